@@ -1,0 +1,52 @@
+// Builds the demo event into an open database: the programme, the delegates and their registrations, and the
+// Day 2 meetings. Also what benchmarks use to fill a database at 10k or 50k delegates.
+import type { Uketsuke } from '../../electron/services/uketsuke.js';
+import { Meetings } from '../../electron/services/people/meetings.js';
+import { generateDelegates, generateMeetings } from './generator.js';
+import { DEMO_DEFAULT_START, demoEventSpec, strasbourgTime } from './programme.js';
+
+export interface DemoOptions {
+  delegates?: number;
+  start?: string;
+  rehearsal?: boolean;
+  seed?: number;
+}
+
+export const DEMO_DELEGATES = 400;
+
+export function buildDemo(app: Uketsuke, opts: DemoOptions = {}): { delegates: number; meetings: number } {
+  const start = opts.start ?? DEMO_DEFAULT_START;
+  const spec = demoEventSpec(start, opts.rehearsal ?? true);
+  app.event.create(spec);
+  const people = generateDelegates(opts.delegates ?? DEMO_DELEGATES, opts.seed);
+  const ids: string[] = [];
+  // Batches of 1,000 rows per transaction: fast, and a crash mid-way leaves whole batches.
+  for (let i = 0; i < people.length; i += 1000) {
+    app.core.tx(() => {
+      for (const p of people.slice(i, i + 1000)) {
+        const row = app.delegates.insert(p.fields);
+        ids.push(row.id);
+        for (const target of p.registrations) app.delegates.register(row.id, target);
+      }
+    });
+  }
+  const meetings = new Meetings(app.core);
+  const slotsOf = { 'd2-meetings-am': '11:00', 'd2-meetings-pm': '14:00' } as const;
+  const day2 = spec.days[1]!.date;
+  const planned = people.length <= 5000 ? generateMeetings(people, opts.seed) : [];
+  app.core.tx(() => {
+    for (const m of planned) {
+      const startsAt = new Date(Date.parse(strasbourgTime(day2, slotsOf[m.sessionId])) + m.slot * 30 * 60_000).toISOString();
+      const endsAt = new Date(Date.parse(startsAt) + 25 * 60_000).toISOString();
+      meetings.add({ eventId: spec.id, sessionId: m.sessionId, delegateA: ids[m.a]!, delegateB: ids[m.b]!, startsAt, endsAt, tableNo: `T${m.table}` });
+    }
+  });
+  return { delegates: people.length, meetings: planned.length };
+}
+
+/** Opens an event file, filling it with the demo event when it holds none yet (first start, `npm start`). */
+export function ensureDemo(app: Uketsuke): boolean {
+  if (app.event.exists()) return false;
+  buildDemo(app);
+  return true;
+}

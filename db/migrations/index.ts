@@ -1,0 +1,13 @@
+// Migrations keyed by PRAGMA user_version. Each runs in one transaction; a database written by a newer
+// version is refused rather than guessed at. Never edit a migration that has shipped: add the next one.
+import { m001_init } from './001_init.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [m001_init];
+
+export const latestVersion = migrations.length;

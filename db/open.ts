@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrations, latestVersion } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export class NewerDatabaseError extends Error {
+  constructor(readonly found: number) {
+    super(`This event file was written by a newer Uketsuke (schema ${found}, this version knows ${latestVersion}). Update Uketsuke to open it.`);
+  }
+}
+
+export interface OpenOptions {
+  /** FULL makes every committed scan survive power loss too; NORMAL (default) survives a process crash. */
+  synchronous?: 'NORMAL' | 'FULL';
+  readonly?: boolean;
+}
+
+/** Opens (or creates) an event database and brings its schema up to date, backing the file up first. */
+export function openDb(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Checkpoints stall writes; the app runs them when the scanner is idle (see checkpointWhenIdle).
+  db.pragma('wal_autocheckpoint = 0');
+  if (!opts.readonly) migrate(db, file);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, file: string): void {
+  const current = schemaVersion(db);
+  if (current > latestVersion) throw new NewerDatabaseError(current);
+  if (current === latestVersion) return;
+  // An upgrade must never cost stored scans: copy the file aside before touching it.
+  if (current > 0 && file !== ':memory:') {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    fs.copyFileSync(file, `${file}.v${current}.bak`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/** Truncates the WAL; call when no scan is in flight so a checkpoint never lands in the middle of a verdict. */
+export function checkpointWal(db: Db): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
+}

@@ -1,0 +1,209 @@
+// The one typed Api: every shell (Electron preload, web host, CLI, tests) speaks exactly this. Inputs are zod
+// schemas because they cross a trust boundary (IPC, HTTP); outputs are plain types. No runtime code but schemas.
+import { z } from 'zod';
+
+export const VERDICTS = [
+  'admitted',
+  'readmitted',
+  'already_checked_in',
+  'not_registered',
+  'full',
+  'outside_time_window',
+  'revoked',
+  'unknown',
+  'forged',
+] as const;
+export type VerdictCode = (typeof VERDICTS)[number];
+
+/** Verdicts that let the person through. */
+export const ADMITTING: ReadonlySet<VerdictCode> = new Set(['admitted', 'readmitted']);
+
+export const ROLES = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHECKPOINT_KINDS = ['session', 'bus', 'venue', 'meeting'] as const;
+export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number];
+export type EntryRule = 'once' | 'once_per_day' | 'reentry';
+export type ListRule = 'registered' | 'anyone';
+
+export interface EventDay {
+  dayNo: number;
+  date: string;
+  title: string;
+  titleJa: string | null;
+}
+
+export interface EventInfo {
+  id: string;
+  name: string;
+  nameJa: string | null;
+  venue: string;
+  timezone: string;
+  startsOn: string;
+  endsOn: string;
+  rehearsal: boolean;
+  days: EventDay[];
+  deviceId: string;
+  delegateCount: number;
+}
+
+export interface Delegate {
+  id: string;
+  badgeNo: number;
+  badgeIssue: number;
+  familyName: string;
+  givenName: string;
+  familyNameKanji: string | null;
+  givenNameKanji: string | null;
+  familyNameKana: string | null;
+  givenNameKana: string | null;
+  organisation: string | null;
+  country: string | null;
+  region: string | null;
+  email: string | null;
+  role: Role;
+  externalCode: string | null;
+  status: 'active' | 'cancelled';
+}
+
+export interface DelegateHit extends Delegate {
+  /** Checked in at the venue entrance (any day). */
+  arrived: boolean;
+}
+
+export interface Checkpoint {
+  id: string;
+  kind: CheckpointKind;
+  name: string;
+  nameJa: string | null;
+  targetId: string | null;
+  capacity: number | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  entryRule: EntryRule;
+  listRule: ListRule;
+  /** People currently counted against capacity (today, for once-a-day checkpoints). */
+  admitted: number;
+  registered: number | null;
+}
+
+export interface PreviousAdmission {
+  at: string;
+  checkpointId: string;
+  checkpointName: string;
+}
+
+export interface ScanResult {
+  scanId: string;
+  verdict: VerdictCode;
+  /** A sentence in English for logs and the CLI; screens compose their own from the code and fields. */
+  reason: string;
+  at: string;
+  delegate: Delegate | null;
+  previous: PreviousAdmission | null;
+  checkpoint: { id: string; name: string; nameJa: string | null; capacity: number | null; admitted: number };
+  overridden: boolean;
+}
+
+export interface ScanRecord {
+  id: string;
+  checkpointId: string;
+  checkpointName: string;
+  delegateId: string | null;
+  delegateName: string | null;
+  verdict: VerdictCode;
+  reason: string;
+  at: string;
+  overrideReason: string | null;
+  undoneAt: string | null;
+}
+
+export interface RegistrationState {
+  checkpointId: string;
+  checkpointName: string;
+  checkpointNameJa: string | null;
+  kind: CheckpointKind;
+  registered: boolean;
+  admittedAt: string | null;
+}
+
+export interface DelegateDetail {
+  delegate: Delegate;
+  token: string | null;
+  registrations: RegistrationState[];
+  scans: ScanRecord[];
+}
+
+export interface AttendanceRow {
+  checkpointId: string;
+  name: string;
+  nameJa: string | null;
+  kind: CheckpointKind;
+  capacity: number | null;
+  registered: number | null;
+  admitted: number;
+  denied: number;
+}
+
+const id = z.string().min(1).max(100);
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).optional().nullable();
+
+export const walkInSchema = z.object({
+  familyName: text(200).min(1),
+  givenName: text(200).min(1),
+  familyNameKanji: optionalText(200),
+  givenNameKanji: optionalText(200),
+  familyNameKana: optionalText(200),
+  givenNameKana: optionalText(200),
+  organisation: optionalText(200),
+  country: optionalText(100),
+  region: optionalText(100),
+  email: z.string().trim().max(254).email().optional().nullable().or(z.literal('')),
+  role: z.enum(ROLES).default('delegate'),
+  registrations: z.array(id).max(100).default([]),
+});
+export type WalkInInput = z.input<typeof walkInSchema>;
+
+/** Every Api method's input schema. Keys are the method names. */
+export const apiInputs = {
+  event: z.object({}),
+  checkpoints: z.object({}),
+  searchDelegates: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  delegate: z.object({ id }),
+  scan: z.object({ checkpointId: id, code: z.string().max(8192) }),
+  checkIn: z.object({ delegateId: id, checkpointId: id.optional() }),
+  override: z.object({ checkpointId: id, delegateId: id, reason: text(500).min(3) }),
+  undoScan: z.object({ scanId: id, reason: text(500).min(3) }),
+  walkIn: walkInSchema,
+  reissueBadge: z.object({ delegateId: id }),
+  recentScans: z.object({ checkpointId: id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
+  attendance: z.object({}),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
+
+export interface ApiOutputs {
+  event: EventInfo;
+  checkpoints: Checkpoint[];
+  searchDelegates: DelegateHit[];
+  delegate: DelegateDetail;
+  scan: ScanResult;
+  checkIn: ScanResult;
+  override: ScanResult;
+  undoScan: ScanRecord;
+  walkIn: DelegateDetail;
+  reissueBadge: DelegateDetail;
+  recentScans: ScanRecord[];
+  attendance: AttendanceRow[];
+}
+
+/** What a client sees: every method async, whatever carries it. */
+export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
+
+/** An error the user caused and can fix; shells show its message (and code) instead of a crash. */
+export interface ApiErrorBody {
+  error: { code: 'bad_input' | 'not_found' | 'conflict' | 'internal'; message: string; issues?: string[] };
+}

@@ -1,0 +1,166 @@
+// `uketsuke`: the command line over the same core. JSON shapes and flags are a contract (shared/DESIGN.md).
+// Exit codes: 0 done (even when a scan is denied), 1 the input could not be processed, 2 bad usage.
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Uketsuke } from '../services/uketsuke.js';
+import { ServiceError } from '../services/core.js';
+import { buildDemo, ensureDemo } from '../../db/demo/build-demo.js';
+import { NewerDatabaseError } from '../../db/open.js';
+import { startHost } from '../host/server.js';
+
+class UsageError extends Error {}
+
+const HELP = `uketsuke — registration desk, doors and buses, offline
+
+  uketsuke demo        --db FILE [--delegates N] [--start YYYY-MM-DD] [--live]
+  uketsuke delegates   --db FILE --json [--search Q]
+  uketsuke checkpoints --db FILE --json
+  uketsuke scan        --db FILE --checkpoint ID [--json] [--at ISO-TIME] CODE
+  uketsuke web         [--db FILE] [--port N] [--host ADDR]
+
+--db defaults to $UKETSUKE_DB or ${defaultDataFile()}.
+`;
+
+export function defaultDataFile(): string {
+  if (process.env.UKETSUKE_DB) return process.env.UKETSUKE_DB;
+  const base = process.platform === 'darwin'
+    ? path.join(os.homedir(), 'Library', 'Application Support', 'Uketsuke')
+    : process.platform === 'win32'
+      ? path.join(process.env.APPDATA ?? os.homedir(), 'Uketsuke')
+      : path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'uketsuke');
+  return path.join(base, 'demo-event.db');
+}
+
+const out = (v: unknown) => process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+
+function open(file: string, at?: string): Uketsuke {
+  const fixed = at ? Date.parse(at) : NaN;
+  if (at && Number.isNaN(fixed)) throw new UsageError(`--at is not a date and time: ${at}`);
+  return Uketsuke.open(file, at ? { now: () => fixed } : {});
+}
+
+function requireFile(file: string): void {
+  if (!fs.existsSync(file)) throw new ServiceError('not_found', `No event file at ${file}. Create one with: uketsuke demo --db ${file}`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help' || command === '-h') {
+    process.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      search: { type: 'string' },
+      checkpoint: { type: 'string' },
+      at: { type: 'string' },
+      delegates: { type: 'string' },
+      start: { type: 'string' },
+      live: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    },
+  });
+  const db = values.db ?? defaultDataFile();
+  switch (command) {
+    case 'demo': {
+      const count = values.delegates ? Number(values.delegates) : undefined;
+      if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 1_000_000)) throw new UsageError('--delegates must be a whole number from 1 to 1000000');
+      if (values.start && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError('--start takes a date as YYYY-MM-DD');
+      const app = open(db);
+      try {
+        const made = buildDemo(app, { delegates: count, start: values.start, rehearsal: !values.live });
+        const info = app.event.info();
+        if (values.json) out({ db: path.resolve(db), event: info.id, ...made, checkpoints: app.event.checkpointRows().length, rehearsal: info.rehearsal });
+        else process.stdout.write(`Created "${info.name}" in ${db}: ${made.delegates} delegates, ${made.meetings} meetings${info.rehearsal ? ' (rehearsal mode: time windows not enforced; --live to enforce)' : ''}.\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'delegates': {
+      requireFile(db);
+      const app = open(db);
+      try {
+        const hits = values.search !== undefined
+          ? app.delegates.search(values.search, 100)
+          : app.delegates.search('', 1_000_000);
+        const list = hits.map((h) => {
+          const row = app.delegates.get(h.id);
+          return { ...h, checkpoints: app.checkpointsFor(h.id), token: app.delegates.tokenFor(row) };
+        });
+        if (values.json) out(list);
+        else for (const d of list) process.stdout.write(`${d.badgeNo}\t${d.familyName}, ${d.givenName}\t${d.organisation ?? ''}\t${d.email ?? ''}\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'checkpoints': {
+      requireFile(db);
+      const app = open(db);
+      try {
+        const list = app.dispatch('checkpoints', {}).map((c) => ({ id: c.id, name: c.name, kind: c.kind, capacity: c.capacity, nameJa: c.nameJa, entryRule: c.entryRule, listRule: c.listRule, opensAt: c.opensAt, closesAt: c.closesAt, admitted: c.admitted, registered: c.registered }));
+        if (values.json) out(list);
+        else for (const c of list) process.stdout.write(`${c.id}\t${c.kind}\t${c.capacity ?? '-'}\t${c.name}\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'scan': {
+      if (!values.checkpoint) throw new UsageError('scan needs --checkpoint ID');
+      if (positionals.length !== 1) throw new UsageError('scan takes exactly one CODE');
+      requireFile(db);
+      const app = open(db, values.at);
+      try {
+        const r = app.dispatch('scan', { checkpointId: values.checkpoint, code: positionals[0] });
+        if (values.json) out(r);
+        else process.stdout.write(`${r.verdict}: ${r.reason}${r.delegate ? ` — ${r.delegate.givenName} ${r.delegate.familyName}` : ''}\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'web': {
+      const port = values.port ? Number(values.port) : 5780;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
+      const app = open(db);
+      if (ensureDemo(app)) process.stdout.write(`No event in ${db} yet: loaded the demo event.\n`);
+      const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
+      const host = await startHost({ app, staticDir, port, host: values.host });
+      process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
+      const stop = () => { void host.close().then(() => { app.close(); process.exit(0); }); };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return new Promise<number>(() => {});
+    }
+    default:
+      throw new UsageError(`Unknown command: ${command}`);
+  }
+}
+
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+        process.stderr.write(`uketsuke: ${err.message}\n\n${HELP}`);
+        process.exit(2);
+      }
+      if (err instanceof ServiceError || err instanceof NewerDatabaseError) {
+        process.stderr.write(`uketsuke: ${err.message}\n`);
+        process.exit(1);
+      }
+      process.stderr.write(`uketsuke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,218 @@
+// Records scans and keeps "who is in" and the capacity counters in step with them, in one transaction per scan.
+import type { ScanRecord, ScanResult, VerdictCode } from '../../api/contract.js';
+import { ADMITTING } from '../../api/contract.js';
+import { newId, ServiceError, type Core } from '../core.js';
+import type { CheckpointRow, EventStore } from '../event/event-store.js';
+import { toDelegate, type Delegates } from '../people/delegates.js';
+import { fromDelegate, identify, type Identified } from './identify.js';
+import { decide, type Verdict } from './verdict.js';
+
+interface AdmissionRow {
+  first_scan_id: string;
+  first_at: string;
+  checkpoint_id: string;
+  last_at: string;
+  entries: number;
+}
+
+interface ScanRow {
+  id: string;
+  checkpoint_id: string;
+  target_key: string;
+  delegate_id: string | null;
+  verdict: VerdictCode;
+  reason: string;
+  day: string;
+  scanned_at: string;
+  override_reason: string | null;
+  undone_at: string | null;
+}
+
+export interface ScanKeys {
+  targetKey: string;
+  /** '' for checkpoints where admission is for the whole event; the date for once-a-day ones. */
+  admissionDay: string;
+  counterKey: string;
+  day: string;
+}
+
+export class CheckinService {
+  private readonly stmt;
+
+  constructor(
+    private readonly core: Core,
+    private readonly event: EventStore,
+    private readonly delegates: Delegates,
+  ) {
+    const { db } = core;
+    this.stmt = {
+      admission: db.prepare('SELECT first_scan_id, first_at, checkpoint_id, last_at, entries FROM admission WHERE target_key = ? AND delegate_id = ? AND day = ?'),
+      count: db.prepare('SELECT admitted FROM occupancy WHERE counter_key = ?'),
+      insertScan: db.prepare(`INSERT INTO scan (id, checkpoint_id, target_key, delegate_id, code, verdict, reason, day, scanned_at, device_id, hlc, override_reason)
+        VALUES (@id, @checkpoint_id, @target_key, @delegate_id, @code, @verdict, @reason, @day, @scanned_at, @device_id, @hlc, @override_reason)`),
+      insertAdmission: db.prepare('INSERT INTO admission (target_key, delegate_id, day, first_scan_id, first_at, checkpoint_id, last_at) VALUES (?,?,?,?,?,?,?)'),
+      reenter: db.prepare('UPDATE admission SET last_at = ?, entries = entries + 1 WHERE target_key = ? AND delegate_id = ? AND day = ?'),
+      bump: db.prepare('INSERT INTO occupancy (counter_key, admitted) VALUES (?, 1) ON CONFLICT(counter_key) DO UPDATE SET admitted = admitted + 1'),
+      registeredHere: db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?'),
+    };
+  }
+
+  keys(cp: CheckpointRow, nowIso: string): ScanKeys {
+    const day = this.event.dayOf(nowIso);
+    const targetKey = cp.target_id ?? cp.id;
+    const admissionDay = cp.entry_rule === 'once_per_day' ? day : '';
+    return { targetKey, admissionDay, counterKey: admissionDay ? `${targetKey}@${day}` : targetKey, day };
+  }
+
+  admittedCount(cp: CheckpointRow, nowIso: string = this.core.nowIso()): number {
+    const row = this.stmt.count.get(this.keys(cp, nowIso).counterKey) as { admitted: number } | undefined;
+    return row?.admitted ?? 0;
+  }
+
+  /** A badge or code presented at a checkpoint. */
+  scan(checkpointId: string, code: string): ScanResult {
+    const cp = this.event.checkpoint(checkpointId);
+    return this.record(cp, identify(code, this.event, this.delegates), null);
+  }
+
+  /** Staff at the desk check a delegate in by name (no badge presented). */
+  checkIn(delegateId: string, checkpointId?: string): ScanResult {
+    const cp = checkpointId ? this.event.checkpoint(checkpointId) : this.event.venueCheckpoint();
+    const d = this.delegates.get(delegateId);
+    return this.record(cp, fromDelegate(d, `desk:${d.badge_no}`), null);
+  }
+
+  /** A supervisor admits someone the rules would refuse; the reason is kept with the scan. */
+  override(checkpointId: string, delegateId: string, reason: string): ScanResult {
+    const cp = this.event.checkpoint(checkpointId);
+    const d = this.delegates.get(delegateId);
+    return this.record(cp, fromDelegate(d, `override:${d.badge_no}`), reason);
+  }
+
+  private record(cp: CheckpointRow, who: Identified, overrideReason: string | null): ScanResult {
+    const now = this.core.nowIso();
+    const k = this.keys(cp, now);
+    return this.core.tx(() => {
+      const admission = who.identityKey
+        ? (this.stmt.admission.get(k.targetKey, who.identityKey, k.admissionDay) as AdmissionRow | undefined)
+        : undefined;
+      const admittedCount = (this.stmt.count.get(k.counterKey) as { admitted: number } | undefined)?.admitted ?? 0;
+      const registered = who.delegate ? this.stmt.registeredHere.get(who.delegate.id, k.targetKey) !== undefined : false;
+      let v: Verdict = decide({
+        id: who.id,
+        rules: { entryRule: cp.entry_rule, listRule: cp.list_rule, capacity: cp.capacity, opensAt: cp.opens_at, closesAt: cp.closes_at },
+        rehearsal: this.event.rehearsal(),
+        now,
+        registered,
+        alreadyIn: admission !== undefined,
+        admittedCount,
+      });
+      if (overrideReason !== null) {
+        v = admission
+          ? { verdict: 'readmitted', reason: `Admitted by staff: ${overrideReason}`, counts: false }
+          : { verdict: 'admitted', reason: `Admitted by staff: ${overrideReason}`, counts: true };
+      }
+      const scanId = newId('s');
+      const hlc = this.core.clock.tick();
+      const row = {
+        id: scanId,
+        checkpoint_id: cp.id,
+        target_key: k.targetKey,
+        delegate_id: who.delegate?.id ?? null,
+        code: who.storedCode,
+        verdict: v.verdict,
+        reason: v.reason,
+        day: k.day,
+        scanned_at: now,
+        device_id: this.core.deviceId,
+        hlc,
+        override_reason: overrideReason,
+      };
+      this.stmt.insertScan.run(row);
+      if (v.counts && who.identityKey) {
+        this.stmt.insertAdmission.run(k.targetKey, who.identityKey, k.admissionDay, scanId, now, cp.id, now);
+        this.stmt.bump.run(k.counterKey);
+      } else if (v.verdict === 'readmitted' && who.identityKey) {
+        this.stmt.reenter.run(now, k.targetKey, who.identityKey, k.admissionDay);
+      }
+      this.core.log.append('scan.recorded', { ...row, identity_key: who.identityKey }, hlc);
+      return {
+        scanId,
+        verdict: v.verdict,
+        reason: v.reason,
+        at: now,
+        delegate: who.delegate ? toDelegate(who.delegate) : null,
+        previous: admission ? { at: admission.first_at, checkpointId: admission.checkpoint_id, checkpointName: this.event.checkpoint(admission.checkpoint_id).name } : null,
+        checkpoint: { id: cp.id, name: cp.name, nameJa: cp.name_ja, capacity: cp.capacity, admitted: admittedCount + (v.counts ? 1 : 0) },
+        overridden: overrideReason !== null,
+      };
+    });
+  }
+
+  /** Reverses a mistaken check-in: the scan stays, marked undone; who-is-in and the count are recomputed. */
+  undo(scanId: string, reason: string): ScanRecord {
+    const { db } = this.core;
+    this.core.tx(() => {
+      const s = db.prepare('SELECT * FROM scan WHERE id = ?').get(scanId) as ScanRow | undefined;
+      if (!s) throw new ServiceError('not_found', `No scan with id ${scanId}.`);
+      if (s.undone_at) throw new ServiceError('conflict', 'This scan was already undone.');
+      if (!ADMITTING.has(s.verdict) || !s.delegate_id) throw new ServiceError('conflict', 'Only a check-in can be undone; denied scans change nothing.');
+      const now = this.core.nowIso();
+      db.prepare('UPDATE scan SET undone_at = ?, undo_reason = ? WHERE id = ?').run(now, reason, scanId);
+      const cp = this.event.checkpoint(s.checkpoint_id);
+      const admissionDay = cp.entry_rule === 'once_per_day' ? s.day : '';
+      this.rebuildAdmission(s.target_key, s.delegate_id, admissionDay, admissionDay ? `${s.target_key}@${s.day}` : s.target_key);
+      this.core.log.append('scan.undone', { scanId, reason, at: now });
+    });
+    return this.recent({ scanId })[0]!;
+  }
+
+  private rebuildAdmission(targetKey: string, delegateId: string, admissionDay: string, counterKey: string): void {
+    const { db } = this.core;
+    const dayFilter = admissionDay ? 'AND day = @day' : '';
+    const remaining = db
+      .prepare(`SELECT id, scanned_at, checkpoint_id FROM scan WHERE target_key = @t AND delegate_id = @d ${dayFilter}
+        AND verdict IN ('admitted','readmitted') AND undone_at IS NULL ORDER BY scanned_at`)
+      .all({ t: targetKey, d: delegateId, day: admissionDay }) as { id: string; scanned_at: string; checkpoint_id: string }[];
+    const had = db.prepare('DELETE FROM admission WHERE target_key = ? AND delegate_id = ? AND day = ?').run(targetKey, delegateId, admissionDay).changes;
+    const first = remaining[0];
+    const last = remaining[remaining.length - 1];
+    if (first && last) {
+      db.prepare('INSERT INTO admission (target_key, delegate_id, day, first_scan_id, first_at, checkpoint_id, last_at, entries) VALUES (?,?,?,?,?,?,?,?)')
+        .run(targetKey, delegateId, admissionDay, first.id, first.scanned_at, first.checkpoint_id, last.scanned_at, remaining.length);
+    } else if (had) {
+      db.prepare('UPDATE occupancy SET admitted = max(admitted - 1, 0) WHERE counter_key = ?').run(counterKey);
+    }
+  }
+
+  recent(filter: { checkpointId?: string; delegateId?: string; scanId?: string; limit?: number }): ScanRecord[] {
+    const where: string[] = [];
+    if (filter.checkpointId) where.push('s.checkpoint_id = @checkpointId');
+    if (filter.delegateId) where.push('s.delegate_id = @delegateId');
+    if (filter.scanId) where.push('s.id = @scanId');
+    const rows = this.core.db
+      .prepare(
+        `SELECT s.id, s.checkpoint_id, c.name AS checkpoint_name, s.delegate_id,
+           CASE WHEN d.id IS NULL THEN NULL ELSE d.given_name || ' ' || d.family_name END AS delegate_name,
+           s.verdict, s.reason, s.scanned_at, s.override_reason, s.undone_at
+         FROM scan s JOIN checkpoint c ON c.id = s.checkpoint_id LEFT JOIN delegate d ON d.id = s.delegate_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.scanned_at DESC, s.rowid DESC LIMIT @limit`,
+      )
+      .all({ checkpointId: filter.checkpointId, delegateId: filter.delegateId, scanId: filter.scanId, limit: filter.limit ?? 50 }) as {
+      id: string; checkpoint_id: string; checkpoint_name: string; delegate_id: string | null; delegate_name: string | null;
+      verdict: VerdictCode; reason: string; scanned_at: string; override_reason: string | null; undone_at: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      checkpointId: r.checkpoint_id,
+      checkpointName: r.checkpoint_name,
+      delegateId: r.delegate_id,
+      delegateName: r.delegate_name,
+      verdict: r.verdict,
+      reason: r.reason,
+      at: r.scanned_at,
+      overrideReason: r.override_reason,
+      undoneAt: r.undone_at,
+    }));
+  }
+}

@@ -1,0 +1,48 @@
+// Turns whatever a scanner or a person typed into an identity: a signed badge token, the external code from a
+// registration confirmation, or nothing. Never throws on hostile input.
+import type { EventStore } from '../event/event-store.js';
+import type { DelegateRow, Delegates } from '../people/delegates.js';
+import type { Identification } from './verdict.js';
+
+export const MAX_CODE_LENGTH = 512;
+// External codes from registration systems: ticket numbers, order codes, barcodes. Anything else is not a code.
+const PLAUSIBLE_CODE = /^[\p{L}\p{N}][\p{L}\p{N}\-_.:/#+]{2,127}$/u;
+
+export interface Identified {
+  id: Identification;
+  delegate: DelegateRow | null;
+  /** Who the admission state is kept for: the delegate id, or the badge number of a not-yet-synced delegate. */
+  identityKey: string | null;
+  /** What is stored of the input: bounded, so a hostile scan cannot bloat the database. */
+  storedCode: string;
+}
+
+export function cleanCode(raw: string): string {
+  // Scanners add CR/LF or a trailing tab; some add a prefix of whitespace.
+  return raw.replace(/^[\s\u0000]+|[\s\u0000]+$/g, '');
+}
+
+export function identify(raw: string, event: EventStore, delegates: Delegates): Identified {
+  const code = cleanCode(raw);
+  const storedCode = code.length > 200 ? `${code.slice(0, 200)}…(${code.length} chars)` : code;
+  // eslint-disable-next-line no-control-regex
+  if (code.length === 0 || code.length > MAX_CODE_LENGTH || /[\u0000-\u001f\u007f]/.test(code)) {
+    return { id: { kind: 'forged', problem: 'unreadable' }, delegate: null, identityKey: null, storedCode };
+  }
+  const check = event.tokens().check(code);
+  if (check.ok) {
+    const d = delegates.findByBadgeNo(check.claim.badgeNo);
+    if (!d) return { id: { kind: 'signed_unknown', badgeNo: check.claim.badgeNo }, delegate: null, identityKey: `badge:${check.claim.badgeNo}`, storedCode };
+    return { id: { kind: 'delegate', presentedIssue: check.claim.issue, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, storedCode };
+  }
+  if (check.problem !== 'not_a_token') return { id: { kind: 'forged', problem: check.problem }, delegate: null, identityKey: null, storedCode };
+  const byCode = delegates.findByExternalCode(code);
+  if (byCode) return fromDelegate(byCode, storedCode);
+  if (PLAUSIBLE_CODE.test(code)) return { id: { kind: 'unmatched' }, delegate: null, identityKey: null, storedCode };
+  return { id: { kind: 'forged', problem: 'not_a_token' }, delegate: null, identityKey: null, storedCode };
+}
+
+/** A delegate identified by staff (desk) or by an external code: no badge issue was presented. */
+export function fromDelegate(d: DelegateRow, storedCode: string): Identified {
+  return { id: { kind: 'delegate', presentedIssue: null, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, storedCode };
+}

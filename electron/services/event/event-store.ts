@@ -1,0 +1,182 @@
+import type { Checkpoint, CheckpointKind, EntryRule, EventInfo, ListRule } from '../../api/contract.js';
+import { BadgeTokens, generateEventKeys } from '../badges/token.js';
+import { ServiceError, type Core } from '../core.js';
+
+export interface EventSpec {
+  id: string;
+  name: string;
+  nameJa?: string | null;
+  venue: string;
+  timezone: string;
+  rehearsal: boolean;
+  days: { dayNo: number; date: string; title: string; titleJa?: string | null }[];
+  sessions: { id: string; dayNo: number; kind: string; title: string; titleJa?: string | null; room?: string | null; startsAt: string; endsAt: string; capacity?: number | null }[];
+  buses: { id: string; label: string; site: string; departsAt: string; returnsAt?: string | null; boarding?: string | null; capacity: number }[];
+  checkpoints: {
+    id: string;
+    kind: CheckpointKind;
+    name: string;
+    nameJa?: string | null;
+    targetId?: string | null;
+    capacity?: number | null;
+    opensAt?: string | null;
+    closesAt?: string | null;
+    entryRule: EntryRule;
+    listRule: ListRule;
+  }[];
+}
+
+interface EventRow {
+  id: string;
+  name: string;
+  name_ja: string | null;
+  venue: string;
+  timezone: string;
+  starts_on: string;
+  ends_on: string;
+  rehearsal: number;
+  public_key: string;
+  private_key: string | null;
+}
+
+export interface CheckpointRow {
+  id: string;
+  kind: CheckpointKind;
+  name: string;
+  name_ja: string | null;
+  target_id: string | null;
+  capacity: number | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  entry_rule: EntryRule;
+  list_rule: ListRule;
+}
+
+/** Events, days and checkpoints: the event's shape, which changes rarely and is read on every scan. */
+export class EventStore {
+  private cached: { row: EventRow; tokens: BadgeTokens; dayFormat: Intl.DateTimeFormat } | null = null;
+  private checkpointCache = new Map<string, CheckpointRow>();
+
+  constructor(private readonly core: Core) {}
+
+  create(spec: EventSpec): void {
+    const { db } = this.core;
+    if (db.prepare('SELECT 1 FROM event').get()) throw new ServiceError('conflict', 'This file already holds an event.');
+    const keys = generateEventKeys();
+    const dates = spec.days.map((d) => d.date).sort();
+    this.core.tx(() => {
+      db.prepare(
+        'INSERT INTO event (id, name, name_ja, venue, timezone, starts_on, ends_on, rehearsal, public_key, private_key) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      ).run(spec.id, spec.name, spec.nameJa ?? null, spec.venue, spec.timezone, dates[0], dates[dates.length - 1], spec.rehearsal ? 1 : 0, keys.publicKey, keys.privateKey);
+      const day = db.prepare('INSERT INTO event_day (event_id, day_no, date, title, title_ja) VALUES (?,?,?,?,?)');
+      for (const d of spec.days) day.run(spec.id, d.dayNo, d.date, d.title, d.titleJa ?? null);
+      const ses = db.prepare('INSERT INTO session (id, event_id, day_no, kind, title, title_ja, room, starts_at, ends_at, capacity) VALUES (?,?,?,?,?,?,?,?,?,?)');
+      for (const s of spec.sessions) ses.run(s.id, spec.id, s.dayNo, s.kind, s.title, s.titleJa ?? null, s.room ?? null, s.startsAt, s.endsAt, s.capacity ?? null);
+      const bus = db.prepare('INSERT INTO bus (id, event_id, label, site, departs_at, returns_at, boarding, capacity) VALUES (?,?,?,?,?,?,?,?)');
+      for (const b of spec.buses) bus.run(b.id, spec.id, b.label, b.site, b.departsAt, b.returnsAt ?? null, b.boarding ?? null, b.capacity);
+      const cp = db.prepare(
+        'INSERT INTO checkpoint (id, event_id, kind, name, name_ja, target_id, capacity, opens_at, closes_at, entry_rule, list_rule, sort_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+      );
+      spec.checkpoints.forEach((c, i) =>
+        cp.run(c.id, spec.id, c.kind, c.name, c.nameJa ?? null, c.targetId ?? null, c.capacity ?? null, c.opensAt ?? null, c.closesAt ?? null, c.entryRule, c.listRule, i),
+      );
+      // The private key stays out of the log: sync carries the event's shape, not its signing secret.
+      this.core.log.append('event.created', { ...spec, publicKey: keys.publicKey });
+    });
+    this.cached = null;
+  }
+
+  exists(): boolean {
+    return this.core.db.prepare('SELECT 1 FROM event').get() !== undefined;
+  }
+
+  private load() {
+    if (this.cached) return this.cached;
+    const row = this.core.db.prepare('SELECT * FROM event LIMIT 1').get() as EventRow | undefined;
+    if (!row) throw new ServiceError('not_found', 'No event in this file. Create one with `uketsuke demo` or import delegates.');
+    const tokens = new BadgeTokens(row.id, { publicKey: row.public_key, privateKey: row.private_key });
+    const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: row.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.cached = { row, tokens, dayFormat };
+    return this.cached;
+  }
+
+  id(): string {
+    return this.load().row.id;
+  }
+
+  tokens(): BadgeTokens {
+    return this.load().tokens;
+  }
+
+  rehearsal(): boolean {
+    return this.load().row.rehearsal === 1;
+  }
+
+  setRehearsal(on: boolean): void {
+    this.core.db.prepare('UPDATE event SET rehearsal = ?').run(on ? 1 : 0);
+    this.cached = null;
+  }
+
+  /** The calendar day of an instant in the event's time zone (once-a-day rules and reports use it). */
+  dayOf(iso: string): string {
+    return this.load().dayFormat.format(new Date(iso));
+  }
+
+  info(): EventInfo {
+    const { row } = this.load();
+    const { db } = this.core;
+    const days = db.prepare('SELECT day_no AS dayNo, date, title, title_ja AS titleJa FROM event_day WHERE event_id = ? ORDER BY day_no').all(row.id) as EventInfo['days'];
+    const delegateCount = (db.prepare("SELECT count(*) AS n FROM delegate WHERE status = 'active'").get() as { n: number }).n;
+    return {
+      id: row.id,
+      name: row.name,
+      nameJa: row.name_ja,
+      venue: row.venue,
+      timezone: row.timezone,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      rehearsal: row.rehearsal === 1,
+      days,
+      deviceId: this.core.deviceId,
+      delegateCount,
+    };
+  }
+
+  checkpoint(id: string): CheckpointRow {
+    let row = this.checkpointCache.get(id);
+    if (!row) {
+      row = this.core.db.prepare('SELECT * FROM checkpoint WHERE id = ?').get(id) as CheckpointRow | undefined;
+      if (!row) throw new ServiceError('not_found', `No checkpoint with id ${id}.`);
+      this.checkpointCache.set(id, row);
+    }
+    return row;
+  }
+
+  /** The venue entrance: where the desk checks people in. */
+  venueCheckpoint(): CheckpointRow {
+    const row = this.core.db.prepare("SELECT * FROM checkpoint WHERE kind = 'venue' ORDER BY sort_order LIMIT 1").get() as CheckpointRow | undefined;
+    if (!row) throw new ServiceError('not_found', 'This event has no venue entrance checkpoint.');
+    return row;
+  }
+
+  checkpointRows(): CheckpointRow[] {
+    return this.core.db.prepare('SELECT * FROM checkpoint ORDER BY sort_order').all() as CheckpointRow[];
+  }
+
+  toCheckpoint(row: CheckpointRow, admitted: number, registered: number | null): Checkpoint {
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      nameJa: row.name_ja,
+      targetId: row.target_id,
+      capacity: row.capacity,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+      entryRule: row.entry_rule,
+      listRule: row.list_rule,
+      admitted,
+      registered,
+    };
+  }
+}

@@ -1,0 +1,232 @@
+import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
+import { MAX_BADGE_NO, MAX_ISSUE } from '../badges/token.js';
+import { newId, ServiceError, type Core } from '../core.js';
+import type { EventStore } from '../event/event-store.js';
+import { collapseLongVowels, foldText, searchTextFor } from './normalize.js';
+
+export interface DelegateFields {
+  familyName: string;
+  givenName: string;
+  familyNameKanji?: string | null;
+  givenNameKanji?: string | null;
+  familyNameKana?: string | null;
+  givenNameKana?: string | null;
+  organisation?: string | null;
+  country?: string | null;
+  region?: string | null;
+  email?: string | null;
+  role?: Role;
+  externalCode?: string | null;
+}
+
+export interface DelegateRow {
+  id: string;
+  badge_no: number;
+  badge_issue: number;
+  family_name: string;
+  given_name: string;
+  family_name_kanji: string | null;
+  given_name_kanji: string | null;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  organisation: string | null;
+  country: string | null;
+  region: string | null;
+  email: string | null;
+  role: Role;
+  external_code: string | null;
+  status: 'active' | 'cancelled';
+}
+
+export function toDelegate(r: DelegateRow): Delegate {
+  return {
+    id: r.id,
+    badgeNo: r.badge_no,
+    badgeIssue: r.badge_issue,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    familyNameKanji: r.family_name_kanji,
+    givenNameKanji: r.given_name_kanji,
+    familyNameKana: r.family_name_kana,
+    givenNameKana: r.given_name_kana,
+    organisation: r.organisation,
+    country: r.country,
+    region: r.region,
+    email: r.email,
+    role: r.role,
+    externalCode: r.external_code,
+    status: r.status,
+  };
+}
+
+const nfc = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.normalize('NFC').trim());
+
+const SELECT_DELEGATE = `SELECT id, badge_no, badge_issue, family_name, given_name, family_name_kanji, given_name_kanji,
+  family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status FROM delegate`;
+
+/** Delegates: who they are, how the desk finds them, and their badge numbers. */
+export class Delegates {
+  private readonly byId;
+  private readonly byBadgeNo;
+  private readonly byExternalCode;
+  private readonly insertStmt;
+  private readonly ftsSearch;
+  private readonly prefixSearch;
+
+  constructor(
+    private readonly core: Core,
+    private readonly event: EventStore,
+  ) {
+    const { db } = core;
+    this.byId = db.prepare(`${SELECT_DELEGATE} WHERE id = ?`);
+    this.byBadgeNo = db.prepare(`${SELECT_DELEGATE} WHERE badge_no = ?`);
+    this.byExternalCode = db.prepare(`${SELECT_DELEGATE} WHERE external_code = ? LIMIT 1`);
+    this.insertStmt = db.prepare(`INSERT INTO delegate (id, event_id, badge_no, badge_issue, family_name, given_name, family_name_kanji,
+      given_name_kanji, family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status,
+      search_text, hlc, created_at, updated_at)
+      VALUES (@id, @event_id, @badge_no, 1, @family_name, @given_name, @family_name_kanji, @given_name_kanji, @family_name_kana,
+      @given_name_kana, @organisation, @country, @region, @email, @role, @external_code, 'active', @search_text, @hlc, @now, @now)`);
+    // Trigram FTS for 3+ characters; the sorted index walk with a word-prefix LIKE for 1–2 (trigram cannot).
+    // No ESCAPE clause: it would stop SQLite using the trigram index for LIKE.
+    this.ftsSearch = db.prepare(`${SELECT_DELEGATE.replace('FROM delegate', 'FROM delegate_fts JOIN delegate ON delegate.rowid = delegate_fts.rowid')}
+      WHERE delegate_fts MATCH @match AND (@short = '' OR delegate.search_text LIKE '% ' || @short || '%')
+      ORDER BY delegate.status, delegate.family_name COLLATE NOCASE, delegate.given_name COLLATE NOCASE LIMIT @limit`);
+    this.prefixSearch = db.prepare(`${SELECT_DELEGATE} INDEXED BY delegate_sort
+      WHERE search_text LIKE '% ' || @q || '%' ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT @limit`);
+  }
+
+  get(id: string): DelegateRow {
+    const row = this.byId.get(id) as DelegateRow | undefined;
+    if (!row) throw new ServiceError('not_found', `No delegate with id ${id}.`);
+    return row;
+  }
+
+  findByBadgeNo(badgeNo: number): DelegateRow | undefined {
+    return this.byBadgeNo.get(badgeNo) as DelegateRow | undefined;
+  }
+
+  findByExternalCode(code: string): DelegateRow | undefined {
+    return this.byExternalCode.get(code) as DelegateRow | undefined;
+  }
+
+  findByIdOrEmail(key: string): DelegateRow | undefined {
+    return (this.byId.get(key) ??
+      this.core.db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE`).get(key)) as DelegateRow | undefined;
+  }
+
+  nextBadgeNo(): number {
+    const { n } = this.core.db.prepare('SELECT coalesce(max(badge_no), 0) + 1 AS n FROM delegate').get() as { n: number };
+    if (n > MAX_BADGE_NO) throw new ServiceError('conflict', 'No badge numbers left for this event.');
+    return n;
+  }
+
+  /** Adds a delegate; call inside a transaction (it logs the change). */
+  insert(fields: DelegateFields, opts: { id?: string; badgeNo?: number } = {}): DelegateRow {
+    const id = opts.id ?? newId('d');
+    const badgeNo = opts.badgeNo ?? this.nextBadgeNo();
+    const email = nfc(fields.email)?.toLowerCase() ?? null;
+    if (email && this.core.db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE').get(email))
+      throw new ServiceError('conflict', `A delegate with the email ${email} is already registered.`);
+    const rec = {
+      id,
+      event_id: this.event.id(),
+      badge_no: badgeNo,
+      family_name: nfc(fields.familyName) ?? '',
+      given_name: nfc(fields.givenName) ?? '',
+      family_name_kanji: nfc(fields.familyNameKanji),
+      given_name_kanji: nfc(fields.givenNameKanji),
+      family_name_kana: nfc(fields.familyNameKana),
+      given_name_kana: nfc(fields.givenNameKana),
+      organisation: nfc(fields.organisation),
+      country: nfc(fields.country),
+      region: nfc(fields.region),
+      email,
+      role: fields.role ?? 'delegate',
+      external_code: nfc(fields.externalCode),
+    };
+    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
+    const search_text = searchTextFor({
+      familyName: rec.family_name,
+      givenName: rec.given_name,
+      familyNameKanji: rec.family_name_kanji,
+      givenNameKanji: rec.given_name_kanji,
+      familyNameKana: rec.family_name_kana,
+      givenNameKana: rec.given_name_kana,
+      organisation: rec.organisation,
+      email: rec.email,
+      badgeNo,
+      externalCode: rec.external_code,
+    });
+    const hlc = this.core.clock.tick();
+    this.insertStmt.run({ ...rec, search_text, hlc, now: this.core.nowIso() });
+    this.core.log.append('delegate.upserted', { ...rec, badge_issue: 1 }, hlc);
+    return this.get(id);
+  }
+
+  register(delegateId: string, targetId: string): void {
+    const res = this.core.db.prepare('INSERT OR IGNORE INTO registration (delegate_id, target_id) VALUES (?, ?)').run(delegateId, targetId);
+    if (res.changes) this.core.log.append('registration.added', { delegateId, targetId });
+  }
+
+  isRegistered(delegateId: string, targetId: string): boolean {
+    return this.core.db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?').get(delegateId, targetId) !== undefined;
+  }
+
+  /** Reprint: the next issue number; the older badge then scans as revoked. */
+  reissue(id: string): DelegateRow {
+    return this.core.tx(() => {
+      const row = this.get(id);
+      if (row.badge_issue >= MAX_ISSUE) throw new ServiceError('conflict', 'This badge has been reprinted too many times; register the person again.');
+      const hlc = this.core.clock.tick();
+      this.core.db.prepare('UPDATE delegate SET badge_issue = badge_issue + 1, hlc = ?, updated_at = ? WHERE id = ?').run(hlc, this.core.nowIso(), id);
+      this.core.log.append('badge.reissued', { delegateId: id, issue: row.badge_issue + 1 }, hlc);
+      return this.get(id);
+    });
+  }
+
+  tokenFor(row: DelegateRow): string | null {
+    if (row.status !== 'active') return null;
+    return this.event.tokens().issue({ badgeNo: row.badge_no, issue: row.badge_issue });
+  }
+
+  search(query: string, limit: number): DelegateHit[] {
+    const folded = foldText(query);
+    let rows: DelegateRow[];
+    if (!folded) {
+      rows = this.core.db.prepare(`${SELECT_DELEGATE} INDEXED BY delegate_sort ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT ?`).all(limit) as DelegateRow[];
+    } else {
+      const words = folded.split(' ');
+      const long = words.filter((w) => [...w].length >= 3);
+      const short = words.filter((w) => [...w].length < 3);
+      if (long.length === 0) {
+        rows = this.prefixSearch.all({ q: words.join(' '), limit }) as DelegateRow[];
+      } else {
+        const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
+        const match = long
+          .map((w) => {
+            const alt = collapseLongVowels(w);
+            return alt !== w && [...alt].length >= 3 ? `(${phrase(w)} OR ${phrase(alt)})` : phrase(w);
+          })
+          .join(' AND ');
+        rows = this.ftsSearch.all({ match, short: short[0] ?? '', limit }) as DelegateRow[];
+      }
+    }
+    const arrived = this.arrivedSet(rows.map((r) => r.id));
+    return rows.map((r) => ({ ...toDelegate(r), arrived: arrived.has(r.id) }));
+  }
+
+  private arrivedSet(ids: string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    let venue: string;
+    try {
+      venue = this.event.venueCheckpoint().id;
+    } catch {
+      return new Set();
+    }
+    const placeholders = ids.map(() => '?').join(',');
+    const rows = this.core.db
+      .prepare(`SELECT DISTINCT delegate_id AS id FROM admission WHERE target_key = ? AND delegate_id IN (${placeholders})`)
+      .all(venue, ...ids) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+}

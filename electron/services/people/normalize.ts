@@ -1,0 +1,124 @@
+// Normalising names for search, so that the desk finds people however their name is typed:
+// diacritics ignored (Müller ← muller, mueller), Japanese by kanji, kana or romaji (髙橋 ← 高橋, タカハシ, takahashi),
+// long vowels either way (kondou, kondo, kondoh), full-width and half-width alike.
+import * as wanakana from 'wanakana';
+
+// Variant kanji found in registers but rarely typed: fold to the form a keyboard gives.
+const KANJI_VARIANTS: Record<string, string> = {
+  髙: '高', 﨑: '崎', 嵜: '崎', 邊: '辺', 邉: '辺', 濵: '浜', 濱: '浜', 齋: '斎', 齊: '斎', 斉: '斎',
+  澤: '沢', 櫻: '桜', 廣: '広', 德: '徳', 眞: '真', 國: '国', 藏: '蔵', 龍: '竜', 𠮷: '吉', 槗: '橋', 﨣: '橋',
+};
+const KANJI_VARIANT_RE = new RegExp(`[${Object.keys(KANJI_VARIANTS).join('')}]`, 'gu');
+
+// Latin letters that carry no combining mark in Unicode and so survive NFKD.
+const LATIN_FOLDS: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', ł: 'l', đ: 'd', ð: 'd', ø: 'o', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i', ħ: 'h',
+};
+const LATIN_FOLD_RE = new RegExp(`[${Object.keys(LATIN_FOLDS).join('')}]`, 'gu');
+
+// Only Latin combining marks (U+0300–U+036F): stripping every \p{M} would turn が into か.
+const LATIN_MARKS_RE = /[\u0300-\u036f]/g;
+
+/** Lower case, NFKC, Latin accents off, variant kanji folded, katakana as hiragana. */
+export function foldText(s: string): string {
+  let t = s.normalize('NFKC').toLowerCase();
+  t = t.replace(KANJI_VARIANT_RE, (c) => KANJI_VARIANTS[c] ?? c);
+  // German umlauts are typed as ae/oe/ue as often as a/o/u: keep the spelled-out form as a variant elsewhere.
+  t = t.normalize('NFKD').replace(LATIN_MARKS_RE, '').normalize('NFC');
+  t = t.replace(LATIN_FOLD_RE, (c) => LATIN_FOLDS[c] ?? c);
+  t = toHiraganaOnly(t);
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/** Katakana → hiragana without romanising Latin letters (wanakana.toHiragana would turn "ono" into おの). */
+function toHiraganaOnly(s: string): string {
+  return s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/** Spelled-out umlauts: Müller → mueller. */
+function umlautSpelled(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue');
+}
+
+/** One romanisation of long vowels for both sides: kondou/kondoh/kondo → kondo, oono/ohno/ono → ono. */
+export function collapseLongVowels(s: string): string {
+  return s
+    .replace(/ou/g, 'o')
+    .replace(/oh(?![aeiouy])/g, 'o')
+    .replace(/uu/g, 'u')
+    .replace(/oo/g, 'o')
+    .replace(/ei(?=[^aeiou]|$)/g, 'e')
+    .replace(/aa/g, 'a')
+    .replace(/ii/g, 'i');
+}
+
+/** Without spaces, hyphens, apostrophes and dots: "Ó Briain" → "obriain", "Müller-Łukasiewicz" → "mullerlukasiewicz". */
+function compact(s: string): string {
+  return s.replace(/[\s\-'’‘.·・=＝]/gu, '');
+}
+
+export function kanaToRomaji(kana: string): string {
+  return wanakana.toRomaji(toHiraganaOnly(kana.normalize('NFKC')));
+}
+
+export interface SearchableDelegate {
+  familyName: string;
+  givenName: string;
+  familyNameKanji?: string | null;
+  givenNameKanji?: string | null;
+  familyNameKana?: string | null;
+  givenNameKana?: string | null;
+  organisation?: string | null;
+  email?: string | null;
+  badgeNo: number;
+  externalCode?: string | null;
+}
+
+/**
+ * The text the search index holds for one delegate: every way a person at the desk may type them, as words
+ * separated by spaces (a leading space lets a short query match a word start with LIKE '% q%').
+ */
+export function searchTextFor(d: SearchableDelegate): string {
+  const words = new Set<string>();
+  const add = (s: string | null | undefined) => {
+    if (!s) return;
+    const f = foldText(s);
+    if (!f) return;
+    words.add(f);
+    const c = compact(f);
+    if (c !== f) words.add(c);
+  };
+  const latinFull = `${d.familyName} ${d.givenName}`;
+  add(d.familyName);
+  add(d.givenName);
+  add(latinFull);
+  add(`${d.givenName} ${d.familyName}`);
+  for (const n of [d.familyName, d.givenName]) {
+    const spelled = umlautSpelled(n);
+    if (spelled !== n.toLowerCase()) add(spelled);
+  }
+  add(d.familyNameKanji);
+  add(d.givenNameKanji);
+  if (d.familyNameKanji || d.givenNameKanji) add(`${d.familyNameKanji ?? ''}${d.givenNameKanji ?? ''}`);
+  add(d.familyNameKana);
+  add(d.givenNameKana);
+  if (d.familyNameKana || d.givenNameKana) add(`${d.familyNameKana ?? ''}${d.givenNameKana ?? ''}`);
+  for (const kana of [d.familyNameKana, d.givenNameKana]) {
+    if (!kana) continue;
+    const romaji = kanaToRomaji(kana);
+    add(romaji);
+    words.add(collapseLongVowels(romaji));
+  }
+  // Latin names of Japanese delegates are often given with long vowels spelled in any of three ways.
+  for (const n of [d.familyName, d.givenName]) words.add(collapseLongVowels(foldText(n)));
+  add(d.organisation);
+  if (d.email) words.add(d.email.toLowerCase());
+  words.add(String(d.badgeNo));
+  if (d.externalCode) words.add(foldText(d.externalCode));
+  return ` ${[...words].join(' ')}`;
+}

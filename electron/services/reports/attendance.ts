@@ -1,0 +1,28 @@
+import type { AttendanceRow } from '../../api/contract.js';
+import type { Core } from '../core.js';
+import type { EventStore } from '../event/event-store.js';
+import type { CheckinService } from '../checkin/checkin-service.js';
+
+/** Per-checkpoint totals: who was admitted, how many were turned away, against the list and the capacity. */
+export function attendance(core: Core, event: EventStore, checkin: CheckinService): AttendanceRow[] {
+  const denied = new Map(
+    (core.db.prepare("SELECT checkpoint_id AS id, count(*) AS n FROM scan WHERE verdict NOT IN ('admitted','readmitted') GROUP BY checkpoint_id").all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
+  );
+  const registered = registeredCounts(core);
+  return event.checkpointRows().map((cp) => ({
+    checkpointId: cp.id,
+    name: cp.name,
+    nameJa: cp.name_ja,
+    kind: cp.kind,
+    capacity: cp.capacity,
+    registered: cp.list_rule === 'registered' ? (registered.get(cp.target_id ?? cp.id) ?? 0) : null,
+    admitted: checkin.admittedCount(cp),
+    denied: denied.get(cp.id) ?? 0,
+  }));
+}
+
+export function registeredCounts(core: Core): Map<string, number> {
+  return new Map(
+    (core.db.prepare('SELECT target_id AS id, count(*) AS n FROM registration GROUP BY target_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
+  );
+}

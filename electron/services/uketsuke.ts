@@ -1,0 +1,120 @@
+// The core behind the Api: composes the services over one event database. Every shell (Electron, web host,
+// CLI, tests) calls `dispatch` or these methods; none of them holds product rules of its own.
+import { apiInputs, type ApiMethod, type ApiOutputs, type ApiParsedInput, type DelegateDetail, type RegistrationState } from '../api/contract.js';
+import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.js';
+import { Core, ServiceError, type CoreOptions } from './core.js';
+import { EventStore } from './event/event-store.js';
+import { Delegates, toDelegate } from './people/delegates.js';
+import { CheckinService } from './checkin/checkin-service.js';
+import { attendance, registeredCounts } from './reports/attendance.js';
+import { z } from 'zod';
+
+export class Uketsuke {
+  readonly core: Core;
+  readonly event: EventStore;
+  readonly delegates: Delegates;
+  readonly checkin: CheckinService;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly db: Db, opts: CoreOptions = {}) {
+    this.core = new Core(db, opts);
+    this.event = new EventStore(this.core);
+    this.delegates = new Delegates(this.core, this.event);
+    this.checkin = new CheckinService(this.core, this.event, this.delegates);
+  }
+
+  static open(file: string, opts: OpenOptions & CoreOptions = {}): Uketsuke {
+    return new Uketsuke(openDb(file, opts), opts);
+  }
+
+  close(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+
+  /** WAL checkpoints stall writes, so they run once scanning pauses rather than in the middle of a verdict. */
+  private scheduleIdleCheckpoint(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.db.open) checkpointWal(this.db);
+    }, 2000);
+    this.idleTimer.unref();
+  }
+
+  delegateDetail(id: string): DelegateDetail {
+    const row = this.delegates.get(id);
+    const registrations: RegistrationState[] = [];
+    const now = this.core.nowIso();
+    for (const cp of this.event.checkpointRows()) {
+      const k = this.checkin.keys(cp, now);
+      const registered = cp.list_rule === 'anyone' || this.delegates.isRegistered(id, k.targetKey);
+      if (!registered) continue;
+      const adm = this.db
+        .prepare('SELECT min(first_at) AS at FROM admission WHERE target_key = ? AND delegate_id = ?')
+        .get(k.targetKey, id) as { at: string | null };
+      registrations.push({ checkpointId: cp.id, checkpointName: cp.name, checkpointNameJa: cp.name_ja, kind: cp.kind, registered, admittedAt: adm.at });
+    }
+    return { delegate: toDelegate(row), token: this.delegates.tokenFor(row), registrations, scans: this.checkin.recent({ delegateId: id, limit: 20 }) };
+  }
+
+  /** The checkpoints a delegate is on the list for (what `uketsuke delegates` reports). */
+  checkpointsFor(delegateId: string): string[] {
+    return this.event
+      .checkpointRows()
+      .filter((cp) => cp.list_rule === 'anyone' || this.delegates.isRegistered(delegateId, cp.target_id ?? cp.id))
+      .map((cp) => cp.id);
+  }
+
+  handlers(): { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutputs[M] } {
+    return {
+      event: () => this.event.info(),
+      checkpoints: () => {
+        const registered = registeredCounts(this.core);
+        return this.event.checkpointRows().map((cp) =>
+          this.event.toCheckpoint(cp, this.checkin.admittedCount(cp), cp.list_rule === 'registered' ? (registered.get(cp.target_id ?? cp.id) ?? 0) : null),
+        );
+      },
+      searchDelegates: ({ query, limit }) => this.delegates.search(query, limit),
+      delegate: ({ id }) => this.delegateDetail(id),
+      scan: ({ checkpointId, code }) => this.afterWrite(this.checkin.scan(checkpointId, code)),
+      checkIn: ({ delegateId, checkpointId }) => this.afterWrite(this.checkin.checkIn(delegateId, checkpointId)),
+      override: ({ checkpointId, delegateId, reason }) => this.afterWrite(this.checkin.override(checkpointId, delegateId, reason)),
+      undoScan: ({ scanId, reason }) => this.afterWrite(this.checkin.undo(scanId, reason)),
+      walkIn: (input) => {
+        const row = this.core.tx(() => {
+          const d = this.delegates.insert({ ...input, email: input.email || null });
+          for (const target of input.registrations) this.delegates.register(d.id, target);
+          return d;
+        });
+        return this.afterWrite(this.delegateDetail(row.id));
+      },
+      reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
+      recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
+      attendance: () => attendance(this.core, this.event, this.checkin),
+    };
+  }
+
+  private afterWrite<T>(result: T): T {
+    this.scheduleIdleCheckpoint();
+    return result;
+  }
+
+  /** Validates untrusted input against the contract and runs the method. */
+  dispatch<M extends ApiMethod>(method: M, rawInput: unknown): ApiOutputs[M] {
+    if (!Object.hasOwn(apiInputs, method)) throw new ServiceError('bad_input', `Unknown method: ${String(method)}`);
+    const parsed = (apiInputs[method] as z.ZodType).safeParse(rawInput ?? {});
+    if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+    const handler = this.handlers()[method] as (input: unknown) => ApiOutputs[M];
+    return handler(parsed.data);
+  }
+}
+
+export class InputError extends ServiceError {
+  constructor(readonly issues: string[]) {
+    super('bad_input', `Invalid input: ${issues.join('; ')}`);
+  }
+}
