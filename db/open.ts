@@ -21,6 +21,12 @@ export interface OpenOptions {
 export function openDb(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { readonly: opts.readonly ?? false });
+  // Check before any pragma writes to the file: a newer version's file must be left exactly as it was.
+  const found = schemaVersion(db);
+  if (found > latestVersion) {
+    db.close();
+    throw new NewerDatabaseError(found);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');

@@ -63,8 +63,8 @@ export const BUSES = [
 export const VENUE_CHECKPOINT_ID = 'cp-registration';
 
 export function demoEventSpec(start: string = DEMO_DEFAULT_START, rehearsal = true): EventSpec {
-  const dates = [start, addDays(start, 1), addDays(start, 2)] as const;
-  const at = (day: 1 | 2 | 3, hhmm: string) => strasbourgTime(dates[day - 1], hhmm);
+  const dates: [string, string, string] = [start, addDays(start, 1), addDays(start, 2)];
+  const at = (day: 1 | 2 | 3, hhmm: string) => strasbourgTime(dates[day - 1]!, hhmm);
   const minus = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
   const checkpoints: EventSpec['checkpoints'] = [
     {
