@@ -1,0 +1,91 @@
+// The desktop app's main process: windows, the app:// protocol for the renderer, and a relay between the
+// renderer's preload bridge and the backend utility process, where SQLite runs off the UI thread.
+import { app, BrowserWindow, ipcMain, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { apiInputs, type ApiMethod } from '../api/contract.js';
+import { CONTENT_SECURITY_POLICY } from '../host/server.js';
+import { APP_ORIGIN, hardenSession, hardenWindow, isTrustedUrl, SECURE_WEB_PREFERENCES } from './security.js';
+import type { BackendReply, BackendRequest } from './backend-protocol.js';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports']);
+
+let backend: UtilityProcess | null = null;
+let nextId = 1;
+const pending = new Map<number, (reply: BackendReply) => void>();
+
+function startBackend(): UtilityProcess {
+  const dbFile = process.env.UKETSUKE_DB ?? path.join(app.getPath('userData'), 'demo-event.db');
+  const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), [dbFile], { serviceName: 'Uketsuke core' });
+  child.on('message', (reply: BackendReply) => {
+    pending.get(reply.id)?.(reply);
+    pending.delete(reply.id);
+  });
+  child.on('exit', () => {
+    for (const [id, resolve] of pending) resolve({ id, ok: false, code: 'internal', message: 'The Uketsuke core stopped; restarting.' });
+    pending.clear();
+    backend = app.isReady() ? startBackend() : null;
+  });
+  return child;
+}
+
+function callBackend(method: ApiMethod, input: unknown): Promise<BackendReply> {
+  return new Promise((resolve) => {
+    const id = nextId++;
+    pending.set(id, resolve);
+    const req: BackendRequest = { id, method, input };
+    backend?.postMessage(req);
+  });
+}
+
+function createWindow(route = '/desk'): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 720,
+    minHeight: 600,
+    title: 'Uketsuke 受付',
+    backgroundColor: '#f6f5f1',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
+  });
+  hardenWindow(win);
+  void win.loadURL(`${APP_ORIGIN}${route}`);
+  return win;
+}
+
+void app.whenReady().then(() => {
+  hardenSession(session.defaultSession);
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'uketsuke') return new Response('Not found', { status: 404 });
+    const rel = SCREENS.has(url.pathname) ? 'index.html' : path.posix.normalize(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+  ipcMain.handle('uketsuke:call', async (event, method: unknown, input: unknown) => {
+    // Only our own main frame may call, and only methods of the contract; the backend validates the input.
+    if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isTrustedUrl(event.senderFrame.url)) {
+      return { ok: false, code: 'bad_input', message: 'Refused: untrusted sender.' };
+    }
+    if (typeof method !== 'string' || !Object.hasOwn(apiInputs, method)) return { ok: false, code: 'bad_input', message: 'Unknown method.' };
+    const reply = await callBackend(method as ApiMethod, input);
+    return reply.ok ? { ok: true, value: reply.value } : { ok: false, code: reply.code, message: reply.message };
+  });
+  backend = startBackend();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Header, RehearsalBanner } from './components/Header';
+import { EventProvider, useEvent } from './event-context';
+import { currentScreen, useLocation } from './router';
+import { Desk } from './screens/Desk';
+import { Door } from './screens/Door';
+import { Kiosk } from './screens/Kiosk';
+import { Reports } from './screens/Reports';
+
+function Shell() {
+  const url = useLocation();
+  const screen = currentScreen(url.pathname);
+  const { error, event } = useEvent();
+  const { t } = useTranslation();
+  return (
+    <div className={`app screen-${screen}`}>
+      <Header screen={screen} compact={screen === 'kiosk'} />
+      <RehearsalBanner />
+      {!event && error && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}
+      {screen === 'desk' && <Desk />}
+      {screen === 'door' && <Door checkpointId={url.searchParams.get('checkpoint')} />}
+      {screen === 'kiosk' && <Kiosk />}
+      {screen === 'reports' && <Reports />}
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <EventProvider>
+      <Shell />
+    </EventProvider>
+  );
+}

@@ -1,0 +1,21 @@
+import { ApiError, type Transport } from './client';
+import type { ApiMethod } from '../../../electron/api/contract';
+
+/** What the Electron preload exposes on window (see electron/shell/preload.ts). */
+export interface UketsukeBridge {
+  call(method: ApiMethod, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }>;
+}
+
+declare global {
+  interface Window {
+    uketsuke?: UketsukeBridge;
+  }
+}
+
+export function bridgeTransport(bridge: UketsukeBridge): Transport {
+  return async (method, input) => {
+    const r = await bridge.call(method, input);
+    if (!r.ok) throw new ApiError(r.code as ApiError['code'], r.message);
+    return r.value as never;
+  };
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { setLang } from '../i18n';
+import { navigate, type Screen } from '../router';
+import { useEvent } from '../event-context';
+import { formatDate } from '../format';
+
+const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports'];
+
+export function Header({ screen, compact = false }: { screen: Screen; compact?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { event, reachable } = useEvent();
+  const other = i18n.language === 'ja' ? 'en' : 'ja';
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">受</span>
+        <div className="brand-text">
+          <strong>{event ? (i18n.language === 'ja' ? (event.nameJa ?? event.name) : event.name) : t('app.name')}</strong>
+          {event && (
+            <small>
+              {event.venue} · {formatDate(event.startsOn, i18n.language)} – {formatDate(event.endsOn, i18n.language)}
+            </small>
+          )}
+        </div>
+      </div>
+      {!compact && (
+        <nav aria-label="Screens">
+          {SCREENS.map((s) => (
+            <a
+              key={s}
+              href={`/${s}`}
+              aria-current={s === screen ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/${s}`);
+              }}
+            >
+              {t(`nav.${s}`)}
+            </a>
+          ))}
+        </nav>
+      )}
+      <div className="header-status">
+        <span className={`status-dot ${reachable ? 'ok' : 'down'}`} data-testid="connection" title={reachable ? t('status.standalone') : t('status.offline')}>
+          {reachable ? t('status.standalone') : t('status.offline')}
+        </span>
+        <span className="status-sync">{t('status.lastSync', { when: t('status.never') })}</span>
+      </div>
+      <button type="button" className="btn btn-lang" onClick={() => setLang(other)} aria-label={t('lang.label')} data-testid="lang-switch" lang={other}>
+        {t('lang.switchTo')}
+      </button>
+    </header>
+  );
+}
+
+export function RehearsalBanner() {
+  const { t } = useTranslation();
+  const { event } = useEvent();
+  if (!event?.rehearsal) return null;
+  return <div className="banner banner-rehearsal" role="note">{t('status.rehearsal')}</div>;
+}

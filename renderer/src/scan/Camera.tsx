@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react';
+import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
+import { useTranslation } from 'react-i18next';
+
+/** The camera scanner (html5-qrcode). Decoding stays paused while a verdict is on screen. */
+export function Camera({ onCode, paused }: { onCode: (code: string) => void; paused: boolean }) {
+  const { t } = useTranslation();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const scanner = useRef<Html5Qrcode | null>(null);
+  const onCodeRef = useRef(onCode);
+  onCodeRef.current = onCode;
+  const pausedRef = useRef(paused);
+  pausedRef.current = paused;
+
+  const start = async () => {
+    setError(null);
+    try {
+      scanner.current ??= new Html5Qrcode('camera-view', { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false });
+      await scanner.current.start(
+        { facingMode: 'environment' },
+        { fps: 12, qrbox: (w, h) => ({ width: Math.floor(Math.min(w, h) * 0.8), height: Math.floor(Math.min(w, h) * 0.8) }) },
+        (text) => {
+          if (!pausedRef.current) onCodeRef.current(text);
+        },
+        () => {},
+      );
+      setRunning(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setRunning(false);
+    }
+  };
+
+  const stop = async () => {
+    if (scanner.current?.isScanning) await scanner.current.stop().catch(() => {});
+    setRunning(false);
+  };
+
+  useEffect(() => {
+    return () => {
+      void stop();
+    };
+  }, []);
+
+  return (
+    <section className="camera" aria-label={t('door.camera')}>
+      <div id="camera-view" className="camera-view" data-running={running} />
+      <div className="camera-actions">
+        {running ? (
+          <button type="button" className="btn" onClick={() => void stop()}>{t('door.stopCamera')}</button>
+        ) : (
+          <button type="button" className="btn btn-primary" onClick={() => void start()} data-testid="start-camera">{t('door.startCamera')}</button>
+        )}
+      </div>
+      {error && <p className="notice notice-warn" role="status">{t('door.cameraError', { message: error })}</p>}
+    </section>
+  );
+}

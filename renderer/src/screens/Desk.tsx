@@ -1,0 +1,314 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Checkpoint, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
+import { api } from '../api';
+import { displayName, formatTime, kanaReading } from '../format';
+import { useEvent } from '../event-context';
+import { VerdictPanel } from '../components/VerdictPanel';
+
+const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
+
+export function Desk() {
+  const { t, i18n } = useTranslation();
+  const { event } = useEvent();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<DelegateHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [detail, setDetail] = useState<DelegateDetail | null>(null);
+  const [result, setResult] = useState<ScanResult | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [venue, setVenue] = useState<Checkpoint | null>(null);
+  const [walkIn, setWalkIn] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const tz = event?.timezone ?? 'UTC';
+
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+
+  const refreshVenue = useCallback(() => {
+    api.checkpoints({}).then((cps) => setVenue(cps.find((c) => c.kind === 'venue') ?? null), fail);
+  }, []);
+
+  useEffect(() => {
+    refreshVenue();
+    searchRef.current?.focus();
+  }, [refreshVenue]);
+
+  // Search as you type; answers that arrive out of order are dropped.
+  useEffect(() => {
+    const mine = ++seq.current;
+    api.searchDelegates({ query, limit: 20 }).then((r) => {
+      if (mine !== seq.current) return;
+      setHits(r);
+      setActive(0);
+    }, fail);
+  }, [query]);
+
+  const open = (id: string) => api.delegate({ id }).then(setDetail, fail);
+
+  const checkIn = async (id: string) => {
+    try {
+      const r = await api.checkIn({ delegateId: id });
+      setResult(r);
+      await open(id);
+      refreshVenue();
+      setHits((hs) => hs.map((h) => (h.id === id ? { ...h, arrived: h.arrived || r.verdict === 'admitted' } : h)));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const onSearchKey = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = hits[active];
+      if (!hit) return;
+      if (detail?.delegate.id === hit.id) void checkIn(hit.id);
+      else void open(hit.id);
+    }
+  };
+
+  // Enter on a selected delegate checks them in, wherever the focus is (but not in a form).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (result && (e.key === 'Escape' || e.key === 'Enter')) {
+        e.preventDefault();
+        setResult(null);
+        searchRef.current?.focus();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [result]);
+
+  useEffect(() => {
+    if (!result) return;
+    const id = setTimeout(() => setResult(null), 3000);
+    return () => clearTimeout(id);
+  }, [result]);
+
+  const lastAdmission = detail?.scans.find((s) => (s.verdict === 'admitted' || s.verdict === 'readmitted') && !s.undoneAt && s.checkpointId === venue?.id);
+
+  return (
+    <main className="desk">
+      <section className="desk-search" aria-label={t('desk.searchLabel')}>
+        <div className="desk-toolbar">
+          <label className="search-label" htmlFor="desk-search">{t('desk.searchLabel')}</label>
+          <div className="arrivals" data-testid="arrivals">
+            <span className="arrivals-number">{venue?.admitted ?? '–'}</span>
+            <span className="arrivals-label">{t('desk.arrivals')}{event ? ` / ${event.delegateCount}` : ''}</span>
+          </div>
+        </div>
+        <div className="search-row">
+          <input
+            id="desk-search"
+            ref={searchRef}
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            placeholder={t('desk.searchPlaceholder')}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onSearchKey}
+            aria-controls="desk-results"
+          />
+          <button type="button" className="btn" onClick={() => setWalkIn(true)} data-testid="walk-in">{t('desk.walkIn')}</button>
+        </div>
+        <p className="hint">{query && hits.length === 0 ? t('desk.noResults', { q: query }) : t('desk.selectHint')}</p>
+        <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')}>
+          {hits.map((h, i) => {
+            const n = displayName(h);
+            return (
+              <li
+                key={h.id}
+                role="option"
+                aria-selected={i === active}
+                className={`result ${i === active ? 'active' : ''} ${detail?.delegate.id === h.id ? 'open' : ''}`}
+                onClick={() => {
+                  setActive(i);
+                  void open(h.id);
+                }}
+                data-testid="result"
+              >
+                <div className="result-name">
+                  <span lang={h.familyNameKanji ? 'ja' : undefined}>{n.primary}</span>
+                  {n.secondary && <small>{n.secondary}</small>}
+                </div>
+                <div className="result-org">{h.organisation}</div>
+                <span className={`pill ${h.arrived ? 'pill-ok' : ''}`}>{h.arrived ? `✓ ${t('desk.arrived')}` : t('desk.notArrived')}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="desk-card" aria-live="polite">
+        {message && (
+          <p className={`notice ${message.kind === 'error' ? 'notice-error' : 'notice-ok'}`} role="status" onClick={() => setMessage(null)}>{message.text}</p>
+        )}
+        {detail ? (
+          <DelegateCard
+            detail={detail}
+            tz={tz}
+            lang={i18n.language}
+            onCheckIn={() => void checkIn(detail.delegate.id)}
+            onReissue={() =>
+              api.reissueBadge({ delegateId: detail.delegate.id }).then((d) => {
+                setDetail(d);
+                setMessage({ kind: 'ok', text: t('desk.reissued', { issue: d.delegate.badgeIssue }) });
+              }, fail)
+            }
+            onUndo={
+              lastAdmission
+                ? () =>
+                    api.undoScan({ scanId: lastAdmission.id, reason: t('desk.undoReason') }).then(() => {
+                      setMessage({ kind: 'ok', text: t('desk.undone') });
+                      refreshVenue();
+                      void open(detail.delegate.id);
+                    }, fail)
+                : null
+            }
+          />
+        ) : (
+          <div className="empty-card">
+            <span className="empty-mark" aria-hidden="true">受付</span>
+            <p>{t('desk.selectHint')}</p>
+          </div>
+        )}
+      </section>
+      {result && <VerdictPanel result={result} timeZone={tz} onDismiss={() => setResult(null)} />}
+      {walkIn && (
+        <WalkInDialog
+          onClose={() => setWalkIn(false)}
+          onDone={(d) => {
+            setWalkIn(false);
+            setDetail(d);
+            void checkIn(d.delegate.id);
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function DelegateCard({ detail, tz, lang, onCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onReissue: () => void; onUndo: (() => void) | null }) {
+  const { t } = useTranslation();
+  const d = detail.delegate;
+  const n = displayName(d);
+  const kana = kanaReading(d);
+  return (
+    <article className="card" data-testid="delegate-card">
+      <header className={`card-head role-${d.role}`}>
+        <span className="role-tag">{t(`roles.${d.role}`)}</span>
+        <h2 lang={d.familyNameKanji ? 'ja' : undefined}>{n.primary}</h2>
+        {kana && <p className="kana" lang="ja">{kana}</p>}
+        {n.secondary && <p className="romaji">{n.secondary}</p>}
+      </header>
+      <dl className="facts">
+        <dt>{t('desk.organisation')}</dt>
+        <dd>{d.organisation ?? t('common.none')}</dd>
+        <dt>{t('desk.country')}</dt>
+        <dd>{[d.country, d.region].filter(Boolean).join(' · ') || t('common.none')}</dd>
+        <dt>{t('desk.email')}</dt>
+        <dd>{d.email ?? t('common.none')}</dd>
+        <dt>{t('desk.code')}</dt>
+        <dd>{d.externalCode ?? t('common.none')} · {t('desk.badge', { no: d.badgeNo, issue: d.badgeIssue })}</dd>
+      </dl>
+      <div className="card-actions">
+        <button type="button" className="btn btn-primary btn-big" onClick={onCheckIn} data-testid="check-in">
+          {t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
+        </button>
+        <button type="button" className="btn" onClick={onReissue} data-testid="reissue">{t('desk.reissue')}</button>
+        {onUndo && <button type="button" className="btn btn-quiet" onClick={onUndo} data-testid="undo">{t('desk.undo')}</button>}
+      </div>
+      <h3>{t('desk.registrations')}</h3>
+      <ul className="regs">
+        {detail.registrations.map((r) => (
+          <li key={r.checkpointId} className={r.admittedAt ? 'in' : ''}>
+            <span className="reg-kind">{t(`door.kinds.${r.kind}`)}</span>
+            <span className="reg-name">{lang === 'ja' ? (r.checkpointNameJa ?? r.checkpointName) : r.checkpointName}</span>
+            <span className="reg-state">{r.admittedAt ? `✓ ${t('desk.checkedInAt', { time: formatTime(r.admittedAt, lang, tz, true) })}` : '·'}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('desk.history')}</h3>
+      {detail.scans.length === 0 ? (
+        <p className="hint">{t('desk.noScans')}</p>
+      ) : (
+        <ul className="history">
+          {detail.scans.map((s) => (
+            <li key={s.id} className={s.undoneAt ? 'undone' : ''}>
+              <time>{formatTime(s.at, lang, tz, true)}</time> <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span> {s.checkpointName}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+function WalkInDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: DelegateDetail) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const v = (k: string) => String(f.get(k) ?? '').trim();
+    if (!v('familyName') || !v('givenName')) return setError(t('walkIn.required'));
+    try {
+      const d = await api.walkIn({
+        familyName: v('familyName'), givenName: v('givenName'),
+        familyNameKanji: v('familyNameKanji') || null, givenNameKanji: v('givenNameKanji') || null,
+        familyNameKana: v('familyNameKana') || null, givenNameKana: v('givenNameKana') || null,
+        organisation: v('organisation') || null, country: v('country') || null, region: v('region') || null,
+        email: v('email') || null, role: v('role') as Role,
+      });
+      onDone(d);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const field = (name: string, opts: { type?: string; lang?: string } = {}) => (
+    <label className="field">
+      <span>{t(`walkIn.${name}`)}</span>
+      <input name={name} type={opts.type ?? 'text'} lang={opts.lang} ref={name === 'familyName' ? first : undefined} maxLength={200} />
+    </label>
+  );
+  return (
+    <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="walkin-title" onSubmit={(e) => void submit(e)} data-testid="walk-in-form">
+        <h2 id="walkin-title">{t('walkIn.title')}</h2>
+        <div className="grid2">
+          {field('familyName')}
+          {field('givenName')}
+          {field('familyNameKanji', { lang: 'ja' })}
+          {field('givenNameKanji', { lang: 'ja' })}
+          {field('familyNameKana', { lang: 'ja' })}
+          {field('givenNameKana', { lang: 'ja' })}
+          {field('organisation')}
+          {field('email', { type: 'email' })}
+          {field('country')}
+          {field('region')}
+          <label className="field">
+            <span>{t('walkIn.role')}</span>
+            <select name="role" defaultValue="delegate">
+              {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+            </select>
+          </label>
+        </div>
+        {error && <p className="notice notice-error" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>{t('walkIn.cancel')}</button>
+          <button type="submit" className="btn btn-primary">{t('walkIn.save')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Checkpoint, ScanRecord, ScanResult } from '../../../electron/api/contract';
+import { api } from '../api';
+import { navigate } from '../router';
+import { useEvent } from '../event-context';
+import { formatTime } from '../format';
+import { VerdictPanel } from '../components/VerdictPanel';
+import { Camera } from '../scan/Camera';
+import { Debouncer, WedgeDetector } from '../scan/wedge';
+import { play, toneFor } from '../scan/sounds';
+
+export function Door({ checkpointId }: { checkpointId: string | null }) {
+  const [checkpoints, setCheckpoints] = useState<Checkpoint[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.checkpoints({}).then(setCheckpoints, (e: unknown) => setError(String(e)));
+  }, [checkpointId]);
+  const cp = checkpoints?.find((c) => c.id === checkpointId) ?? null;
+  if (error) return <main className="door"><p className="notice notice-error">{error}</p></main>;
+  if (!checkpoints) return null;
+  if (!cp) return <ChooseCheckpoint checkpoints={checkpoints} />;
+  return <Station key={cp.id} initial={cp} />;
+}
+
+function ChooseCheckpoint({ checkpoints }: { checkpoints: Checkpoint[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <main className="door door-choose">
+      <h1>{t('door.choose')}</h1>
+      <ul className="checkpoint-list">
+        {checkpoints.map((c) => (
+          <li key={c.id}>
+            <a
+              href={`/door?checkpoint=${encodeURIComponent(c.id)}`}
+              className={`checkpoint-tile kind-${c.kind}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/door?checkpoint=${encodeURIComponent(c.id)}`);
+              }}
+            >
+              <span className="tile-kind">{t(`door.kinds.${c.kind}`)}</span>
+              <span className="tile-name">{i18n.language === 'ja' ? (c.nameJa ?? c.name) : c.name}</span>
+              <span className="tile-count">{c.capacity !== null ? t('door.count', { admitted: c.admitted, capacity: c.capacity }) : t('door.countOpen', { admitted: c.admitted })}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+const SHOW_MS = { admit: 2200, warn: 3500, deny: 4500 } as const;
+
+function Station({ initial }: { initial: Checkpoint }) {
+  const { t, i18n } = useTranslation();
+  const { event } = useEvent();
+  const [cp, setCp] = useState(initial);
+  const [result, setResult] = useState<ScanResult | null>(null);
+  const [recent, setRecent] = useState<ScanRecord[]>([]);
+  const [manual, setManual] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [overriding, setOverriding] = useState(false);
+  const debounce = useRef(new Debouncer());
+  const busy = useRef(false);
+  const tz = event?.timezone ?? 'UTC';
+
+  const loadRecent = useCallback(() => {
+    api.recentScans({ checkpointId: cp.id, limit: 8 }).then(setRecent, () => {});
+  }, [cp.id]);
+  useEffect(loadRecent, [loadRecent]);
+
+  const submit = useCallback(
+    async (code: string) => {
+      // A scanner that reads twice, or a camera that sees the same badge on every frame, counts once.
+      if (!code.trim() || !debounce.current.accept(code.trim(), performance.now()) || busy.current) return;
+      busy.current = true;
+      try {
+        const r = await api.scan({ checkpointId: cp.id, code });
+        setResult(r);
+        setError(null);
+        play(toneFor(r.verdict));
+        setCp((c) => ({ ...c, admitted: r.checkpoint.admitted }));
+        loadRecent();
+      } catch (e) {
+        // An error must never freeze the scanner (Hi.Events #217): say so and stay ready.
+        setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+        play('deny');
+      } finally {
+        busy.current = false;
+      }
+    },
+    [cp.id, loadRecent, t],
+  );
+
+  // The keyboard-wedge scanner types into the page; a person typing goes to the manual field instead.
+  useEffect(() => {
+    const wedge = new WedgeDetector((code) => void submit(code));
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
+      if (wedge.key(e.key, e.timeStamp)) e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => {
+      removeEventListener('keydown', onKey);
+      wedge.reset();
+    };
+  }, [submit]);
+
+  // Back to ready by itself.
+  useEffect(() => {
+    if (!result || overriding) return;
+    const id = setTimeout(() => setResult(null), SHOW_MS[toneFor(result.verdict)]);
+    return () => clearTimeout(id);
+  }, [result, overriding]);
+
+  const onManual = (e: FormEvent) => {
+    e.preventDefault();
+    const code = manual;
+    setManual('');
+    void submit(code);
+  };
+
+  const name = i18n.language === 'ja' ? (cp.nameJa ?? cp.name) : cp.name;
+  const canOverride = result && result.delegate && !['admitted', 'readmitted'].includes(result.verdict) && ['not_registered', 'full', 'outside_time_window', 'already_checked_in'].includes(result.verdict);
+
+  return (
+    <main className="door door-station" data-checkpoint={cp.id}>
+      <header className="station-head">
+        <div>
+          <span className="tile-kind">{t(`door.kinds.${cp.kind}`)}</span>
+          <h1>{name}</h1>
+        </div>
+        <div className="station-count" data-testid="station-count" aria-label={name}>
+          {cp.capacity !== null ? t('door.count', { admitted: cp.admitted, capacity: cp.capacity }) : t('door.countOpen', { admitted: cp.admitted })}
+        </div>
+      </header>
+      <section className="ready" aria-live="polite">
+        <p className="ready-title">{t('door.ready')}</p>
+        <p className="hint">{t('door.readyHint')}</p>
+        {error && <p className="notice notice-error" role="alert">{error}</p>}
+      </section>
+      <Camera onCode={(c) => void submit(c)} paused={result !== null} />
+      <form className="manual" onSubmit={onManual}>
+        <label htmlFor="manual-code">{t('door.manual')}</label>
+        <input id="manual-code" value={manual} onChange={(e) => setManual(e.target.value)} autoComplete="off" spellCheck={false} maxLength={600} />
+        <button type="submit" className="btn">{t('door.manualSubmit')}</button>
+      </form>
+      <section className="recent">
+        <h2>{t('door.recent')}</h2>
+        <ul>
+          {recent.map((s) => (
+            <li key={s.id}>
+              <time>{formatTime(s.at, i18n.language, tz)}</time>
+              <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span>
+              <span>{s.delegateName ?? ''}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <a className="change-checkpoint" href="/door" onClick={(e) => { e.preventDefault(); navigate('/door'); }}>{t('door.change')}</a>
+      {result && (
+        <div className="verdict-wrap">
+          <VerdictPanel result={result} timeZone={tz} onDismiss={() => { setResult(null); setOverriding(false); }} />
+          {canOverride && !overriding && (
+            <button type="button" className="btn override-btn" onClick={() => setOverriding(true)}>{t('door.override')}</button>
+          )}
+          {overriding && result.delegate && (
+            <OverrideForm
+              onCancel={() => setOverriding(false)}
+              onSubmit={async (reason) => {
+                const r = await api.override({ checkpointId: cp.id, delegateId: result.delegate!.id, reason });
+                setOverriding(false);
+                setResult(r);
+                setCp((c) => ({ ...c, admitted: r.checkpoint.admitted }));
+                play('admit');
+                loadRecent();
+              }}
+            />
+          )}
+        </div>
+      )}
+    </main>
+  );
+}
+
+function OverrideForm({ onSubmit, onCancel }: { onSubmit: (reason: string) => Promise<void>; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <form className="override-form" onSubmit={(e) => { e.preventDefault(); if (reason.trim().length >= 3) void onSubmit(reason.trim()); }}>
+      <label htmlFor="override-reason">{t('door.overrideReason')}</label>
+      <input id="override-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={500} required />
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onCancel}>{t('walkIn.cancel')}</button>
+        <button type="submit" className="btn btn-primary">{t('door.overrideConfirm')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Checkpoint, Delegate, DelegateHit, ScanResult } from '../../../electron/api/contract';
+import { api } from '../api';
+import { useEvent } from '../event-context';
+import { displayName, formatTime } from '../format';
+import { setLang } from '../i18n';
+import { Debouncer, WedgeDetector } from '../scan/wedge';
+import { play, toneFor } from '../scan/sounds';
+
+type Step = { kind: 'start' } | { kind: 'choose'; hits: DelegateHit[] } | { kind: 'done'; result: ScanResult } | { kind: 'none' };
+
+/** A delegate's own check-in: scan the confirmation QR, or find yourself by name or email. */
+export function Kiosk() {
+  const { t, i18n } = useTranslation();
+  const { event } = useEvent();
+  const [step, setStep] = useState<Step>({ kind: 'start' });
+  const [query, setQuery] = useState('');
+  const [venue, setVenue] = useState<Checkpoint | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const homeLang = useRef(i18n.language);
+  const debounce = useRef(new Debouncer());
+  const tz = event?.timezone ?? 'UTC';
+
+  useEffect(() => {
+    api.checkpoints({}).then((cps) => setVenue(cps.find((c) => c.kind === 'venue') ?? null), () => {});
+  }, []);
+
+  const startOver = useCallback(() => {
+    setStep({ kind: 'start' });
+    setQuery('');
+    setError(null);
+    setLang(homeLang.current === 'ja' ? 'ja' : 'en', false);
+  }, []);
+
+  // The kiosk speaks the delegate's language once it knows who they are.
+  const followDelegate = (d: Delegate | null) => {
+    if (d) setLang(d.familyNameKanji ? 'ja' : 'en', false);
+  };
+
+  const finish = (r: ScanResult) => {
+    followDelegate(r.delegate);
+    play(toneFor(r.verdict));
+    setStep({ kind: 'done', result: r });
+  };
+
+  const onScan = useCallback(
+    (code: string) => {
+      if (!venue || !debounce.current.accept(code, performance.now())) return;
+      api.scan({ checkpointId: venue.id, code }).then(finish, (e: unknown) => setError(String(e)));
+    },
+    [venue],
+  );
+
+  useEffect(() => {
+    const wedge = new WedgeDetector(onScan);
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement | null)?.tagName === 'INPUT') return;
+      if (wedge.key(e.key, e.timeStamp)) e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [onScan]);
+
+  useEffect(() => {
+    if (step.kind !== 'done' && step.kind !== 'none') return;
+    const id = setTimeout(startOver, 12_000);
+    return () => clearTimeout(id);
+  }, [step, startOver]);
+
+  const find = async (e: FormEvent) => {
+    e.preventDefault();
+    // At least three characters: a public kiosk must not page through the delegate list.
+    if (query.trim().length < 3) return;
+    const hits = await api.searchDelegates({ query, limit: 5 });
+    setStep(hits.length ? { kind: 'choose', hits } : { kind: 'none' });
+  };
+
+  const confirm = async (h: DelegateHit) => {
+    if (!venue) return;
+    try {
+      finish(await api.checkIn({ delegateId: h.id, checkpointId: venue.id }));
+    } catch (e) {
+      setError(String(e));
+    }
+  };
+
+  return (
+    <main className="kiosk">
+      <h1 className="kiosk-title">{t('kiosk.title')}</h1>
+      <p className="kiosk-subtitle" lang={i18n.language === 'ja' ? 'en' : 'ja'}>{t('kiosk.titleOther')}</p>
+      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {step.kind === 'start' && (
+        <section className="kiosk-start">
+          <div className="kiosk-scan" aria-hidden="true">
+            <span className="kiosk-qr">▣</span>
+          </div>
+          <p className="kiosk-prompt">{t('kiosk.scanPrompt')}</p>
+          <p className="kiosk-or">{t('kiosk.orType')}</p>
+          <form onSubmit={(e) => void find(e)} className="kiosk-form">
+            <input
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('kiosk.searchPlaceholder')}
+              aria-label={t('kiosk.orType')}
+              autoComplete="off"
+              minLength={3}
+            />
+            <button type="submit" className="btn btn-primary btn-huge">{t('kiosk.find')}</button>
+          </form>
+        </section>
+      )}
+      {step.kind === 'choose' && (
+        <section className="kiosk-choose">
+          <h2>{t('kiosk.isThisYou')}</h2>
+          <ul>
+            {step.hits.map((h) => {
+              const n = displayName(h);
+              return (
+                <li key={h.id}>
+                  <button type="button" className="kiosk-person" onClick={() => void confirm(h)} data-testid="kiosk-person">
+                    <span className="kiosk-person-name" lang={h.familyNameKanji ? 'ja' : undefined}>{n.primary}</span>
+                    {n.secondary && <span className="kiosk-person-sub">{n.secondary}</span>}
+                    <span className="kiosk-person-org">{h.organisation}</span>
+                    <span className="kiosk-person-cta">{t('kiosk.thisIsMe')}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" className="btn btn-huge" onClick={startOver}>{t('kiosk.notMe')}</button>
+        </section>
+      )}
+      {step.kind === 'none' && (
+        <section className="kiosk-done">
+          <p className="notice notice-warn">{t('kiosk.noMatch')}</p>
+          <button type="button" className="btn btn-huge" onClick={startOver}>{t('kiosk.startOver')}</button>
+        </section>
+      )}
+      {step.kind === 'done' && (
+        <section className="kiosk-done" data-verdict={step.result.verdict}>
+          {step.result.delegate && (step.result.verdict === 'admitted' || step.result.verdict === 'already_checked_in') ? (
+            <>
+              <p className="kiosk-welcome">{t('kiosk.welcome', { name: displayName(step.result.delegate).primary })}</p>
+              <p className="kiosk-collect">
+                {step.result.verdict === 'admitted'
+                  ? t('kiosk.collect')
+                  : t('kiosk.already', { time: step.result.previous ? formatTime(step.result.previous.at, i18n.language, tz) : '' })}
+              </p>
+            </>
+          ) : (
+            <p className="notice notice-error">{t(`verdict.detail.${step.result.verdict}`, { checkpoint: '', capacity: '', time: '' })}</p>
+          )}
+          <button type="button" className="btn btn-huge" onClick={startOver}>{t('kiosk.startOver')}</button>
+        </section>
+      )}
+      <p className="kiosk-help">{t('kiosk.help')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+// Screenshots of every screen at the sizes people use, in both languages: `node scripts/screenshots.mjs URL OUTDIR`.
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:5780';
+const out = process.argv[3] ?? 'screenshots';
+fs.mkdirSync(out, { recursive: true });
+const sizes = { laptop: { width: 1366, height: 768 }, kiosk: { width: 1080, height: 1920 }, tablet: { width: 768, height: 1024 } };
+const only = process.argv[4]?.split(',');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const screens = {
+  desk: async (page) => {
+    await page.goto(`${base}/desk`);
+    await page.fill('input[type=search]', 'takahashi');
+    await page.waitForSelector('[data-testid=result]');
+    await page.click('[data-testid=result] >> nth=0');
+    await page.waitForSelector('[data-testid=delegate-card]');
+  },
+  'door-choose': async (page) => { await page.goto(`${base}/door`); await page.waitForSelector('.checkpoint-tile'); },
+  door: async (page) => { await page.goto(`${base}/door?checkpoint=cp-bus-1`); await page.waitForSelector('.station-count'); },
+  'door-verdict': async (page) => {
+    await page.goto(`${base}/door?checkpoint=cp-bus-1`);
+    await page.waitForSelector('.station-count');
+    await page.fill('#manual-code', 'EJRC-2027-000001');
+    await page.press('#manual-code', 'Enter');
+    await page.waitForSelector('[data-verdict]');
+  },
+  kiosk: async (page) => { await page.goto(`${base}/kiosk`); await page.waitForSelector('.kiosk-form'); },
+  reports: async (page) => { await page.goto(`${base}/reports`); await page.waitForSelector('[data-testid=attendance] tbody tr'); },
+};
+for (const lang of ['en', 'ja']) {
+  for (const [sizeName, viewport] of Object.entries(sizes)) {
+    const ctx = await browser.newContext({ viewport, locale: lang === 'ja' ? 'ja-JP' : 'en-GB' });
+    await ctx.addInitScript((l) => localStorage.setItem('uketsuke.lang', l), lang);
+    const page = await ctx.newPage();
+    for (const [name, go] of Object.entries(screens)) {
+      if (only && !only.includes(name)) continue;
+      await go(page);
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: path.join(out, `${name}-${sizeName}-${lang}.png`) });
+    }
+    await ctx.close();
+  }
+}
+await browser.close();
+console.log(`screenshots in ${out}`);
