@@ -75,6 +75,7 @@ CREATE TABLE delegate (
   external_code    TEXT,
   status           TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','cancelled')),
   search_text      TEXT NOT NULL DEFAULT '',
+  sort_key         TEXT NOT NULL DEFAULT '',
   hlc              TEXT NOT NULL,
   created_at       TEXT NOT NULL,
   updated_at       TEXT NOT NULL
@@ -82,7 +83,8 @@ CREATE TABLE delegate (
 CREATE UNIQUE INDEX delegate_badge_no ON delegate(event_id, badge_no);
 CREATE UNIQUE INDEX delegate_email ON delegate(event_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
 CREATE INDEX delegate_external_code ON delegate(external_code) WHERE external_code IS NOT NULL;
-CREATE INDEX delegate_sort ON delegate(family_name COLLATE NOCASE, given_name COLLATE NOCASE);
+-- Accent-folded "family given": Åsa sorts with the As, not after Z.
+CREATE INDEX delegate_sort ON delegate(sort_key);
 
 -- Search over normalised names: trigram for 3+ characters, a prefix index for 1–2.
 CREATE VIRTUAL TABLE delegate_fts USING fts5(

@@ -83,16 +83,16 @@ export class Delegates {
     this.byExternalCode = db.prepare(`${SELECT_DELEGATE} WHERE external_code = ? LIMIT 1`);
     this.insertStmt = db.prepare(`INSERT INTO delegate (id, event_id, badge_no, badge_issue, family_name, given_name, family_name_kanji,
       given_name_kanji, family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status,
-      search_text, hlc, created_at, updated_at)
+      search_text, sort_key, hlc, created_at, updated_at)
       VALUES (@id, @event_id, @badge_no, 1, @family_name, @given_name, @family_name_kanji, @given_name_kanji, @family_name_kana,
-      @given_name_kana, @organisation, @country, @region, @email, @role, @external_code, 'active', @search_text, @hlc, @now, @now)`);
+      @given_name_kana, @organisation, @country, @region, @email, @role, @external_code, 'active', @search_text, @sort_key, @hlc, @now, @now)`);
     // Trigram FTS for 3+ characters; the sorted index walk with a word-prefix LIKE for 1–2 (trigram cannot).
     // No ESCAPE clause: it would stop SQLite using the trigram index for LIKE.
     this.ftsSearch = db.prepare(`${SELECT_DELEGATE.replace('FROM delegate', 'FROM delegate_fts JOIN delegate ON delegate.rowid = delegate_fts.rowid')}
       WHERE delegate_fts MATCH @match AND (@short = '' OR delegate.search_text LIKE '% ' || @short || '%')
-      ORDER BY delegate.status, delegate.family_name COLLATE NOCASE, delegate.given_name COLLATE NOCASE LIMIT @limit`);
+      ORDER BY delegate.status, delegate.sort_key LIMIT @limit`);
     this.prefixSearch = db.prepare(`${SELECT_DELEGATE} INDEXED BY delegate_sort
-      WHERE search_text LIKE '% ' || @q || '%' ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT @limit`);
+      WHERE search_text LIKE '% ' || @q || '%' ORDER BY sort_key LIMIT @limit`);
   }
 
   get(id: string): DelegateRow {
@@ -158,7 +158,8 @@ export class Delegates {
       externalCode: rec.external_code,
     });
     const hlc = this.core.clock.tick();
-    this.insertStmt.run({ ...rec, search_text, hlc, now: this.core.nowIso() });
+    const sort_key = foldText(`${rec.family_name} ${rec.given_name}`);
+    this.insertStmt.run({ ...rec, search_text, sort_key, hlc, now: this.core.nowIso() });
     this.core.log.append('delegate.upserted', { ...rec, badge_issue: 1 }, hlc);
     return this.get(id);
   }
@@ -193,7 +194,7 @@ export class Delegates {
     const folded = foldText(query);
     let rows: DelegateRow[];
     if (!folded) {
-      rows = this.core.db.prepare(`${SELECT_DELEGATE} INDEXED BY delegate_sort ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT ?`).all(limit) as DelegateRow[];
+      rows = this.core.db.prepare(`${SELECT_DELEGATE} INDEXED BY delegate_sort ORDER BY sort_key LIMIT ?`).all(limit) as DelegateRow[];
     } else {
       const words = folded.split(' ');
       const long = words.filter((w) => [...w].length >= 3);

@@ -61,7 +61,7 @@ function Station({ initial }: { initial: Checkpoint }) {
   const [manual, setManual] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [overriding, setOverriding] = useState(false);
-  const debounce = useRef(new Debouncer());
+  const debounce = useRef(new Debouncer(8000));
   const busy = useRef(false);
   const tz = event?.timezone ?? 'UTC';
 
@@ -94,8 +94,11 @@ function Station({ initial }: { initial: Checkpoint }) {
   );
 
   // The keyboard-wedge scanner types into the page; a person typing goes to the manual field instead.
+  // One detector for the station's lifetime, so a re-render mid-scan never drops the keys typed so far.
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
   useEffect(() => {
-    const wedge = new WedgeDetector((code) => void submit(code));
+    const wedge = new WedgeDetector((code) => void submitRef.current(code));
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
@@ -106,7 +109,7 @@ function Station({ initial }: { initial: Checkpoint }) {
       removeEventListener('keydown', onKey);
       wedge.reset();
     };
-  }, [submit]);
+  }, []);
 
   // Back to ready by itself.
   useEffect(() => {

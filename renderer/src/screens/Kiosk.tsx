@@ -44,23 +44,32 @@ export function Kiosk() {
     setStep({ kind: 'done', result: r });
   };
 
-  const onScan = useCallback(
-    (code: string) => {
-      if (!venue || !debounce.current.accept(code, performance.now())) return;
-      api.scan({ checkpointId: venue.id, code }).then(finish, (e: unknown) => setError(String(e)));
-    },
-    [venue],
-  );
-
+  const onScan = async (code: string) => {
+    if (!debounce.current.accept(code, performance.now())) return;
+    try {
+      // A scan can arrive before the checkpoint list has loaded: fetch it then rather than drop the scan.
+      const v = venue ?? (await api.checkpoints({})).find((c) => c.kind === 'venue');
+      if (!v) return;
+      finish(await api.scan({ checkpointId: v.id, code }));
+    } catch (e) {
+      setError(String(e));
+    }
+  };
+  // One detector for the screen's lifetime, so a re-render mid-scan never drops the keys typed so far.
+  const onScanRef = useRef(onScan);
+  onScanRef.current = onScan;
   useEffect(() => {
-    const wedge = new WedgeDetector(onScan);
+    const wedge = new WedgeDetector((code) => void onScanRef.current(code));
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement | null)?.tagName === 'INPUT') return;
       if (wedge.key(e.key, e.timeStamp)) e.preventDefault();
     };
     addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [onScan]);
+    return () => {
+      removeEventListener('keydown', onKey);
+      wedge.reset();
+    };
+  }, []);
 
   useEffect(() => {
     if (step.kind !== 'done' && step.kind !== 'none') return;

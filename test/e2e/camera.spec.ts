@@ -1,0 +1,40 @@
+// A door scan through a real camera pipeline: Chromium's fake capture device plays a video of a badge QR,
+// html5-qrcode decodes it, and the verdict appears. One browser per video (RECIPES.md).
+import { expect, test, chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { tokenOf } from './helpers';
+
+export async function qrVideo(text: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-cam-'));
+  const png = path.join(dir, 'qr.png');
+  const y4m = path.join(dir, 'qr.y4m');
+  await QRCode.toFile(png, text, { errorCorrectionLevel: 'M', width: 240, margin: 4 });
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', png, '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p', '-t', '3', '-r', '10', y4m]);
+  return y4m;
+}
+
+test('a badge shown to the camera is scanned and admitted', async ({ request, baseURL }) => {
+  const { token } = await tokenOf(request, 'kenta.yamazaki@gifu');
+  const video = await qrVideo(token);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await page.goto(`${baseURL}/door?checkpoint=cp-bus-2`);
+    await page.getByTestId('start-camera').click();
+    await expect(page.locator('[data-verdict="admitted"]')).toContainText('山﨑 健太', { timeout: 15_000 });
+    // The same badge still in view is not counted again.
+    await page.waitForTimeout(1500);
+    const scans = await (await request.post('/api/recentScans', { data: { checkpointId: 'cp-bus-2' }, headers: { 'Content-Type': 'application/json' } })).json();
+    expect((scans as { delegateName: string }[]).filter((s) => s.delegateName === 'Kenta Yamazaki')).toHaveLength(1);
+  } finally {
+    await browser.close();
+  }
+});

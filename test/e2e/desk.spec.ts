@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { call } from './helpers';
+
+test.describe('registration desk', () => {
+  for (const [query, name] of <[string, string][]>[
+    ['takahashi', '髙橋 美咲'],
+    ['タカハシ', '髙橋 美咲'],
+    ['たかはし', '髙橋 美咲'],
+    ['高橋', '髙橋 美咲'],
+    ['muller', 'Zofia Müller-Łukasiewicz'],
+    ['obriain', 'Siobhán Ó Briain'],
+    ['nguyen', 'Thị Hương Nguyễn'],
+  ]) {
+    test(`search "${query}" finds ${name}`, async ({ page }) => {
+      await page.goto('/desk');
+      await page.locator('input[type="search"]').fill(query);
+      await expect(page.getByTestId('result').filter({ hasText: name }).first()).toBeVisible();
+    });
+  }
+
+  test('keyboard only: search, Enter to open, Enter to check in; the arrivals count goes up', async ({ page, request }) => {
+    await page.goto('/desk');
+    const before = (await call(request, 'checkpoints', {})).find((c) => c.kind === 'venue')!.admitted;
+    const search = page.locator('input[type="search"]');
+    await expect(search).toBeFocused();
+    await search.fill('asa lindqvist');
+    await expect(page.getByTestId('result').first()).toContainText('Åsa Lindqvist');
+    await search.press('Enter');
+    await expect(page.getByTestId('delegate-card')).toContainText('Medicon Village');
+    await search.press('Enter');
+    await expect(page.locator('[data-verdict="admitted"]')).toBeVisible();
+    await expect(page.locator('[data-verdict]')).toContainText('Åsa Lindqvist');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('arrivals')).toContainText(String(before + 1));
+    await expect(page.getByTestId('result').first()).toContainText('Arrived');
+    // Checking in twice says so, with where.
+    await page.getByTestId('check-in').click();
+    await expect(page.locator('[data-verdict="already_checked_in"]')).toContainText('Registration desk');
+  });
+
+  test('undo a mistaken check-in from the delegate card', async ({ page }) => {
+    await page.goto('/desk');
+    await page.locator('input[type="search"]').fill('kwame');
+    await page.getByTestId('result').first().click();
+    await page.getByTestId('check-in').click();
+    await expect(page.locator('[data-verdict="admitted"]')).toBeVisible();
+    await page.locator('[data-verdict]').click();
+    await page.getByTestId('undo').click();
+    await expect(page.getByText('Check-in undone.')).toBeVisible();
+    await expect(page.getByTestId('delegate-card').locator('.history li.undone')).toHaveCount(1);
+  });
+
+  test('walk-in: register a new person and check them in at once; their name is stored literally', async ({ page, request }) => {
+    await page.goto('/desk');
+    await page.getByTestId('walk-in').click();
+    const form = page.getByTestId('walk-in-form');
+    await form.locator('input[name="familyName"]').fill('Dubois-Øster');
+    await form.locator('input[name="givenName"]').fill('<b>Hélène</b>');
+    await form.locator('input[name="familyNameKanji"]').fill('');
+    await form.locator('input[name="organisation"]').fill('=HYPERLINK("http://evil")');
+    await form.locator('input[name="email"]').fill('helene.walkin@example.fr');
+    await form.getByRole('button', { name: 'Register and check in' }).click();
+    await expect(page.locator('[data-verdict="admitted"]')).toContainText('<b>Hélène</b> Dubois-Øster');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('delegate-card')).toContainText('=HYPERLINK("http://evil")');
+    await expect(page.locator('b', { hasText: 'Hélène' })).toHaveCount(0);
+    const found = await call(request, 'searchDelegates', { query: 'helene.walkin' });
+    expect(found[0]?.arrived).toBe(true);
+  });
+
+  test('reissue gives a new badge issue and revokes the older one', async ({ page, request }) => {
+    const [hit] = await call(request, 'searchDelegates', { query: 'yoko.kondo@jetro' });
+    const old = (await call(request, 'delegate', { id: hit!.id })).token!;
+    await page.goto('/desk');
+    await page.locator('input[type="search"]').fill('yoko.kondo@jetro');
+    await page.getByTestId('result').first().click();
+    await page.getByTestId('reissue').click();
+    await expect(page.getByText('Badge issue 2 is now valid')).toBeVisible();
+    const r = await call(request, 'scan', { checkpointId: 'cp-d1-opening', code: old });
+    expect(r.verdict).toBe('revoked');
+  });
+});

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { tokenOf } from './helpers';
+
+test.describe('door and bus scanner', () => {
+  test('choose a checkpoint, then a keyboard-wedge scan with Enter admits; the counter moves', async ({ page, request }) => {
+    const { token } = await tokenOf(request, 'zofia muller');
+    await page.goto('/door');
+    await page.getByText('Bus 1 — Biovalley cluster').click();
+    await expect(page).toHaveURL(/checkpoint=cp-bus-1/);
+    const count = page.getByTestId('station-count');
+    const before = Number((await count.innerText()).split('/')[0]!.trim());
+    await page.keyboard.type(token, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-verdict="admitted"]')).toContainText('Zofia Müller-Łukasiewicz');
+    await expect(count).toHaveText(`${before + 1} / 49`);
+    // Back to ready by itself.
+    await expect(page.locator('[data-verdict]')).toHaveCount(0, { timeout: 6000 });
+  });
+
+  test('a scanner that sends no Enter is recognised by its typing speed', async ({ page, request }) => {
+    const { token } = await tokenOf(request, 'huong nguyen');
+    await page.goto('/door?checkpoint=cp-d2-pitches');
+    await expect(page.getByTestId('station-count')).toBeVisible();
+    await page.keyboard.type(token, { delay: 3 });
+    await expect(page.locator('[data-verdict="admitted"]')).toContainText('Nguyễn');
+  });
+
+  test('denied scans are shown in words and the scanner stays ready (forged, not registered, unknown)', async ({ page, request }) => {
+    const { token } = await tokenOf(request, 'siobhan');
+    await page.goto('/door?checkpoint=cp-bus-1');
+    await expect(page.getByTestId('station-count')).toBeVisible();
+    const forged = token.slice(0, 30) + (token[30] === 'A' ? 'B' : 'A') + token.slice(31);
+    await page.keyboard.type(forged, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-verdict="forged"]')).toContainText('Invalid code');
+    await page.locator('[data-verdict]').click();
+    // Ó Briain rides bus 2, not bus 1.
+    await page.keyboard.type(token, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-verdict="not_registered"]')).toContainText('Siobhán Ó Briain');
+    await page.locator('[data-verdict]').click();
+    await page.locator('#manual-code').fill('EJRC-1999-424242');
+    await page.locator('#manual-code').press('Enter');
+    await expect(page.locator('[data-verdict="unknown"]')).toBeVisible();
+  });
+
+  test('a staff override admits with a reason', async ({ page, request }) => {
+    const { token } = await tokenOf(request, 'amelie lefevre');
+    await page.goto('/door?checkpoint=cp-bus-3');
+    await expect(page.getByTestId('station-count')).toBeVisible();
+    await page.keyboard.type(token, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-verdict="not_registered"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Admit anyway' }).click();
+    await page.locator('#override-reason').fill('Organiser accompanying the group');
+    await page.getByRole('button', { name: 'Admit', exact: true }).click();
+    await expect(page.locator('[data-verdict="admitted"]')).toContainText('Admitted by staff');
+  });
+});

@@ -1,0 +1,16 @@
+import type { APIRequestContext } from '@playwright/test';
+import type { ApiInput, ApiMethod, ApiOutputs } from '../../electron/api/contract';
+
+/** Calls the web host's Api directly, for setting up a scene or reading a badge token. */
+export async function call<M extends ApiMethod>(request: APIRequestContext, method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+  const res = await request.post(`/api/${method}`, { data: input, headers: { 'Content-Type': 'application/json' } });
+  if (!res.ok()) throw new Error(`${method}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as ApiOutputs[M];
+}
+
+export async function tokenOf(request: APIRequestContext, query: string): Promise<{ id: string; token: string }> {
+  const [hit] = await call(request, 'searchDelegates', { query, limit: 1 });
+  if (!hit) throw new Error(`no delegate for ${query}`);
+  const d = await call(request, 'delegate', { id: hit.id });
+  return { id: hit.id, token: d.token! };
+}
