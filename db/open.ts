@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrations, latestVersion } from './migrations/index.js';
+import { migrations, latestVersion, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -33,7 +33,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   // Checkpoints stall writes; the app runs them when the scanner is idle (see checkpointWhenIdle).
   db.pragma('wal_autocheckpoint = 0');
-  if (!opts.readonly) migrate(db, file);
+  if (!opts.readonly) migrate(db, file, migrations);
   return db;
 }
 
@@ -41,16 +41,18 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db, file: string): void {
+/** Brings a database up to the last of `list`. Exported for the upgrade tests, which add a migration of their own. */
+export function migrate(db: Db, file: string, list: readonly Migration[]): void {
   const current = schemaVersion(db);
-  if (current > latestVersion) throw new NewerDatabaseError(current);
-  if (current === latestVersion) return;
+  const target = list.length;
+  if (current > target) throw new NewerDatabaseError(current);
+  if (current === target) return;
   // An upgrade must never cost stored scans: copy the file aside before touching it.
   if (current > 0 && file !== ':memory:') {
     db.pragma('wal_checkpoint(TRUNCATE)');
     fs.copyFileSync(file, `${file}.v${current}.bak`);
   }
-  for (const m of migrations) {
+  for (const m of list) {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);

@@ -148,19 +148,24 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export function run(): void {
+  // exitCode, not exit(): exit() would cut off JSON still being written to a pipe.
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (err: unknown) => {
       if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
         process.stderr.write(`uketsuke: ${err.message}\n\n${HELP}`);
-        process.exit(2);
+        process.exitCode = 2;
+        return;
       }
       if (err instanceof ServiceError || err instanceof NewerDatabaseError) {
         process.stderr.write(`uketsuke: ${err.message}\n`);
-        process.exit(1);
+        process.exitCode = 1;
+        return;
       }
       process.stderr.write(`uketsuke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }

@@ -34,3 +34,39 @@ describe('database', () => {
     db.close();
   });
 });
+
+describe('upgrading an event file in place', () => {
+  it('applies a newer migration, keeps every scan, and backs the old file up first', async () => {
+    const { Uketsuke } = await import('../../electron/services/uketsuke.js');
+    const { migrate } = await import('../../db/open.js');
+    const { migrations } = await import('../../db/migrations/index.js');
+    const { smallEventSpec } = await import('../helpers.js');
+    const file = path.join(tempDir(), 'old.db');
+    const app = Uketsuke.open(file, { now: () => Date.parse('2027-04-27T09:00:00Z') });
+    app.event.create(smallEventSpec());
+    const d = app.core.tx(() => app.delegates.insert({ familyName: 'Kept', givenName: 'Scan' }));
+    app.dispatch('scan', { checkpointId: 'venue', code: app.delegates.tokenFor(d)! });
+    app.close();
+
+    const next = [...migrations, { version: migrations.length + 1, name: 'test-add-column', sql: 'ALTER TABLE scan ADD COLUMN note TEXT;' }];
+    const db = new Database(file);
+    migrate(db, file, next);
+    expect(schemaVersion(db)).toBe(migrations.length + 1);
+    expect(db.prepare('SELECT count(*) AS n FROM scan WHERE note IS NULL').get()).toEqual({ n: 1 });
+    db.close();
+    expect(fs.existsSync(`${file}.v${migrations.length}.bak`)).toBe(true);
+  });
+
+  it('a failing migration changes nothing', async () => {
+    const { migrate } = await import('../../db/open.js');
+    const { migrations } = await import('../../db/migrations/index.js');
+    const file = path.join(tempDir(), 'fail.db');
+    openDb(file).close();
+    const db = new Database(file);
+    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'ALTER TABLE scan ADD COLUMN x TEXT; SELECT * FROM no_such_table;' }];
+    expect(() => migrate(db, file, broken)).toThrow(/no_such_table/);
+    expect(schemaVersion(db)).toBe(migrations.length);
+    expect((db.prepare("SELECT count(*) AS n FROM pragma_table_info('scan') WHERE name = 'x'").get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+});
