@@ -61,7 +61,7 @@ export function makeApp(spec: EventSpec = smallEventSpec(), at = '2027-04-27T09:
     add(fields, registrations = []) {
       const row = app.core.tx(() => {
         const d = app.delegates.insert({ givenName: 'Test', ...fields });
-        for (const t of registrations) app.delegates.register(d.id, t);
+        app.delegates.register(d.id, registrations);
         return d;
       });
       return { id: row.id, token: app.delegates.tokenFor(row)! };

@@ -26,7 +26,7 @@ export function buildDemo(app: Uketsuke, opts: DemoOptions = {}): { delegates: n
       for (const p of people.slice(i, i + 1000)) {
         const row = app.delegates.insert(p.fields);
         ids.push(row.id);
-        for (const target of p.registrations) app.delegates.register(row.id, target);
+        app.delegates.register(row.id, p.registrations);
       }
     });
   }

@@ -80,8 +80,9 @@ CREATE TABLE delegate (
   created_at       TEXT NOT NULL,
   updated_at       TEXT NOT NULL
 );
-CREATE UNIQUE INDEX delegate_badge_no ON delegate(event_id, badge_no);
-CREATE UNIQUE INDEX delegate_email ON delegate(event_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
+-- One event per file: lookups are by badge number or email alone, so the indexes are too.
+CREATE UNIQUE INDEX delegate_badge_no ON delegate(badge_no);
+CREATE UNIQUE INDEX delegate_email ON delegate(email COLLATE NOCASE) WHERE email IS NOT NULL;
 CREATE INDEX delegate_external_code ON delegate(external_code) WHERE external_code IS NOT NULL;
 -- Accent-folded "family given": Åsa sorts with the As, not after Z.
 CREATE INDEX delegate_sort ON delegate(sort_key);
@@ -90,15 +91,23 @@ CREATE INDEX delegate_sort ON delegate(sort_key);
 CREATE VIRTUAL TABLE delegate_fts USING fts5(
   search_text, content='delegate', content_rowid='rowid', tokenize='trigram'
 );
+-- Word prefixes of one and two characters, which trigrams cannot answer (the first keystrokes at the desk).
+CREATE VIRTUAL TABLE delegate_words USING fts5(
+  search_text, content='delegate', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0', prefix='1 2'
+);
 CREATE TRIGGER delegate_fts_ai AFTER INSERT ON delegate BEGIN
   INSERT INTO delegate_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
+  INSERT INTO delegate_words(rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
 CREATE TRIGGER delegate_fts_ad AFTER DELETE ON delegate BEGIN
   INSERT INTO delegate_fts(delegate_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+  INSERT INTO delegate_words(delegate_words, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
 END;
 CREATE TRIGGER delegate_fts_au AFTER UPDATE OF search_text ON delegate BEGIN
   INSERT INTO delegate_fts(delegate_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
   INSERT INTO delegate_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
+  INSERT INTO delegate_words(delegate_words, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+  INSERT INTO delegate_words(rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
 
 -- What a delegate signed up for: a session, a bus or a meeting (by its id).

@@ -87,7 +87,7 @@ export class Uketsuke {
       walkIn: (input) => {
         const row = this.core.tx(() => {
           const d = this.delegates.insert({ ...input, email: input.email || null });
-          for (const target of input.registrations) this.delegates.register(d.id, target);
+          this.delegates.register(d.id, input.registrations);
           return d;
         });
         return this.afterWrite(this.delegateDetail(row.id));

@@ -72,6 +72,10 @@ export class Delegates {
   private readonly insertStmt;
   private readonly ftsSearch;
   private readonly prefixSearch;
+  private readonly initialSearch;
+  private readonly emailTaken;
+  private readonly addRegistration;
+  private readonly registered;
 
   constructor(
     private readonly core: Core,
@@ -81,18 +85,23 @@ export class Delegates {
     this.byId = db.prepare(`${SELECT_DELEGATE} WHERE id = ?`);
     this.byBadgeNo = db.prepare(`${SELECT_DELEGATE} WHERE badge_no = ?`);
     this.byExternalCode = db.prepare(`${SELECT_DELEGATE} WHERE external_code = ? LIMIT 1`);
+    // One Latin letter: the phone-book answer, family names from that letter, straight off the sort index.
+    this.initialSearch = db.prepare(`${SELECT_DELEGATE} WHERE sort_key >= @q AND sort_key < @q || char(1114111) ORDER BY sort_key LIMIT @limit`);
+    this.emailTaken = db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE');
+    this.addRegistration = db.prepare('INSERT OR IGNORE INTO registration (delegate_id, target_id) VALUES (?, ?)');
+    this.registered = db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?');
     this.insertStmt = db.prepare(`INSERT INTO delegate (id, event_id, badge_no, badge_issue, family_name, given_name, family_name_kanji,
       given_name_kanji, family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status,
       search_text, sort_key, hlc, created_at, updated_at)
       VALUES (@id, @event_id, @badge_no, 1, @family_name, @given_name, @family_name_kanji, @given_name_kanji, @family_name_kana,
       @given_name_kana, @organisation, @country, @region, @email, @role, @external_code, 'active', @search_text, @sort_key, @hlc, @now, @now)`);
-    // Trigram FTS for 3+ characters; the sorted index walk with a word-prefix LIKE for 1–2 (trigram cannot).
+    // Trigram FTS for 3+ characters; a word-prefix FTS for 1–2 (trigram cannot).
     // No ESCAPE clause: it would stop SQLite using the trigram index for LIKE.
     this.ftsSearch = db.prepare(`${SELECT_DELEGATE.replace('FROM delegate', 'FROM delegate_fts JOIN delegate ON delegate.rowid = delegate_fts.rowid')}
       WHERE delegate_fts MATCH @match AND (@short = '' OR delegate.search_text LIKE '% ' || @short || '%')
       ORDER BY delegate.status, delegate.sort_key LIMIT @limit`);
-    this.prefixSearch = db.prepare(`${SELECT_DELEGATE} INDEXED BY delegate_sort
-      WHERE search_text LIKE '% ' || @q || '%' ORDER BY sort_key LIMIT @limit`);
+    this.prefixSearch = db.prepare(`${SELECT_DELEGATE} WHERE rowid IN (SELECT rowid FROM delegate_words WHERE delegate_words MATCH @match)
+      ORDER BY sort_key LIMIT @limit`);
   }
 
   get(id: string): DelegateRow {
@@ -125,7 +134,7 @@ export class Delegates {
     const id = opts.id ?? newId('d');
     const badgeNo = opts.badgeNo ?? this.nextBadgeNo();
     const email = nfc(fields.email)?.toLowerCase() ?? null;
-    if (email && this.core.db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE').get(email))
+    if (email && this.emailTaken.get(email))
       throw new ServiceError('conflict', `A delegate with the email ${email} is already registered.`);
     const rec = {
       id,
@@ -164,13 +173,14 @@ export class Delegates {
     return this.get(id);
   }
 
-  register(delegateId: string, targetId: string): void {
-    const res = this.core.db.prepare('INSERT OR IGNORE INTO registration (delegate_id, target_id) VALUES (?, ?)').run(delegateId, targetId);
-    if (res.changes) this.core.log.append('registration.added', { delegateId, targetId });
+  /** Signs a delegate up for sessions, buses or meetings (by target id); one log entry for the lot. */
+  register(delegateId: string, targetIds: readonly string[]): void {
+    const added = targetIds.filter((t) => this.addRegistration.run(delegateId, t).changes > 0);
+    if (added.length) this.core.log.append('registration.added', { delegateId, targetIds: added });
   }
 
   isRegistered(delegateId: string, targetId: string): boolean {
-    return this.core.db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?').get(delegateId, targetId) !== undefined;
+    return this.registered.get(delegateId, targetId) !== undefined;
   }
 
   /** Reprint: the next issue number; the older badge then scans as revoked. */
@@ -199,8 +209,12 @@ export class Delegates {
       const words = folded.split(' ');
       const long = words.filter((w) => [...w].length >= 3);
       const short = words.filter((w) => [...w].length < 3);
-      if (long.length === 0) {
-        rows = this.prefixSearch.all({ q: words.join(' '), limit }) as DelegateRow[];
+      if (words.length === 1 && /^[a-z0-9]$/.test(folded)) {
+        rows = this.initialSearch.all({ q: folded, limit }) as DelegateRow[];
+      } else if (long.length === 0) {
+        // Only letters and digits make tokens; a lone "-" or "@" typed first matches nothing yet.
+        const tokens = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+        rows = tokens.length ? (this.prefixSearch.all({ match: tokens.map((w) => `"${w}"*`).join(' AND '), limit }) as DelegateRow[]) : [];
       } else {
         const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
         const match = long

@@ -26,6 +26,7 @@ export interface ChangeEntry {
  */
 export class ChangeLog {
   private readonly insert;
+  private readonly saveClock;
 
   constructor(
     private readonly db: Db,
@@ -35,13 +36,14 @@ export class ChangeLog {
     this.insert = db.prepare(
       'INSERT INTO change_log (entry_id, device_id, hlc, type, payload) VALUES (?, ?, ?, ?, ?)',
     );
+    this.saveClock = db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   }
 
   append(type: ChangeType, payload: unknown, hlc: string = this.clock.tick()): ChangeEntry {
     if (!this.db.inTransaction) throw new Error(`change_log.append(${type}) outside a transaction`);
     const entry: ChangeEntry = { entryId: randomUUID(), deviceId: this.deviceId, hlc, type, payload };
     this.insert.run(entry.entryId, entry.deviceId, entry.hlc, entry.type, JSON.stringify(payload));
-    this.db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(hlc);
+    this.saveClock.run(hlc);
     return entry;
   }
 

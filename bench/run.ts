@@ -1,0 +1,95 @@
+// `npm run bench` → bench/results.json. `npm run bench -- --only scan_verdict,search` runs a subset.
+// Figures are medians and tails over many runs on a shared, noisy machine: compare ratios, not single numbers.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Uketsuke } from '../electron/services/uketsuke.js';
+import { buildDemo } from '../db/demo/build-demo.js';
+
+type Result = Record<string, unknown>;
+
+export function percentiles(samples: number[]): { p50: number; p95: number; p99: number; n: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => Number((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN).toFixed(4));
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), n: s.length };
+}
+
+function tmpFile(name: string): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-bench-')), name);
+}
+
+/** A 50k-delegate event with 200k earlier scans, built once and shared by the benchmarks that need it. */
+let big: { app: Uketsuke; buildMs: number } | null = null;
+function bigEvent(): { app: Uketsuke; buildMs: number } {
+  if (big) return big;
+  const t0 = performance.now();
+  const app = Uketsuke.open(tmpFile('bench-50k.db'));
+  buildDemo(app, { delegates: 50_000, rehearsal: true });
+  // 200k earlier scans of history, written in bulk (the service path is what is measured afterwards).
+  app.db.exec(`
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+    INSERT INTO scan (id, checkpoint_id, target_key, delegate_id, code, verdict, reason, day, scanned_at, device_id, hlc)
+    SELECT 'hist_' || i, c.id, coalesce(c.target_id, c.id), d.id, 'hist', 'already_checked_in', 'history', '2027-04-27',
+           strftime('%Y-%m-%dT%H:%M:%fZ', '2027-04-27T07:00:00', '+' || (i % 36000) || ' seconds'), 'bench', '0000000000000-0000-bench'
+    FROM n JOIN checkpoint c ON c.sort_order = i % 15 JOIN delegate d ON d.badge_no = 1 + (i * 7919) % 50000;
+  `);
+  app.db.pragma('wal_checkpoint(TRUNCATE)');
+  big = { app, buildMs: performance.now() - t0 };
+  return big;
+}
+
+const benches: Record<string, () => Result> = {
+  scan_verdict() {
+    const { app, buildMs } = bigEvent();
+    const cps = app.event.checkpointRows().map((c) => c.id);
+    const tokens: string[] = [];
+    for (let no = 1; no <= 50_000; no += 13) tokens.push(app.event.tokens().issue({ badgeNo: no, issue: 1 }));
+    // Warm-up: prepared statements, key objects, page cache.
+    for (let i = 0; i < 200; i++) app.checkin.scan(cps[i % cps.length]!, tokens[i % tokens.length]!);
+    const samples: number[] = [];
+    const verdicts: Record<string, number> = {};
+    for (let i = 0; i < 5000; i++) {
+      const code = i % 50 === 0 ? `${tokens[i % tokens.length]!.slice(0, -1)}A` : tokens[(i * 31) % tokens.length]!;
+      const t = performance.now();
+      const r = app.checkin.scan(cps[i % cps.length]!, code);
+      samples.push(performance.now() - t);
+      verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
+      // The app checkpoints the WAL when the scanner is idle; a bench pause stands in for that.
+      if (i % 1000 === 999) app.db.pragma('wal_checkpoint(PASSIVE)');
+    }
+    const scans = (app.db.prepare('SELECT count(*) AS n FROM scan').get() as { n: number }).n;
+    return { ...percentiles(samples), delegates: 50_000, earlierScans: 200_000, scansAfter: scans, verdicts, synchronous: 'NORMAL', setupMs: Math.round(buildMs) };
+  },
+  search() {
+    const { app } = bigEvent();
+    const queries = ['m', 'ta', 'mul', 'tak', 'ngu', 'kwame', 'takahashi', 'タカハシ', '髙橋', 'obriain', 'lindqvist', 'gifu', 'kondou', 'siobhan', 'xx', 'zzzq', 'EJRC-2027-004242', 'schœnberger'];
+    for (const q of queries) app.delegates.search(q, 20);
+    const samples: number[] = [];
+    for (let round = 0; round < 100; round++) {
+      for (const q of queries) {
+        const t = performance.now();
+        app.delegates.search(q, 20);
+        samples.push(performance.now() - t);
+      }
+    }
+    return { ...percentiles(samples), delegates: 50_000, queries: queries.length, limit: 20 };
+  },
+};
+
+const onlyArg = process.argv.find((a) => a.startsWith('--only'));
+const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? process.argv[process.argv.indexOf(onlyArg) + 1] : undefined;
+const selected = onlyValue ? onlyValue.split(',') : Object.keys(benches);
+for (const k of selected) if (!benches[k]) throw new Error(`No benchmark named ${k}. Known: ${Object.keys(benches).join(', ')}`);
+
+const outFile = path.resolve('bench/results.json');
+const results: Record<string, Result> = fs.existsSync(outFile) ? (JSON.parse(fs.readFileSync(outFile, 'utf8')) as Record<string, Result>) : {};
+for (const k of selected) {
+  process.stderr.write(`bench ${k}…\n`);
+  results[k] = benches[k]!();
+  process.stderr.write(`  ${JSON.stringify(results[k])}\n`);
+}
+results._machine = { node: process.version, cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', at: new Date().toISOString() };
+fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+big?.app.close();
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
