@@ -39,6 +39,11 @@ function bigEvent(): { app: Uketsuke; buildMs: number } {
   return big;
 }
 
+function closeBigEvent(): void {
+  big?.app.close();
+  big = null;
+}
+
 const benches: Record<string, () => Result> = {
   scan_verdict() {
     const { app, buildMs } = bigEvent();
@@ -91,5 +96,5 @@ for (const k of selected) {
 }
 results._machine = { node: process.version, cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', at: new Date().toISOString() };
 fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
-big?.app.close();
+closeBigEvent();
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
