@@ -91,6 +91,7 @@ export interface PreviousAdmission {
   at: string;
   checkpointId: string;
   checkpointName: string;
+  checkpointNameJa: string | null;
 }
 
 export interface ScanResult {

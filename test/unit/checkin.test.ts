@@ -20,7 +20,7 @@ describe('verdicts', () => {
     t.clock.set('2027-04-28T06:05:00Z');
     const second = scan('bus-door', d.token);
     expect(second.verdict).toBe('already_checked_in');
-    expect(second.previous).toEqual({ at: '2027-04-28T06:00:00.000Z', checkpointId: 'bus-door', checkpointName: 'Bus' });
+    expect(second.previous).toEqual({ at: '2027-04-28T06:00:00.000Z', checkpointId: 'bus-door', checkpointName: 'Bus', checkpointNameJa: null });
     expect(second.checkpoint.admitted).toBe(1);
   });
 

@@ -142,11 +142,16 @@ export class CheckinService {
         reason: v.reason,
         at: now,
         delegate: who.delegate ? toDelegate(who.delegate) : null,
-        previous: admission ? { at: admission.first_at, checkpointId: admission.checkpoint_id, checkpointName: this.event.checkpoint(admission.checkpoint_id).name } : null,
+        previous: admission ? this.previous(admission) : null,
         checkpoint: { id: cp.id, name: cp.name, nameJa: cp.name_ja, capacity: cp.capacity, admitted: admittedCount + (v.counts ? 1 : 0) },
         overridden: overrideReason !== null,
       };
     });
+  }
+
+  private previous(a: AdmissionRow): ScanResult['previous'] {
+    const cp = this.event.checkpoint(a.checkpoint_id);
+    return { at: a.first_at, checkpointId: cp.id, checkpointName: cp.name, checkpointNameJa: cp.name_ja };
   }
 
   /** Reverses a mistaken check-in: the scan stays, marked undone; who-is-in and the count are recomputed. */

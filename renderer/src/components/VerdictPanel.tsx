@@ -13,7 +13,7 @@ export function VerdictPanel({ result, timeZone, onDismiss }: { result: ScanResu
   const cpName = i18n.language === 'ja' ? (result.checkpoint.nameJa ?? result.checkpoint.name) : result.checkpoint.name;
   const detail = t(`verdict.detail.${result.verdict}`, {
     time: result.previous ? formatTime(result.previous.at, i18n.language, timeZone, true) : '',
-    checkpoint: result.previous?.checkpointName ?? cpName,
+    checkpoint: result.previous ? (i18n.language === 'ja' ? (result.previous.checkpointNameJa ?? result.previous.checkpointName) : result.previous.checkpointName) : cpName,
     capacity: result.checkpoint.capacity ?? '',
   });
   const name = result.delegate ? displayName(result.delegate) : null;
