@@ -146,6 +146,28 @@ export interface AttendanceRow {
   denied: number;
 }
 
+export const BADGE_SIZE_NAMES = ['a6', 'cr80', '4x6in', '4x3in', 'a4-sheet'] as const;
+
+export interface PrinterInfo {
+  id: string;
+  name: string;
+  kind: 'cups' | 'electron' | 'folder';
+}
+
+export interface PrintJob {
+  id: string;
+  delegateId: string;
+  delegateName: string;
+  badgeIssue: number;
+  printer: string;
+  size: (typeof BADGE_SIZE_NAMES)[number];
+  status: 'queued' | 'printing' | 'done' | 'failed';
+  error: string | null;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 const id = z.string().min(1).max(100);
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).optional().nullable();
@@ -180,6 +202,10 @@ export const apiInputs = {
   reissueBadge: z.object({ delegateId: id }),
   recentScans: z.object({ checkpointId: id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
   attendance: z.object({}),
+  printers: z.object({}),
+  printBadge: z.object({ delegateId: id, printer: id, size: z.enum(BADGE_SIZE_NAMES).default('a6'), back: z.boolean().default(false) }),
+  printJobs: z.object({ limit: z.number().int().min(1).max(500).default(20) }),
+  retryPrint: z.object({ jobId: id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -199,6 +225,10 @@ export interface ApiOutputs {
   reissueBadge: DelegateDetail;
   recentScans: ScanRecord[];
   attendance: AttendanceRow[];
+  printers: PrinterInfo[];
+  printBadge: PrintJob;
+  printJobs: PrintJob[];
+  retryPrint: PrintJob;
 }
 
 /** What a client sees: every method async, whatever carries it. */

@@ -10,6 +10,7 @@ import { ServiceError } from '../services/core.js';
 import { buildDemo, ensureDemo } from '../../db/demo/build-demo.js';
 import { NewerDatabaseError } from '../../db/open.js';
 import { startHost } from '../host/server.js';
+import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
 
 class UsageError extends Error {}
 
@@ -19,7 +20,11 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke delegates   --db FILE --json [--search Q]
   uketsuke checkpoints --db FILE --json
   uketsuke scan        --db FILE --checkpoint ID [--json] [--at ISO-TIME] CODE
+  uketsuke badge       --db FILE --delegate ID|EMAIL --out FILE.pdf [--size SIZE] [--back]
+  uketsuke badges      --db FILE --out FILE.pdf [--size SIZE] [--back] [--role ROLE] [--country C] [--search Q]
   uketsuke web         [--db FILE] [--port N] [--host ADDR]
+
+SIZE is a6 (default), cr80, 4x6in, 4x3in or a4-sheet (six 4×3 in badges with crop marks).
 
 --db defaults to $UKETSUKE_DB or ${defaultDataFile()}.
 `;
@@ -46,6 +51,16 @@ function requireFile(file: string): void {
   if (!fs.existsSync(file)) throw new ServiceError('not_found', `No event file at ${file}. Create one with: uketsuke demo --db ${file}`);
 }
 
+/** A progress bar on stderr (stdout stays clean for --json). */
+function progressBar(label: string): (done: number, total: number) => void {
+  return (done, total) => {
+    if (!process.stderr.isTTY && done !== total) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help' || command === '-h') {
@@ -65,6 +80,12 @@ export async function main(argv: string[]): Promise<number> {
       start: { type: 'string' },
       live: { type: 'boolean', default: false },
       port: { type: 'string' },
+      delegate: { type: 'string' },
+      out: { type: 'string' },
+      size: { type: 'string' },
+      back: { type: 'boolean', default: false },
+      role: { type: 'string' },
+      country: { type: 'string' },
       host: { type: 'string' },
     },
   });
@@ -124,6 +145,31 @@ export async function main(argv: string[]): Promise<number> {
         const r = app.dispatch('scan', { checkpointId: values.checkpoint, code: positionals[0] });
         if (values.json) out(r);
         else process.stdout.write(`${r.verdict}: ${r.reason}${r.delegate ? ` — ${r.delegate.givenName} ${r.delegate.familyName}` : ''}\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'badge':
+    case 'badges': {
+      if (!values.out) throw new UsageError(`${command} needs --out FILE.pdf`);
+      const size = (values.size ?? 'a6') as BadgeSize;
+      if (!BADGE_SIZES.includes(size)) throw new UsageError(`--size must be one of ${BADGE_SIZES.join(', ')}`);
+      requireFile(db);
+      const app = open(db);
+      try {
+        if (command === 'badge') {
+          if (!values.delegate) throw new UsageError('badge needs --delegate ID or EMAIL');
+          fs.writeFileSync(values.out, await app.badges.pdf(values.delegate, { size, back: values.back }));
+          if (values.json) out({ out: path.resolve(values.out), size });
+        } else {
+          const bar = progressBar('Badges');
+          const { pdf, count } = await app.badges.batch({ role: values.role, country: values.country, search: values.search }, { size, back: values.back, onProgress: bar });
+          fs.writeFileSync(values.out, pdf);
+          process.stderr.write('\n');
+          if (values.json) out({ out: path.resolve(values.out), size, badges: count });
+          else process.stdout.write(`${count} badges → ${values.out}\n`);
+        }
       } finally {
         app.close();
       }

@@ -6,24 +6,43 @@ import { Core, ServiceError, type CoreOptions } from './core.js';
 import { EventStore } from './event/event-store.js';
 import { Delegates, toDelegate } from './people/delegates.js';
 import { CheckinService } from './checkin/checkin-service.js';
+import { BadgeService } from './badges/badge-service.js';
+import { PrintQueue } from './printing/print-queue.js';
+import { CupsDirectory } from './printing/cups.js';
+import { FolderPrinter, StaticDirectory } from './printing/folder.js';
+import type { PrinterDirectory } from './printing/printer.js';
+import path from 'node:path';
 import { attendance, registeredCounts } from './reports/attendance.js';
 import { z } from 'zod';
+
+export interface UketsukeOptions extends CoreOptions {
+  /** Where printers come from; defaults to CUPS plus "save as PDF" next to the event file. */
+  printers?: PrinterDirectory[];
+  printPollMs?: number;
+}
 
 export class Uketsuke {
   readonly core: Core;
   readonly event: EventStore;
   readonly delegates: Delegates;
   readonly checkin: CheckinService;
+  readonly badges: BadgeService;
+  readonly printing: PrintQueue;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(readonly db: Db, opts: CoreOptions = {}) {
+  constructor(readonly db: Db, opts: UketsukeOptions = {}) {
     this.core = new Core(db, opts);
     this.event = new EventStore(this.core);
     this.delegates = new Delegates(this.core, this.event);
     this.checkin = new CheckinService(this.core, this.event, this.delegates);
+    this.badges = new BadgeService(this.core, this.event, this.delegates);
+    const dbFile = db.name === ':memory:' ? path.join(process.cwd(), 'uketsuke') : db.name;
+    const directories: PrinterDirectory[] = opts.printers ?? [new CupsDirectory(), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])];
+    this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
+    void this.printing.refreshPrinters();
   }
 
-  static open(file: string, opts: OpenOptions & CoreOptions = {}): Uketsuke {
+  static open(file: string, opts: OpenOptions & UketsukeOptions = {}): Uketsuke {
     return new Uketsuke(openDb(file, opts), opts);
   }
 
@@ -95,6 +114,10 @@ export class Uketsuke {
       reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
       recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
       attendance: () => attendance(this.core, this.event, this.checkin),
+      printers: () => this.printing.listPrinters(),
+      printBadge: (input) => this.printing.enqueue(input),
+      printJobs: ({ limit }) => this.printing.list(limit),
+      retryPrint: ({ jobId }) => this.printing.retry(jobId),
     };
   }
 

@@ -9,6 +9,7 @@ export type ChangeType =
   | 'registration.added'
   | 'meeting.added'
   | 'badge.reissued'
+  | 'badge.printed'
   | 'scan.recorded'
   | 'scan.undone';
 

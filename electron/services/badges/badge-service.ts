@@ -1,0 +1,63 @@
+import type { Core } from '../core.js';
+import { ServiceError } from '../core.js';
+import type { EventStore } from '../event/event-store.js';
+import type { DelegateRow, Delegates } from '../people/delegates.js';
+import { BadgeDataSource } from './badge-data.js';
+import { renderBadges, type RenderOptions } from './render.js';
+
+export interface BadgeFilter {
+  role?: string;
+  country?: string;
+  search?: string;
+}
+
+/** Badges as PDFs: one delegate's, or a batch for a filtered list (pre-printing on sheets). */
+export class BadgeService {
+  readonly data: BadgeDataSource;
+
+  constructor(
+    private readonly core: Core,
+    event: EventStore,
+    private readonly delegates: Delegates,
+  ) {
+    this.data = new BadgeDataSource(core, event, delegates);
+  }
+
+  resolve(key: string): DelegateRow {
+    const row = this.delegates.findByIdOrEmail(key);
+    if (!row) throw new ServiceError('not_found', `No delegate with id or email ${key}.`);
+    if (row.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.');
+    return row;
+  }
+
+  async pdf(key: string, opts: RenderOptions): Promise<Buffer> {
+    return renderBadges([this.data.forDelegate(this.resolve(key), opts.back ?? false)], opts);
+  }
+
+  /** Active delegates matching the filter, in the desk's order (family name). */
+  select(filter: BadgeFilter): DelegateRow[] {
+    const where = ["status = 'active'"];
+    const params: Record<string, string> = {};
+    if (filter.role) {
+      where.push('role = @role');
+      params.role = filter.role;
+    }
+    if (filter.country) {
+      where.push('country = @country COLLATE NOCASE');
+      params.country = filter.country;
+    }
+    let rows = this.core.db.prepare(`SELECT id FROM delegate WHERE ${where.join(' AND ')} ORDER BY sort_key`).all(params) as { id: string }[];
+    if (filter.search) {
+      const hits = new Set(this.delegates.search(filter.search, 100_000).map((h) => h.id));
+      rows = rows.filter((r) => hits.has(r.id));
+    }
+    return rows.map((r) => this.delegates.get(r.id));
+  }
+
+  batch(filter: BadgeFilter, opts: RenderOptions): Promise<{ pdf: Buffer; count: number }> {
+    const rows = this.select(filter);
+    if (rows.length === 0) throw new ServiceError('not_found', 'No delegate matches that filter.');
+    const data = rows.map((r) => this.data.forDelegate(r, opts.back ?? false));
+    return renderBadges(data, opts).then((pdf) => ({ pdf, count: rows.length }));
+  }
+}

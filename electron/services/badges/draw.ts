@@ -1,0 +1,247 @@
+// Where a badge is drawn. One function per side, laid out from the badge's own size, so every stock (A6, CR80,
+// 4×6 in, 4×3 in, sheets) shares the same rules: names shrink or wrap to fit, never overflow or get cut.
+import type PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { Role } from '../../api/contract.js';
+import type { BadgeData } from './badge-data.js';
+import { fontFor, type FontName } from './fonts.js';
+import { MM } from './sizes.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export const ROLE_STYLE: Record<Role, { color: string; en: string; ja: string }> = {
+  delegate: { color: '#1f2a5c', en: 'DELEGATE', ja: '参加者' },
+  speaker: { color: '#6d2fae', en: 'SPEAKER', ja: '登壇者' },
+  panellist: { color: '#0c6470', en: 'PANELLIST', ja: 'パネリスト' },
+  organiser: { color: '#b8312a', en: 'ORGANISER', ja: '主催者' },
+  press: { color: '#5e4f00', en: 'PRESS', ja: '報道' },
+  staff: { color: '#2b2b2b', en: 'STAFF', ja: 'スタッフ' },
+};
+
+const INK = '#1b1f2e';
+const SOFT = '#4a5068';
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface FitOptions {
+  bold?: boolean;
+  maxSize: number;
+  minSize: number;
+  maxLines?: number;
+  align?: 'left' | 'center' | 'right';
+  color?: string;
+  font?: FontName;
+}
+
+/**
+ * Draws text in the largest size from maxSize down that fits the box in at most maxLines lines; returns the
+ * height used. At minSize it wraps as much as needed rather than cut anything off.
+ */
+export function fitText(doc: Doc, text: string, box: Box, o: FitOptions): number {
+  const font = o.font ?? fontFor(text, o.bold ?? false);
+  const maxLines = o.maxLines ?? 1;
+  const opts = { width: box.w, align: o.align ?? 'left', lineGap: 0, ...shaping(font) } as const;
+  doc.font(font).fillColor(o.color ?? INK);
+  let size = o.maxSize;
+  for (; size > o.minSize; size -= 0.5) {
+    doc.fontSize(size);
+    if (maxLines === 1 ? doc.widthOfString(text, opts) <= box.w : fits(doc, text, box, opts, maxLines)) break;
+  }
+  doc.fontSize(Math.max(size, o.minSize));
+  if (maxLines === 1 && doc.widthOfString(text, opts) <= box.w) {
+    doc.text(text, box.x, box.y, { ...opts, lineBreak: false });
+    return doc.currentLineHeight(true);
+  }
+  const h = doc.heightOfString(text, opts);
+  doc.text(text, box.x, box.y, opts);
+  return h;
+}
+
+function fits(doc: Doc, text: string, box: Box, opts: PDFKit.Mixins.TextOptions, maxLines: number): boolean {
+  const h = doc.heightOfString(text, opts);
+  return h <= box.h + 0.5 && h <= maxLines * doc.currentLineHeight(true) * 1.05 + 0.5 && longestWord(doc, text, opts) <= box.w;
+}
+
+/** A single word wider than the box would be broken mid-word: shrink instead. */
+function longestWord(doc: Doc, text: string, opts: PDFKit.Mixins.TextOptions): number {
+  return Math.max(...text.split(/\s+/).map((w) => doc.widthOfString(w, opts)));
+}
+
+/**
+ * Latin text is shaped without glyph composition (ccmp): Noto Sans would split ị into i + a combining dot, and
+ * pdfkit's text layer maps a glyph to the characters it first stood for, so copy-paste and search would read
+ * "Thi" for "Thị" — or "Vịet" for "Viet". Precomposed glyphs keep the PDF's text exactly the name.
+ */
+export function shaping(font: FontName): { features?: PDFKit.Mixins.TextOptions['features'] } {
+  return font.startsWith('latin') ? { features: { ccmp: false } as unknown as PDFKit.Mixins.TextOptions['features'] } : {};
+}
+
+/** QR modules drawn as vector rectangles: crisp at any printer resolution. */
+export function drawQr(doc: Doc, token: string, x: number, y: number, size: number): void {
+  const qr = QRCode.create(token, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const quiet = 2;
+  const cell = size / (n + quiet * 2);
+  doc.save().rect(x, y, size, size).fill('#ffffff');
+  doc.fillColor('#000000');
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    while (c < n) {
+      if (!qr.modules.get(r, c)) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < n && qr.modules.get(r, c)) c++;
+      doc.rect(x + (quiet + start) * cell, y + (quiet + r) * cell, (c - start) * cell + 0.01, cell + 0.01);
+    }
+  }
+  doc.fill().restore();
+}
+
+function roleBand(doc: Doc, role: Role, box: Box): void {
+  const s = ROLE_STYLE[role];
+  doc.rect(box.x, box.y, box.w, box.h).fill(s.color);
+  const size = Math.min(box.h * 0.5, 20);
+  doc.font('latin-bold').fontSize(size);
+  const enW = doc.widthOfString(s.en, { characterSpacing: size * 0.12 });
+  doc.font('jp-bold').fontSize(size * 0.85);
+  const jaW = doc.widthOfString(s.ja);
+  const gap = size * 0.9;
+  let x = box.x + (box.w - enW - gap - jaW) / 2;
+  const y = box.y + (box.h - size) / 2;
+  doc.font('latin-bold').fontSize(size).fillColor('#ffffff').text(s.en, x, y, { lineBreak: false, characterSpacing: size * 0.12 });
+  x += enW + gap;
+  doc.font('jp-bold').fontSize(size * 0.85).text(s.ja, x, y + size * 0.05, { lineBreak: false });
+}
+
+function header(doc: Doc, b: BadgeData, box: Box, compact: boolean): void {
+  doc.rect(box.x, box.y, box.w, box.h).fill('#1f2a5c');
+  doc.rect(box.x, box.y + box.h - 2, box.w, 2).fill('#c8372d');
+  const pad = box.h * 0.14;
+  const inner = { x: box.x + pad * 1.4, w: box.w - pad * 2.8 };
+  let y = box.y + pad;
+  y += fitText(doc, b.event.name, { ...inner, y, h: box.h * 0.4 }, { bold: true, maxSize: compact ? 8 : 11, minSize: 5, maxLines: compact ? 1 : 2, color: '#ffffff' });
+  if (b.event.nameJa && !compact) y += fitText(doc, b.event.nameJa, { ...inner, y: y + 1, h: box.h * 0.25 }, { maxSize: 8, minSize: 5, color: '#e6e8f2' }) + 1;
+  fitText(doc, `${b.event.dates} · ${b.event.venue}`, { ...inner, y: Math.max(y + 1, box.y + box.h - pad - 8), h: 10 }, { maxSize: compact ? 6 : 7.5, minSize: 4.5, color: '#cfd3e6' });
+}
+
+/** The name block: kanji large with the romanised name under it, or "Given" over "FAMILY". Returns its height. */
+function nameBlock(doc: Doc, b: BadgeData, box: Box, scale: number, align: 'left' | 'center'): number {
+  let y = box.y;
+  if (b.nameKanji) {
+    y += fitText(doc, b.nameKanji, { ...box, y, h: 44 * scale }, { bold: true, maxSize: 40 * scale, minSize: 12, align });
+    y += 2 * scale;
+    y += fitText(doc, `${b.familyName.toLocaleUpperCase('en')} ${b.givenName}`, { ...box, y, h: 20 * scale }, { bold: true, maxSize: 15 * scale, minSize: 6, align, color: SOFT });
+  } else {
+    y += fitText(doc, b.givenName, { ...box, y, h: 34 * scale }, { bold: true, maxSize: 28 * scale, minSize: 8, align, maxLines: 2 });
+    y += fitText(doc, b.familyName.toLocaleUpperCase('en'), { ...box, y, h: 60 * scale }, { bold: true, maxSize: 28 * scale, minSize: 7, align, maxLines: 2 });
+  }
+  return y - box.y;
+}
+
+export function drawFront(doc: Doc, b: BadgeData, x: number, y: number, w: number, h: number): void {
+  doc.save().rect(x, y, w, h).clip();
+  doc.rect(x, y, w, h).fill('#ffffff');
+  const landscape = w > h;
+  const pad = 5 * MM * Math.min(1, w / (100 * MM));
+  const bandH = landscape ? h * 0.14 : h * 0.085;
+  const headH = landscape ? h * 0.2 : h * 0.15;
+  header(doc, b, { x, y, w, h: headH }, landscape);
+  roleBand(doc, b.role, { x, y: y + h - bandH, w, h: bandH });
+  if (landscape) {
+    const qr = Math.min(h - headH - bandH - pad * 1.4, w * 0.38);
+    const qrX = x + w - pad - qr;
+    const qrY = y + headH + (h - headH - bandH - qr) / 2;
+    drawQr(doc, b.token, qrX, qrY, qr);
+    const textBox = { x: x + pad, y: y + headH + pad * 0.8, w: qrX - x - pad * 1.8, h: h - headH - bandH - pad };
+    const scale = Math.min(1, h / (76 * MM)) * 0.72;
+    let cy = textBox.y + nameBlock(doc, b, { ...textBox }, scale, 'left') + pad * 0.5;
+    if (b.organisation) cy += fitText(doc, b.organisation, { ...textBox, y: cy, h: 24 * scale }, { maxSize: 10 * scale + 1, minSize: 5, maxLines: 2 }) + 1;
+    if (b.place) fitText(doc, b.place, { ...textBox, y: cy, h: 10 }, { maxSize: 8 * scale + 1, minSize: 4.5, color: SOFT });
+    badgeNumber(doc, b, qrX, qrY + qr, qr);
+  } else {
+    const scale = w / (105 * MM);
+    const box = { x: x + pad, y: y + headH + pad * 1.2, w: w - pad * 2, h: h * 0.3 };
+    let cy = box.y + nameBlock(doc, b, box, scale, 'center') + pad * 0.6;
+    if (b.organisation) cy += fitText(doc, b.organisation, { ...box, y: cy, h: 40 * scale }, { maxSize: 13 * scale, minSize: 6, maxLines: 3, align: 'center' }) + 2;
+    if (b.place) fitText(doc, b.place, { ...box, y: cy, h: 14 }, { maxSize: 10.5 * scale, minSize: 5, align: 'center', color: SOFT });
+    const qr = Math.min(w * 0.42, 44 * MM);
+    const qrY = y + h - bandH - qr - pad * 1.4;
+    drawQr(doc, b.token, x + (w - qr) / 2, qrY, qr);
+    badgeNumber(doc, b, x + (w - qr) / 2, qrY + qr, qr);
+  }
+  doc.restore();
+}
+
+function badgeNumber(doc: Doc, b: BadgeData, x: number, y: number, w: number): void {
+  doc.font('latin').fontSize(5.5).fillColor(SOFT).text(`No. ${b.badgeNo}${b.issue > 1 ? ` · reissue ${b.issue}` : ''}`, x, y + 0.5, { width: w, align: 'center', lineBreak: false });
+}
+
+/** The back: the delegate's own programme (sessions, Day 2 meetings with table and counterpart, bus). */
+export function drawBack(doc: Doc, b: BadgeData, x: number, y: number, w: number, h: number, formatTime: (iso: string) => string): void {
+  doc.save().rect(x, y, w, h).clip();
+  doc.rect(x, y, w, h).fill('#ffffff');
+  const pad = 5 * MM * Math.min(1, w / (100 * MM));
+  const headH = Math.max(h * 0.1, 18);
+  doc.rect(x, y, w, headH).fill(ROLE_STYLE[b.role].color);
+  const title = `${b.nameKanji ?? `${b.givenName} ${b.familyName}`}`;
+  fitText(doc, title, { x: x + pad, y: y + headH * 0.22, w: w * 0.6 - pad, h: headH * 0.6 }, { bold: true, maxSize: Math.min(headH * 0.5, 14), minSize: 5, color: '#ffffff' });
+  fitText(doc, 'My programme · マイプログラム', { x: x + w * 0.6, y: y + headH * 0.3, w: w * 0.4 - pad, h: headH * 0.5 }, { font: 'jp-bold', maxSize: Math.min(headH * 0.4, 11), minSize: 4, align: 'right', color: '#ffffff' });
+  const area = { x: x + pad, y: y + headH + pad * 0.6, w: w - pad * 2, h: h - headH - pad * 1.6 };
+  const rows = b.agenda.map((a) => ({ when: formatTime(a.startsAt), what: a.where ? `${a.titleJa && b.nameKanji ? a.titleJa : a.title} — ${a.where}` : (a.titleJa && b.nameKanji ? a.titleJa : a.title) }));
+  if (rows.length === 0) rows.push({ when: '', what: 'Programme at the registration desk · 受付にてご案内します' });
+  // Largest size at which every row fits; below the minimum, the rest is counted instead of cut.
+  const whenW = (s: number) => s * 7.2;
+  let size = 9;
+  for (; size > 5; size -= 0.25) {
+    let total = 0;
+    for (const r of rows) total += heightOf(doc, r.what, area.w - whenW(size), size) + size * 0.35;
+    if (total <= area.h) break;
+  }
+  let cy = area.y;
+  let shown = 0;
+  for (const r of rows) {
+    const rowH = heightOf(doc, r.what, area.w - whenW(size), size);
+    if (cy + rowH > area.y + area.h - size * 1.4 && shown < rows.length - 1) break;
+    doc.font('latin-bold').fontSize(size).fillColor(INK).text(r.when, area.x, cy, { width: whenW(size) - 3, lineBreak: false });
+    const font = fontFor(r.what, false);
+    doc.font(font).fontSize(size).fillColor(INK).text(r.what, area.x + whenW(size), cy, { width: area.w - whenW(size), ...shaping(font) });
+    cy += rowH + size * 0.35;
+    shown++;
+  }
+  if (shown < rows.length) doc.font('latin').fontSize(size).fillColor(SOFT).text(`+ ${rows.length - shown} more at the desk`, area.x, cy, { width: area.w, lineBreak: false });
+  doc.restore();
+}
+
+function heightOf(doc: Doc, text: string, width: number, size: number): number {
+  const font = fontFor(text, false);
+  return doc.font(font).fontSize(size).heightOfString(text, { width, ...shaping(font) });
+}
+
+/** Crop marks in the sheet margins at both ends of every cut line. */
+export function cropMarks(doc: Doc, slots: { x: number; y: number }[], bw: number, bh: number): void {
+  const xs = [...new Set(slots.flatMap((s) => [s.x, s.x + bw]))];
+  const ys = [...new Set(slots.flatMap((s) => [s.y, s.y + bh]))];
+  const left = Math.min(...xs);
+  const right = Math.max(...xs);
+  const top = Math.min(...ys);
+  const bottom = Math.max(...ys);
+  const gap = 1.5 * MM;
+  const len = (space: number) => Math.max(0, Math.min(6 * MM, space - gap - 0.5 * MM));
+  doc.save().lineWidth(0.3).strokeColor('#000000');
+  for (const x of xs) {
+    doc.moveTo(x, top - gap).lineTo(x, top - gap - len(top)).stroke();
+    doc.moveTo(x, bottom + gap).lineTo(x, bottom + gap + len(doc.page.height - bottom)).stroke();
+  }
+  for (const y of ys) {
+    doc.moveTo(left - gap, y).lineTo(left - gap - len(left), y).stroke();
+    doc.moveTo(right + gap, y).lineTo(right + gap + len(doc.page.width - right), y).stroke();
+  }
+  doc.restore();
+}

@@ -1,0 +1,52 @@
+// Turns badge data into a PDF: one badge, or a batch (the whole list, a filtered group) on any stock.
+import PDFDocument from 'pdfkit';
+import { fonts, type FontName } from './fonts.js';
+import type { BadgeData } from './badge-data.js';
+import { cropMarks, drawBack, drawFront } from './draw.js';
+import { sheetSlots, STOCK, type BadgeSize } from './sizes.js';
+
+export interface RenderOptions {
+  size: BadgeSize;
+  /** Add the delegate's programme on the back (the next page; print duplex or fold). */
+  back?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function renderBadges(badges: BadgeData[], opts: RenderOptions): Promise<Buffer> {
+  const stock = STOCK[opts.size];
+  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: true, info: { Title: badges.length === 1 ? `Badge ${badges[0]!.badgeNo}` : `Badges (${badges.length})`, Creator: 'Uketsuke' } });
+  const f = fonts();
+  for (const name of Object.keys(f) as FontName[]) doc.registerFont(name, f[name].data);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const slots = sheetSlots(opts.size);
+  const [bw, bh] = stock.badge;
+  const timeFormat = badges[0] ? agendaTimeFormat(badges[0].event.timezone) : null;
+  for (let i = 0; i < badges.length; i += slots.length) {
+    const group = badges.slice(i, i + slots.length);
+    doc.addPage({ size: stock.page, margin: 0 });
+    group.forEach((b, k) => drawFront(doc, b, slots[k]!.x, slots[k]!.y, bw, bh));
+    if (slots.length > 1) cropMarks(doc, slots.slice(0, group.length), bw, bh);
+    if (opts.back && timeFormat) {
+      doc.addPage({ size: stock.page, margin: 0 });
+      // Mirrored columns so each back lands behind its front when the sheet is turned over its long edge.
+      group.forEach((b, k) => {
+        const s = slots[k]!;
+        const mirroredX = slots.length > 1 ? stock.page[0] - s.x - bw : s.x;
+        drawBack(doc, b, mirroredX, s.y, bw, bh, timeFormat);
+      });
+    }
+    opts.onProgress?.(Math.min(i + slots.length, badges.length), badges.length);
+  }
+  doc.end();
+  return done;
+}
+
+function agendaTimeFormat(timeZone: string): (iso: string) => string {
+  const f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return (iso) => f.format(new Date(iso)).replace(',', '');
+}

@@ -1,0 +1,179 @@
+// The badge print queue: each job's state is visible (queued, printing, done, failed with the reason), a failed
+// job can be retried, and the queue survives printer errors. Jobs live in the event database, so a restart shows
+// them too. Printing is slow (a label printer manages a few badges a minute), so it runs beside the Api, never in it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PrintJob, PrinterInfo } from '../../api/contract.js';
+import { newId, ServiceError, type Core } from '../core.js';
+import type { BadgeService } from '../badges/badge-service.js';
+import { STOCK, type BadgeSize } from '../badges/sizes.js';
+import type { Delegates } from '../people/delegates.js';
+import type { Printer, PrinterDirectory } from './printer.js';
+
+interface JobRow {
+  id: string;
+  delegate_id: string;
+  badge_issue: number;
+  printer: string;
+  size: BadgeSize;
+  back: number;
+  status: PrintJob['status'];
+  error: string | null;
+  system_ref: string | null;
+  attempts: number;
+  file: string | null;
+  created_at: string;
+  updated_at: string;
+  delegate_name: string;
+}
+
+export interface PrintQueueOptions {
+  spoolDir: string;
+  pollMs?: number;
+  timeoutMs?: number;
+}
+
+export class PrintQueue {
+  private printers = new Map<string, Printer>();
+  private running = new Map<string, Promise<void>>();
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    private readonly core: Core,
+    private readonly badges: BadgeService,
+    private readonly delegates: Delegates,
+    private readonly directories: PrinterDirectory[],
+    private readonly opts: PrintQueueOptions,
+  ) {}
+
+  /** Asks the operating system which printers exist; the Api answers from the last answer. */
+  refreshPrinters(): Promise<void> {
+    this.refreshing ??= Promise.all(this.directories.map((d) => d.list()))
+      .then((lists) => {
+        this.printers = new Map(lists.flat().map((p) => [p.id, p]));
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  listPrinters(): PrinterInfo[] {
+    void this.refreshPrinters();
+    return [...this.printers.values()].map((p) => ({ id: p.id, name: p.name, kind: p.kind }));
+  }
+
+  /** Queues a badge for printing. Logged now; printed in the background. */
+  enqueue(input: { delegateId: string; printer: string; size: BadgeSize; back: boolean }): PrintJob {
+    if (!this.printers.has(input.printer)) throw new ServiceError('not_found', `No printer ${input.printer}. Choose one of this station's printers.`);
+    const d = this.delegates.get(input.delegateId);
+    if (d.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.');
+    const id = newId('p');
+    const now = this.core.nowIso();
+    this.core.tx(() => {
+      this.core.db
+        .prepare(`INSERT INTO print_job (id, delegate_id, badge_issue, printer, size, back, status, attempts, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`)
+        .run(id, d.id, d.badge_issue, input.printer, input.size, input.back ? 1 : 0, now, now);
+      this.core.log.append('badge.printed', { jobId: id, delegateId: d.id, issue: d.badge_issue, printer: input.printer, size: input.size });
+    });
+    this.start(id);
+    return this.get(id);
+  }
+
+  /** Tries a failed job again: same job, same badge issue, no new log entry. */
+  retry(jobId: string): PrintJob {
+    const job = this.row(jobId);
+    if (job.status !== 'failed') throw new ServiceError('conflict', 'Only a failed print can be retried.');
+    this.update(jobId, { status: 'queued', error: null });
+    this.start(jobId);
+    return this.get(jobId);
+  }
+
+  get(jobId: string): PrintJob {
+    return toJob(this.row(jobId));
+  }
+
+  list(limit = 50): PrintJob[] {
+    return (this.core.db.prepare(`${SELECT_JOB} ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?`).all(limit) as JobRow[]).map(toJob);
+  }
+
+  /** Resolves when every job started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+  }
+
+  private row(jobId: string): JobRow {
+    const r = this.core.db.prepare(`${SELECT_JOB} WHERE j.id = ?`).get(jobId) as JobRow | undefined;
+    if (!r) throw new ServiceError('not_found', `No print job ${jobId}.`);
+    return r;
+  }
+
+  private update(jobId: string, set: Partial<Pick<JobRow, 'status' | 'error' | 'system_ref' | 'file' | 'attempts'>>): void {
+    const cols = Object.keys(set);
+    if (!this.core.db.open) return;
+    this.core.db
+      .prepare(`UPDATE print_job SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`)
+      .run({ ...set, now: this.core.nowIso(), id: jobId });
+  }
+
+  private start(jobId: string): void {
+    if (this.running.has(jobId)) return;
+    const p = this.process(jobId)
+      .catch((e: unknown) => this.update(jobId, { status: 'failed', error: e instanceof Error ? e.message : String(e) }))
+      .finally(() => this.running.delete(jobId));
+    this.running.set(jobId, p);
+  }
+
+  private async process(jobId: string): Promise<void> {
+    const job = this.row(jobId);
+    const printer = this.printers.get(job.printer);
+    if (!printer) throw new Error(`Printer ${job.printer} is no longer available.`);
+    this.update(jobId, { status: 'printing', attempts: job.attempts + 1, error: null });
+    let file = job.file;
+    if (!file || !fs.existsSync(file)) {
+      // The badge as issued when the job was queued: a retry after a reprint elsewhere still prints this issue.
+      const data = this.badges.data.forDelegate({ ...this.delegates.get(job.delegate_id), badge_issue: job.badge_issue }, job.back === 1);
+      const { renderBadges } = await import('../badges/render.js');
+      const pdf = await renderBadges([data], { size: job.size, back: job.back === 1 });
+      fs.mkdirSync(this.opts.spoolDir, { recursive: true });
+      file = path.join(this.opts.spoolDir, `${jobId}.pdf`);
+      fs.writeFileSync(file, pdf);
+      this.update(jobId, { file });
+    }
+    const ref = await printer.submit({ file, media: STOCK[job.size].media, title: `Badge ${job.delegate_name} ${jobId}`, duplex: job.back === 1 });
+    this.update(jobId, { system_ref: ref });
+    const deadline = Date.now() + (this.opts.timeoutMs ?? 120_000);
+    for (;;) {
+      const s = await printer.poll(ref);
+      if (s.state === 'done') return this.update(jobId, { status: 'done' });
+      if (s.state === 'failed') {
+        await printer.cancel(ref);
+        return this.update(jobId, { status: 'failed', error: s.reason });
+      }
+      if (Date.now() > deadline) {
+        await printer.cancel(ref);
+        return this.update(jobId, { status: 'failed', error: 'The printer did not finish in time: check paper and power, then retry.' });
+      }
+      await new Promise((r) => setTimeout(r, this.opts.pollMs ?? 500));
+    }
+  }
+}
+
+const SELECT_JOB = `SELECT j.*, d.given_name || ' ' || d.family_name AS delegate_name FROM print_job j JOIN delegate d ON d.id = j.delegate_id`;
+
+function toJob(r: JobRow): PrintJob {
+  return {
+    id: r.id,
+    delegateId: r.delegate_id,
+    delegateName: r.delegate_name,
+    badgeIssue: r.badge_issue,
+    printer: r.printer,
+    size: r.size,
+    status: r.status,
+    error: r.error,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
