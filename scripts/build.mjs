@@ -32,6 +32,9 @@ const jobs = {
       outExtension: { '.js': '.cjs' },
       format: 'cjs',
       external: ['electron'],
+      // Shared modules locate assets with import.meta.url; give CommonJS bundles the same value.
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
   renderer: async () => {
     const out = path.join(dist, 'renderer');
