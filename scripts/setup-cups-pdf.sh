@@ -12,6 +12,10 @@ fi
 if ! LC_ALL=C lpstat -e 2>/dev/null | grep -qx BadgeStopped; then
   lpadmin -p BadgeStopped -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null
 fi
+# cups-pdf re-distils PostScript into PDF. CUPS's default PDF→PostScript step drops the text layer of CID fonts
+# (the printed PDF would show the badge right but hold no searchable text); pdftocairo keeps it, so the printed
+# file can be checked as a reader would.
+lpadmin -p BadgePDF -o pdftops-renderer-default=pdftocairo
 # A printer that accepts jobs but is stopped, as a jammed label printer is.
 cupsdisable -r "Paper jam (test printer)" BadgeStopped
 LC_ALL=C lpstat -e

@@ -1,0 +1,101 @@
+// The real print path: CUPS with the cups-pdf virtual printer. A badge is queued, lp submits it, CUPS prints it
+// to a PDF file, and that file is read back as a reader would (text, fonts, QR → scan).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Uketsuke } from '../../electron/services/uketsuke.js';
+import { buildDemo } from '../../db/demo/build-demo.js';
+import { tempDir } from '../helpers.js';
+import { pdfFonts, pdfWords, qrCodesOn } from './pdf-tools.js';
+
+let app: Uketsuke;
+const cupsPdfOut = path.join(os.homedir(), 'PDF');
+
+beforeAll(async () => {
+  // CUPS must be there: the test fails (never skips) when it is not. setup-cups-pdf.sh is idempotent.
+  execFileSync('bash', ['scripts/setup-cups-pdf.sh'], { stdio: 'ignore' });
+  app = Uketsuke.open(path.join(tempDir(), 'print.db'), { printPollMs: 200 });
+  buildDemo(app, { delegates: 40 });
+  await app.printing.refreshPrinters();
+}, 60_000);
+afterAll(() => app.close());
+
+function printedFile(jobRef: string, timeoutMs = 20_000): string {
+  // cups-pdf names its output "<title>_job_<n>.pdf" in ~/PDF.
+  const n = jobRef.split('-').pop();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const hit = fs.existsSync(cupsPdfOut) ? fs.readdirSync(cupsPdfOut).find((f) => f.endsWith(`job_${n}.pdf`)) : undefined;
+    if (hit) return path.join(cupsPdfOut, hit);
+    if (Date.now() > deadline) throw new Error(`cups-pdf wrote no file for ${jobRef}`);
+    execFileSync('sleep', ['0.2']);
+  }
+}
+
+describe('printing through CUPS', () => {
+  it('lists the system printers without parsing localised output', () => {
+    const ids = app.dispatch('printers', {}).map((p) => p.id);
+    expect(ids).toContain('cups:BadgePDF');
+    expect(ids).toContain('folder');
+  });
+
+  it('round trip: queued → printing → done; the printed PDF has the name, embedded fonts and a QR that scans', async () => {
+    const misaki = app.delegates.findByIdOrEmail('misaki.takahashi@iwate.example.jp')!;
+    const job = app.dispatch('printBadge', { delegateId: misaki.id, printer: 'cups:BadgePDF', size: '4x6in' });
+    expect(['queued', 'printing']).toContain(job.status);
+    await app.printing.idle();
+    const done = app.printing.get(job.id);
+    expect(done.status).toBe('done');
+    expect(done.attempts).toBe(1);
+    const ref = (app.db.prepare('SELECT system_ref FROM print_job WHERE id = ?').get(job.id) as { system_ref: string }).system_ref;
+    expect(ref).toMatch(/^BadgePDF-\d+$/);
+    const file = printedFile(ref);
+    const words = pdfWords(file);
+    expect(words).toContain('髙橋 美咲');
+    expect(words).toContain('TAKAHASHI Misaki');
+    expect(pdfFonts(file).every((f) => f.embedded)).toBe(true);
+    const [code] = qrCodesOn(file, 1, 200);
+    expect(code).toBe(app.delegates.tokenFor(misaki));
+    expect(app.dispatch('scan', { checkpointId: 'cp-bus-1', code: code! }).verdict).toBe('admitted');
+    // Printing is not checking in, and the print is logged.
+    expect(app.dispatch('searchDelegates', { query: 'misaki.takahashi@' })[0]!.arrived).toBe(false);
+    const logged = app.db.prepare("SELECT count(*) AS n FROM change_log WHERE type = 'badge.printed' AND json_extract(payload, '$.jobId') = ?").get(job.id) as { n: number };
+    expect(logged.n).toBe(1);
+  }, 60_000);
+
+  it('a stopped printer fails the job with its reason; retry reuses the job and logs nothing twice', async () => {
+    await app.printing.refreshPrinters();
+    const d = app.delegates.findByIdOrEmail('kwame.mensah@gh.example.gh')!;
+    const job = app.dispatch('printBadge', { delegateId: d.id, printer: 'cups:BadgeStopped', size: 'a6' });
+    await app.printing.idle();
+    const failed = app.printing.get(job.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/stopped/i);
+    // The jammed job was withdrawn from CUPS, so it cannot print later as a duplicate.
+    expect(execFileSync('lpstat', ['-o', 'BadgeStopped'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } }).trim()).toBe('');
+    const retried = app.dispatch('retryPrint', { jobId: job.id });
+    expect(retried.id).toBe(job.id);
+    await app.printing.idle();
+    expect(app.printing.get(job.id)).toMatchObject({ status: 'failed', attempts: 2 });
+    const logged = app.db.prepare("SELECT count(*) AS n FROM change_log WHERE type = 'badge.printed' AND json_extract(payload, '$.jobId') = ?").get(job.id) as { n: number };
+    expect(logged.n).toBe(1);
+    expect(() => app.dispatch('retryPrint', { jobId: app.printing.list(10).find((j) => j.status === 'done')!.id })).toThrow(/Only a failed/);
+  }, 60_000);
+
+  it('an unknown printer is refused with a clear message', () => {
+    const d = app.delegates.findByIdOrEmail('kwame.mensah@gh.example.gh')!;
+    expect(() => app.dispatch('printBadge', { delegateId: d.id, printer: 'cups:NoSuchPrinter' })).toThrow(/No printer cups:NoSuchPrinter/);
+  });
+
+  it('"save as PDF" printer writes the badge next to the event file', async () => {
+    const d = app.delegates.findByIdOrEmail('siobhan.obriain@southern.example.ie')!;
+    const job = app.dispatch('printBadge', { delegateId: d.id, printer: 'folder', size: 'cr80' });
+    await app.printing.idle();
+    expect(app.printing.get(job.id).status).toBe('done');
+    const dir = `${app.db.name}.badges`;
+    const file = fs.readdirSync(dir).find((f) => f.includes(job.id))!;
+    expect(pdfWords(path.join(dir, file))).toContain('Ó BRIAIN');
+  });
+});
