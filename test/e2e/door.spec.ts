@@ -7,6 +7,7 @@ test.describe('door and bus scanner', () => {
     await page.goto('/door');
     await page.getByText('Bus 1 — Biovalley cluster').click();
     await expect(page).toHaveURL(/checkpoint=cp-bus-1/);
+    await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
     const count = page.getByTestId('station-count');
     const before = Number((await count.innerText()).split('/')[0]!.trim());
     await page.keyboard.type(token, { delay: 2 });
@@ -20,7 +21,7 @@ test.describe('door and bus scanner', () => {
   test('a scanner that sends no Enter is recognised by its typing speed', async ({ page, request }) => {
     const { token } = await tokenOf(request, 'huong nguyen');
     await page.goto('/door?checkpoint=cp-d2-pitches');
-    await expect(page.getByTestId('station-count')).toBeVisible();
+    await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
     await page.keyboard.type(token, { delay: 3 });
     await expect(page.locator('[data-verdict="admitted"]')).toContainText('Nguyễn');
   });
@@ -28,7 +29,7 @@ test.describe('door and bus scanner', () => {
   test('denied scans are shown in words and the scanner stays ready (forged, not registered, unknown)', async ({ page, request }) => {
     const { token } = await tokenOf(request, 'siobhan');
     await page.goto('/door?checkpoint=cp-bus-1');
-    await expect(page.getByTestId('station-count')).toBeVisible();
+    await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
     const forged = token.slice(0, 30) + (token[30] === 'A' ? 'B' : 'A') + token.slice(31);
     await page.keyboard.type(forged, { delay: 2 });
     await page.keyboard.press('Enter');
@@ -47,7 +48,7 @@ test.describe('door and bus scanner', () => {
   test('a staff override admits with a reason', async ({ page, request }) => {
     const { token } = await tokenOf(request, 'amelie lefevre');
     await page.goto('/door?checkpoint=cp-bus-3');
-    await expect(page.getByTestId('station-count')).toBeVisible();
+    await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
     await page.keyboard.type(token, { delay: 2 });
     await page.keyboard.press('Enter');
     await expect(page.locator('[data-verdict="not_registered"]')).toBeVisible();

@@ -13,7 +13,7 @@ test('self-service kiosk: find yourself by name, confirm, get checked in', async
 
 test('self-service kiosk: the code from the confirmation email checks in', async ({ page }) => {
   await page.goto('/kiosk');
-  await expect(page.getByRole('searchbox')).toBeVisible();
+  await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
   await page.keyboard.type('EJRC-2027-000010', { delay: 2 });
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-verdict="admitted"]')).toContainText('Welcome, Maximiliane Charlotte Eleonore');

@@ -5,6 +5,8 @@ import { api } from '../api';
 import { displayName, formatTime, kanaReading } from '../format';
 import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
+import { PrintPanel } from '../components/PrintPanel';
+import { usePrintJobs, useStation } from '../station';
 
 const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
 
@@ -22,6 +24,18 @@ export function Desk() {
   const searchRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const tz = event?.timezone ?? 'UTC';
+  const [station, setStation, printers] = useStation();
+  const [jobs, refreshJobs] = usePrintJobs();
+
+  const print = async (delegateId: string) => {
+    if (!station.printer) return setMessage({ kind: 'error', text: t('print.noPrinter') });
+    try {
+      await api.printBadge({ delegateId, printer: station.printer, size: station.size, back: station.back });
+      refreshJobs();
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   const fail = (e: unknown) => setMessage({ kind: 'error', text: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
 
@@ -50,6 +64,8 @@ export function Desk() {
     try {
       const r = await api.checkIn({ delegateId: id });
       setResult(r);
+      // "Name, check in, badge in your hand": a first arrival's badge prints at once.
+      if (r.verdict === 'admitted' && station.printOnCheckIn && station.printer) void print(id);
       await open(id);
       refreshVenue();
       setHits((hs) => hs.map((h) => (h.id === id ? { ...h, arrived: h.arrived || r.verdict === 'admitted' } : h)));
@@ -157,10 +173,13 @@ export function Desk() {
             tz={tz}
             lang={i18n.language}
             onCheckIn={() => void checkIn(detail.delegate.id)}
+            onPrint={() => void print(detail.delegate.id)}
+            printOnCheckIn={station.printOnCheckIn && station.printer !== null}
             onReissue={() =>
               api.reissueBadge({ delegateId: detail.delegate.id }).then((d) => {
                 setDetail(d);
                 setMessage({ kind: 'ok', text: t('desk.reissued', { issue: d.delegate.badgeIssue }) });
+                void print(d.delegate.id);
               }, fail)
             }
             onUndo={
@@ -180,6 +199,13 @@ export function Desk() {
             <p>{t('desk.selectHint')}</p>
           </div>
         )}
+        <PrintPanel
+          jobs={jobs}
+          station={station}
+          printers={printers}
+          onChange={setStation}
+          onRetry={(jobId) => api.retryPrint({ jobId }).then(refreshJobs, fail)}
+        />
       </section>
       {result && <VerdictPanel result={result} timeZone={tz} onDismiss={() => setResult(null)} />}
       {walkIn && (
@@ -196,7 +222,7 @@ export function Desk() {
   );
 }
 
-function DelegateCard({ detail, tz, lang, onCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onReissue: () => void; onUndo: (() => void) | null }) {
+function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
   const { t } = useTranslation();
   const d = detail.delegate;
   const n = displayName(d);
@@ -221,8 +247,9 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onReissue, onUndo }: { deta
       </dl>
       <div className="card-actions">
         <button type="button" className="btn btn-primary btn-big" onClick={onCheckIn} data-testid="check-in">
-          {t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
+          {printOnCheckIn ? t('desk.checkInPrint') : t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
         </button>
+        <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
         <button type="button" className="btn" onClick={onReissue} data-testid="reissue">{t('desk.reissue')}</button>
         {onUndo && <button type="button" className="btn btn-quiet" onClick={onUndo} data-testid="undo">{t('desk.undo')}</button>}
       </div>

@@ -97,6 +97,7 @@ function Station({ initial }: { initial: Checkpoint }) {
   // One detector for the station's lifetime, so a re-render mid-scan never drops the keys typed so far.
   const submitRef = useRef(submit);
   submitRef.current = submit;
+  const [listening, setListening] = useState(false);
   useEffect(() => {
     const wedge = new WedgeDetector((code) => void submitRef.current(code));
     const onKey = (e: KeyboardEvent) => {
@@ -105,6 +106,7 @@ function Station({ initial }: { initial: Checkpoint }) {
       if (wedge.key(e.key, e.timeStamp)) e.preventDefault();
     };
     addEventListener('keydown', onKey);
+    setListening(true);
     return () => {
       removeEventListener('keydown', onKey);
       wedge.reset();
@@ -129,7 +131,7 @@ function Station({ initial }: { initial: Checkpoint }) {
   const canOverride = result && result.delegate && !['admitted', 'readmitted'].includes(result.verdict) && ['not_registered', 'full', 'outside_time_window', 'already_checked_in'].includes(result.verdict);
 
   return (
-    <main className="door door-station" data-checkpoint={cp.id}>
+    <main className="door door-station" data-checkpoint={cp.id} data-scanner={listening ? 'ready' : 'starting'}>
       <header className="station-head">
         <div>
           <span className="tile-kind">{t(`door.kinds.${cp.kind}`)}</span>

@@ -7,8 +7,10 @@ import { displayName, formatTime } from '../format';
 import { setLang } from '../i18n';
 import { Debouncer, WedgeDetector } from '../scan/wedge';
 import { play, toneFor } from '../scan/sounds';
+import { loadStation } from '../station';
+import type { PrintJob } from '../../../electron/api/contract';
 
-type Step = { kind: 'start' } | { kind: 'choose'; hits: DelegateHit[] } | { kind: 'done'; result: ScanResult } | { kind: 'none' };
+type Step = { kind: 'start' } | { kind: 'choose'; hits: DelegateHit[] } | { kind: 'done'; result: ScanResult; print: PrintJob['status'] | null } | { kind: 'none' };
 
 /** A delegate's own check-in: scan the confirmation QR, or find yourself by name or email. */
 export function Kiosk() {
@@ -41,7 +43,24 @@ export function Kiosk() {
   const finish = (r: ScanResult) => {
     followDelegate(r.delegate);
     play(toneFor(r.verdict));
-    setStep({ kind: 'done', result: r });
+    const station = loadStation();
+    const printing = r.verdict === 'admitted' && r.delegate && station.printer ? station.printer : null;
+    setStep({ kind: 'done', result: r, print: printing ? 'queued' : null });
+    if (printing && r.delegate) void printFor(r.delegate.id, printing, station.size);
+  };
+
+  // The badge prints as soon as the delegate is checked in; the screen follows the job to the end.
+  const printFor = async (delegateId: string, printer: string, size: PrintJob['size']) => {
+    try {
+      let job = await api.printBadge({ delegateId, printer, size });
+      while (job.status === 'queued' || job.status === 'printing') {
+        await new Promise((r) => setTimeout(r, 700));
+        job = (await api.printJobs({ limit: 20 })).find((j) => j.id === job.id) ?? { ...job, status: 'failed' };
+      }
+      setStep((s) => (s.kind === 'done' ? { ...s, print: job.status } : s));
+    } catch {
+      setStep((s) => (s.kind === 'done' ? { ...s, print: 'failed' } : s));
+    }
   };
 
   const onScan = async (code: string) => {
@@ -58,6 +77,7 @@ export function Kiosk() {
   // One detector for the screen's lifetime, so a re-render mid-scan never drops the keys typed so far.
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;
+  const [listening, setListening] = useState(false);
   useEffect(() => {
     const wedge = new WedgeDetector((code) => void onScanRef.current(code));
     const onKey = (e: KeyboardEvent) => {
@@ -65,6 +85,7 @@ export function Kiosk() {
       if (wedge.key(e.key, e.timeStamp)) e.preventDefault();
     };
     addEventListener('keydown', onKey);
+    setListening(true);
     return () => {
       removeEventListener('keydown', onKey);
       wedge.reset();
@@ -95,7 +116,7 @@ export function Kiosk() {
   };
 
   return (
-    <main className="kiosk">
+    <main className="kiosk" data-scanner={listening ? 'ready' : 'starting'}>
       <h1 className="kiosk-title">{t('kiosk.title')}</h1>
       <p className="kiosk-subtitle" lang={i18n.language === 'ja' ? 'en' : 'ja'}>{t('kiosk.titleOther')}</p>
       {error && <p className="notice notice-error" role="alert">{error}</p>}
@@ -148,13 +169,17 @@ export function Kiosk() {
         </section>
       )}
       {step.kind === 'done' && (
-        <section className="kiosk-done" data-verdict={step.result.verdict}>
+        <section className="kiosk-done" data-verdict={step.result.verdict} data-print={step.print ?? 'none'}>
           {step.result.delegate && (step.result.verdict === 'admitted' || step.result.verdict === 'already_checked_in') ? (
             <>
               <p className="kiosk-welcome">{t('kiosk.welcome', { name: displayName(step.result.delegate).primary })}</p>
               <p className="kiosk-collect">
                 {step.result.verdict === 'admitted'
-                  ? t('kiosk.collect')
+                  ? step.print === 'failed'
+                    ? t('kiosk.printFailed')
+                    : step.print
+                      ? t('kiosk.printing')
+                      : t('kiosk.collect')
                   : t('kiosk.already', { time: step.result.previous ? formatTime(step.result.previous.at, i18n.language, tz) : '' })}
               </p>
             </>

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { PrinterInfo, PrintJob } from '../../../electron/api/contract';
+import type { StationSettings } from '../station';
+
+const SIZES: StationSettings['size'][] = ['a6', 'cr80', '4x6in', '4x3in'];
+
+/** This station's printer and the state of its recent print jobs, with retry for a failed one. */
+export function PrintPanel({ jobs, station, printers, onChange, onRetry }: {
+  jobs: PrintJob[];
+  station: StationSettings;
+  printers: PrinterInfo[];
+  onChange: (s: Partial<StationSettings>) => void;
+  onRetry: (jobId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="print-panel" aria-label={t('print.title')} data-testid="print-panel">
+      <div className="print-settings">
+        <label className="field-inline">
+          <span>{t('print.printer')}</span>
+          <select value={station.printer ?? ''} onChange={(e) => onChange({ printer: e.target.value || null })} data-testid="printer-select">
+            {printers.length === 0 && <option value="">{t('print.none')}</option>}
+            {printers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        <label className="field-inline">
+          <span>{t('print.size')}</span>
+          <select value={station.size} onChange={(e) => onChange({ size: e.target.value as StationSettings['size'] })}>
+            {SIZES.map((s) => <option key={s} value={s}>{t(`print.sizes.${s}`)}</option>)}
+          </select>
+        </label>
+        <label className="check-inline">
+          <input type="checkbox" checked={station.printOnCheckIn} onChange={(e) => onChange({ printOnCheckIn: e.target.checked })} />
+          {t('print.onCheckIn')}
+        </label>
+        <label className="check-inline">
+          <input type="checkbox" checked={station.back} onChange={(e) => onChange({ back: e.target.checked })} />
+          {t('print.back')}
+        </label>
+      </div>
+      {jobs.length > 0 && (
+        <ul className="print-jobs">
+          {jobs.map((j) => (
+            <li key={j.id} data-status={j.status} data-testid="print-job">
+              <span className={`pill job-${j.status}`}>{t(`print.status.${j.status}`)}</span>
+              <span className="job-name">{j.delegateName}</span>
+              {j.error && <span className="job-error">{j.error}</span>}
+              {j.status === 'failed' && <button type="button" className="btn btn-small" onClick={() => onRetry(j.id)}>{t('print.retry')}</button>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
