@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 import { call } from './helpers';
 
 test('desk: check in & print — the badge job shows until it is printed; print-only does not check in', async ({ page, request }) => {
-  const list = await call(request, 'searchDelegates', { query: '', limit: 100 });
-  const [first, second] = [list[60]!, list[61]!];
+  // Generated delegates nobody else's test touches, by their registration code.
+  const [first] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000061', limit: 1 });
+  const [second] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000062', limit: 1 });
+  if (!first || !second) throw new Error('demo delegates missing');
   await page.goto('/desk');
   await page.getByTestId('printer-select').selectOption('folder');
   await page.locator('input[type="search"]').fill(first.email!);
@@ -24,8 +26,8 @@ test('desk: check in & print — the badge job shows until it is printed; print-
 });
 
 test('kiosk: checking in prints the badge at the kiosk printer', async ({ page, request }) => {
-  const list = await call(request, 'searchDelegates', { query: '', limit: 100 });
-  const who = list[70]!;
+  const [who] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000071', limit: 1 });
+  if (!who) throw new Error('demo delegate missing');
   await page.goto('/kiosk');
   await page.evaluate(() => localStorage.setItem('uketsuke.station', JSON.stringify({ printer: 'folder', size: 'a6', printOnCheckIn: true, back: false })));
   await page.reload();
