@@ -85,7 +85,8 @@ export function shaping(font: FontName): { features?: PDFKit.Mixins.TextOptions[
 export function drawQr(doc: Doc, token: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(token, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
-  const quiet = 2;
+  // The full four-module quiet zone: badges sit edge to edge on sheets, and a scanner needs the margin.
+  const quiet = 4;
   const cell = size / (n + quiet * 2);
   doc.save().rect(x, y, size, size).fill('#ffffff');
   doc.fillColor('#000000');

@@ -15,8 +15,7 @@ export interface RenderOptions {
 export function renderBadges(badges: BadgeData[], opts: RenderOptions): Promise<Buffer> {
   const stock = STOCK[opts.size];
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: true, info: { Title: badges.length === 1 ? `Badge ${badges[0]!.badgeNo}` : `Badges (${badges.length})`, Creator: 'Uketsuke' } });
-  const f = fonts();
-  for (const name of Object.keys(f) as FontName[]) doc.registerFont(name, f[name].data);
+  useSharedFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -49,4 +48,44 @@ export function renderBadges(badges: BadgeData[], opts: RenderOptions): Promise<
 function agendaTimeFormat(timeZone: string): (iso: string) => string {
   const f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (iso) => f.format(new Date(iso)).replace(',', '');
+}
+
+/** pdfkit internals used to share parsed fonts between documents (checked at run time, with a plain fallback). */
+interface PdfKitFontInternals {
+  _font: { constructor: new (doc: unknown, font: unknown, id: string) => unknown } | null;
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+}
+
+let embeddedFont: (new (doc: unknown, font: unknown, id: string) => unknown) | null | undefined;
+
+/**
+ * Registers the badge fonts on a document. pdfkit parses a font anew for every document (cmap, GSUB… ~10 ms per
+ * face for Noto Sans JP); handing it the fontkit objects parsed once per process makes a warm badge several times
+ * faster. pdfkit does not export its EmbeddedFont class, so it is taken from a probe document; should a pdfkit
+ * version differ, fonts are registered the ordinary way.
+ */
+function useSharedFonts(doc: InstanceType<typeof PDFDocument>): void {
+  const f = fonts();
+  const names = Object.keys(f) as FontName[];
+  for (const name of names) doc.registerFont(name, f[name].data);
+  if (embeddedFont === undefined) {
+    try {
+      const probe = new PDFDocument({ autoFirstPage: false }) as unknown as PdfKitFontInternals & InstanceType<typeof PDFDocument>;
+      probe.registerFont('probe', f.latin.data).font('probe');
+      embeddedFont = probe._font?.constructor ?? null;
+    } catch {
+      embeddedFont = null;
+    }
+  }
+  const internals = doc as unknown as PdfKitFontInternals;
+  if (!embeddedFont || typeof internals._fontFamilies !== 'object' || typeof internals._fontCount !== 'number') return;
+  for (const name of names) {
+    // fontkit caches glyph objects with the characters they were first met for; the subsetter of the previous
+    // document creates component glyphs (the O inside Ó) with none, which would leave this document's "O"
+    // without text. A fresh glyph cache per document keeps the parsed tables and drops that state.
+    const glyphCache = f[name].font as unknown as { _glyphs?: Record<number, unknown> };
+    if (glyphCache._glyphs && typeof glyphCache._glyphs === 'object') glyphCache._glyphs = {};
+    internals._fontFamilies[name] = new embeddedFont(doc, f[name].font, `F${++internals._fontCount}`);
+  }
 }
