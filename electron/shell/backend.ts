@@ -1,26 +1,50 @@
-// Runs in Electron's utility process: the core over SQLite, off the UI thread. Speaks BackendRequest/Reply with
-// the main process. Plain Node apart from process.parentPort.
+// Runs in Electron's utility process: the core over SQLite, off the UI thread. Speaks the backend protocol with
+// the main process: Api calls in, answers out, and print requests out (printing needs the main process's windows).
 import { Uketsuke } from '../services/uketsuke.js';
 import { ServiceError } from '../services/core.js';
 import { ensureDemo } from '../../db/demo/build-demo.js';
-import type { BackendReply, BackendRequest } from './backend-protocol.js';
+import { CupsDirectory } from '../services/printing/cups.js';
+import { FolderPrinter, StaticDirectory } from '../services/printing/folder.js';
+import { RelayDirectory, type RelayAnswer, type RelayRequest } from '../services/printing/relay.js';
+import { isPrintReply, type BackendReply, type FromBackend, type ToBackend } from './backend-protocol.js';
 
 const dbFile = process.argv[2];
 if (!dbFile) throw new Error('backend: no database file given');
-const core = Uketsuke.open(dbFile);
+
+const post = (m: FromBackend) => process.parentPort.postMessage(m);
+let printSeq = 0;
+const printWaiters = new Map<number, (a: RelayAnswer) => void>();
+const relay = (req: RelayRequest): Promise<RelayAnswer> =>
+  new Promise((resolve) => {
+    const printId = ++printSeq;
+    printWaiters.set(printId, resolve);
+    post({ printId, ...req });
+  });
+
+// CUPS where the OS has it (Linux, macOS), Chromium's printing everywhere (Windows), and "save as PDF".
+const core = Uketsuke.open(dbFile, {
+  printers: [new CupsDirectory(), new RelayDirectory(relay), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])],
+});
 ensureDemo(core);
 
-process.parentPort.on('message', (e: { data: BackendRequest }) => {
-  const { id, method, input } = e.data;
-  let reply: BackendReply;
-  try {
-    reply = { id, ok: true, value: core.dispatch(method, input) };
-  } catch (err) {
-    reply = err instanceof ServiceError
-      ? { id, ok: false, code: err.code, message: err.message }
-      : { id, ok: false, code: 'internal', message: err instanceof Error ? err.message : String(err) };
+process.parentPort.on('message', (e: { data: ToBackend }) => {
+  const msg = e.data;
+  if (isPrintReply(msg)) {
+    printWaiters.get(msg.printId)?.(msg.ok ? { ok: true, printers: msg.printers } : { ok: false, reason: msg.reason });
+    printWaiters.delete(msg.printId);
+    return;
   }
-  process.parentPort.postMessage(reply);
+  const { id, method, input } = msg;
+  Promise.resolve()
+    .then(() => core.dispatch(method, input))
+    .then(
+      (value): BackendReply => ({ id, ok: true, value }),
+      (err: unknown): BackendReply =>
+        err instanceof ServiceError
+          ? { id, ok: false, code: err.code, message: err.message }
+          : { id, ok: false, code: 'internal', message: err instanceof Error ? err.message : String(err) },
+    )
+    .then(post);
 });
 
 process.on('exit', () => core.close());

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { apiInputs, type ApiMethod } from '../api/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../host/server.js';
 import { APP_ORIGIN, hardenSession, hardenWindow, isTrustedUrl, SECURE_WEB_PREFERENCES } from './security.js';
-import type { BackendReply, BackendRequest } from './backend-protocol.js';
+import { isPrintRequest, type BackendReply, type BackendRequest, type FromBackend } from './backend-protocol.js';
+import { handlePrintRequest } from './printing.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -20,9 +21,14 @@ const pending = new Map<number, (reply: BackendReply) => void>();
 function startBackend(): UtilityProcess {
   const dbFile = process.env.UKETSUKE_DB ?? path.join(app.getPath('userData'), 'demo-event.db');
   const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), [dbFile], { serviceName: 'Uketsuke core' });
-  child.on('message', (reply: BackendReply) => {
-    pending.get(reply.id)?.(reply);
-    pending.delete(reply.id);
+  child.on('message', (msg: FromBackend) => {
+    if (isPrintRequest(msg)) {
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents ?? null;
+      void handlePrintRequest(msg, contents).then((reply) => child.postMessage(reply));
+      return;
+    }
+    pending.get(msg.id)?.(msg);
+    pending.delete(msg.id);
   });
   child.on('exit', () => {
     for (const [id, resolve] of pending) resolve({ id, ok: false, code: 'internal', message: 'The Uketsuke core stopped; restarting.' });

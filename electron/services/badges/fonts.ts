@@ -17,6 +17,9 @@ const FILES: Record<FontName, string> = {
 /** assets/fonts, found by walking up from this module (source tree, dist bundle or packaged app). */
 export function fontsDir(): string {
   if (process.env.UKETSUKE_ASSETS) return path.join(process.env.UKETSUKE_ASSETS, 'fonts');
+  // A packaged desktop app keeps assets in its resources folder (electron-builder extraResources).
+  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (resources && fs.existsSync(path.join(resources, 'assets', 'fonts', FILES.latin))) return path.join(resources, 'assets', 'fonts');
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'assets', 'fonts');
