@@ -40,8 +40,9 @@ test.describe('registration desk', () => {
 
   test('undo a mistaken check-in from the delegate card', async ({ page }) => {
     await page.goto('/desk');
-    await page.locator('input[type="search"]').fill('kwame');
+    await page.locator('input[type="search"]').fill('kwame.mensah@');
     await page.getByTestId('result').first().click();
+    await expect(page.getByTestId('delegate-card')).toContainText('kwame.mensah@');
     await page.getByTestId('check-in').click();
     await expect(page.locator('[data-verdict="admitted"]')).toBeVisible();
     await page.locator('[data-verdict]').click();
@@ -74,6 +75,7 @@ test.describe('registration desk', () => {
     await page.goto('/desk');
     await page.locator('input[type="search"]').fill('yoko.kondo@jetro');
     await page.getByTestId('result').first().click();
+    await expect(page.getByTestId('delegate-card')).toContainText('yoko.kondo@jetro');
     await page.getByTestId('reissue').click();
     await expect(page.getByText('Badge issue 2 is now valid')).toBeVisible();
     const r = await call(request, 'scan', { checkpointId: 'cp-d1-opening', code: old });

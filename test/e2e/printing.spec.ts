@@ -10,6 +10,7 @@ test('desk: check in & print — the badge job shows until it is printed; print-
   await page.getByTestId('printer-select').selectOption('folder');
   await page.locator('input[type="search"]').fill(first.email!);
   await page.getByTestId('result').first().click();
+  await expect(page.getByTestId('delegate-card')).toContainText(first.email!);
   await expect(page.getByTestId('check-in')).toContainText('Check in & print');
   await page.getByTestId('check-in').click();
   await expect(page.locator('[data-verdict="admitted"]')).toBeVisible();
@@ -19,6 +20,7 @@ test('desk: check in & print — the badge job shows until it is printed; print-
 
   await page.locator('input[type="search"]').fill(second.email!);
   await page.getByTestId('result').first().click();
+  await expect(page.getByTestId('delegate-card')).toContainText(second.email!);
   await page.getByTestId('print').click();
   await expect(page.getByTestId('print-job').filter({ hasText: `${second.givenName} ${second.familyName}` }).first()).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
   const after = await call(request, 'delegate', { id: second.id });
