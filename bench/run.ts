@@ -59,6 +59,10 @@ function demoEvent(): { app: Uketsuke; file: string } {
 }
 
 const benches: Record<string, () => Result | Promise<Result>> = {
+  async camera_to_verdict() {
+    const { cameraToVerdict } = await import('./camera.js');
+    return cameraToVerdict();
+  },
   badge_cold() {
     // Process start → PDF written, as the CLI does it: fonts read and parsed, database opened, badge drawn.
     const { file } = demoEvent();

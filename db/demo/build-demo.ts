@@ -13,11 +13,14 @@ export interface DemoOptions {
 }
 
 export const DEMO_DELEGATES = 400;
+/** The demo event's staff PIN (README); a real event sets its own with `uketsuke pin`. */
+export const DEMO_STAFF_PIN = '2027';
 
 export function buildDemo(app: Uketsuke, opts: DemoOptions = {}): { delegates: number; meetings: number } {
   const start = opts.start ?? DEMO_DEFAULT_START;
   const spec = demoEventSpec(start, opts.rehearsal ?? true);
   app.event.create(spec);
+  app.staffLock.setPin(DEMO_STAFF_PIN);
   const people = generateDelegates(opts.delegates ?? DEMO_DELEGATES, opts.seed);
   const ids: string[] = [];
   // Batches of 1,000 rows per transaction: fast, and a crash mid-way leaves whole batches.

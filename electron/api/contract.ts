@@ -45,6 +45,8 @@ export interface EventInfo {
   days: EventDay[];
   deviceId: string;
   delegateCount: number;
+  /** Stations lock with a staff PIN once one is set (`uketsuke pin`). */
+  staffPinSet: boolean;
 }
 
 export interface Delegate {
@@ -206,6 +208,7 @@ export const apiInputs = {
   printBadge: z.object({ delegateId: id, printer: id, size: z.enum(BADGE_SIZE_NAMES).default('a6'), back: z.boolean().default(false) }),
   printJobs: z.object({ limit: z.number().int().min(1).max(500).default(20) }),
   retryPrint: z.object({ jobId: id }),
+  unlock: z.object({ secret: z.string().min(1).max(600) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -229,6 +232,7 @@ export interface ApiOutputs {
   printBadge: PrintJob;
   printJobs: PrintJob[];
   retryPrint: PrintJob;
+  unlock: { ok: boolean; retryInMs: number };
 }
 
 /** What a client sees: every method async, whatever carries it. */

@@ -22,6 +22,7 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke scan        --db FILE --checkpoint ID [--json] [--at ISO-TIME] CODE
   uketsuke badge       --db FILE --delegate ID|EMAIL --out FILE.pdf [--size SIZE] [--back]
   uketsuke badges      --db FILE --out FILE.pdf [--size SIZE] [--back] [--role ROLE] [--country C] [--search Q]
+  uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
   uketsuke web         [--db FILE] [--port N] [--host ADDR]
 
 SIZE is a6 (default), cr80, 4x6in, 4x3in or a4-sheet (six 4×3 in badges with crop marks).
@@ -86,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       back: { type: 'boolean', default: false },
       role: { type: 'string' },
       country: { type: 'string' },
+      set: { type: 'string' },
       host: { type: 'string' },
     },
   });
@@ -170,6 +172,18 @@ export async function main(argv: string[]): Promise<number> {
           if (values.json) out({ out: path.resolve(values.out), size, badges: count });
           else process.stdout.write(`${count} badges → ${values.out}\n`);
         }
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'pin': {
+      if (!values.set) throw new UsageError('pin needs --set DIGITS (4 to 8 digits)');
+      requireFile(db);
+      const app = open(db);
+      try {
+        app.staffLock.setPin(values.set);
+        process.stdout.write('Staff PIN set.\n');
       } finally {
         app.close();
       }

@@ -8,6 +8,7 @@ import { Delegates, toDelegate } from './people/delegates.js';
 import { CheckinService } from './checkin/checkin-service.js';
 import { BadgeService } from './badges/badge-service.js';
 import { PrintQueue } from './printing/print-queue.js';
+import { StaffLock } from './event/staff-lock.js';
 import { CupsDirectory } from './printing/cups.js';
 import { FolderPrinter, StaticDirectory } from './printing/folder.js';
 import type { PrinterDirectory } from './printing/printer.js';
@@ -28,6 +29,7 @@ export class Uketsuke {
   readonly checkin: CheckinService;
   readonly badges: BadgeService;
   readonly printing: PrintQueue;
+  readonly staffLock: StaffLock;
   private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly db: Db, opts: UketsukeOptions = {}) {
@@ -40,6 +42,7 @@ export class Uketsuke {
     const directories: PrinterDirectory[] = opts.printers ?? [new CupsDirectory(), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])];
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
     void this.printing.refreshPrinters();
+    this.staffLock = new StaffLock(this.core, this.event, this.delegates);
   }
 
   static open(file: string, opts: OpenOptions & UketsukeOptions = {}): Uketsuke {
@@ -118,6 +121,7 @@ export class Uketsuke {
       printBadge: (input) => this.printing.enqueue(input),
       printJobs: ({ limit }) => this.printing.list(limit),
       retryPrint: ({ jobId }) => this.printing.retry(jobId),
+      unlock: ({ secret }) => this.staffLock.unlock(secret),
     };
   }
 

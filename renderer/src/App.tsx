@@ -14,7 +14,8 @@ function Shell() {
   const { t } = useTranslation();
   return (
     <div className={`app screen-${screen}`}>
-      <Header screen={screen} compact={screen === 'kiosk'} />
+      {/* A door station on its checkpoint and the kiosk are locked: no way to other screens without staff. */}
+      <Header screen={screen} compact={screen === 'kiosk' || (screen === 'door' && url.searchParams.has('checkpoint') && event?.staffPinSet === true)} />
       <RehearsalBanner />
       {!event && error && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}
       {screen === 'desk' && <Desk />}

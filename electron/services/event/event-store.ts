@@ -139,6 +139,7 @@ export class EventStore {
       days,
       deviceId: this.core.deviceId,
       delegateCount,
+      staffPinSet: this.core.db.prepare("SELECT 1 FROM meta WHERE key = 'staff_pin'").get() !== undefined,
     };
   }
 

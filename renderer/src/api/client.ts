@@ -16,7 +16,7 @@ export class ApiError extends Error {
 const METHODS = Object.keys({
   event: true, checkpoints: true, searchDelegates: true, delegate: true, scan: true, checkIn: true, override: true,
   undoScan: true, walkIn: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
-  printBadge: true, printJobs: true, retryPrint: true,
+  printBadge: true, printJobs: true, retryPrint: true, unlock: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export function makeApi(call: Transport): Api {

@@ -145,6 +145,15 @@ export const en = {
     sizes: { a6: 'A6', cr80: 'Card (CR80)', '4x6in': 'Label 4×6 in', '4x3in': 'Holder 4×3 in', 'a4-sheet': 'A4 sheet' },
     status: { queued: 'Queued', printing: 'Printing', done: 'Printed', failed: 'Failed' },
   },
+  lock: {
+    title: 'Staff only',
+    hint: 'Enter the staff PIN, or scan a staff badge, to leave this station.',
+    pin: 'Staff PIN',
+    unlock: 'Unlock',
+    wrong: 'That PIN is not right.',
+    wait: 'Too many tries. Wait {{seconds}} s.',
+    staff: 'Staff',
+  },
   common: { close: 'Close', error: 'Something went wrong: {{message}}', loading: 'Loading…', open: 'open', none: '—' },
 };
 

@@ -147,5 +147,14 @@ export const ja: Messages = {
     sizes: { a6: 'A6', cr80: 'カード（CR80）', '4x6in': 'ラベル 4×6 インチ', '4x3in': 'ホルダー 4×3 インチ', 'a4-sheet': 'A4 シート' },
     status: { queued: '待機中', printing: '印刷中', done: '印刷済み', failed: '失敗' },
   },
+  lock: {
+    title: 'スタッフ専用',
+    hint: 'この端末を離れるには、スタッフPINを入力するか、スタッフバッジをスキャンしてください。',
+    pin: 'スタッフPIN',
+    unlock: '解除',
+    wrong: 'PINが正しくありません。',
+    wait: '試行回数が多すぎます。{{seconds}} 秒お待ちください。',
+    staff: 'スタッフ',
+  },
   common: { close: '閉じる', error: 'エラーが発生しました：{{message}}', loading: '読み込み中…', open: '制限なし', none: '—' },
 };

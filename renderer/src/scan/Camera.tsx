@@ -21,7 +21,10 @@ export function Camera({ onCode, paused }: { onCode: (code: string) => void; pau
         { facingMode: 'environment' },
         { fps: 12, qrbox: (w, h) => ({ width: Math.floor(Math.min(w, h) * 0.8), height: Math.floor(Math.min(w, h) * 0.8) }) },
         (text) => {
-          if (!pausedRef.current) onCodeRef.current(text);
+          if (pausedRef.current) return;
+          // Timing marks for the camera-to-verdict benchmark (bench/camera.ts); cheap enough to leave on.
+          performance.mark('uketsuke:decoded');
+          onCodeRef.current(text);
         },
         () => {},
       );

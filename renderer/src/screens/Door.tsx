@@ -9,6 +9,7 @@ import { VerdictPanel } from '../components/VerdictPanel';
 import { Camera } from '../scan/Camera';
 import { Debouncer, WedgeDetector } from '../scan/wedge';
 import { play, toneFor } from '../scan/sounds';
+import { StaffUnlock } from '../components/StaffUnlock';
 
 export function Door({ checkpointId }: { checkpointId: string | null }) {
   const [checkpoints, setCheckpoints] = useState<Checkpoint[] | null>(null);
@@ -61,6 +62,7 @@ function Station({ initial }: { initial: Checkpoint }) {
   const [manual, setManual] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [overriding, setOverriding] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
   const debounce = useRef(new Debouncer(8000));
   const busy = useRef(false);
   const tz = event?.timezone ?? 'UTC';
@@ -113,6 +115,10 @@ function Station({ initial }: { initial: Checkpoint }) {
     };
   }, []);
 
+  useEffect(() => {
+    if (result) performance.mark('uketsuke:verdict');
+  }, [result]);
+
   // Back to ready by itself.
   useEffect(() => {
     if (!result || overriding) return;
@@ -164,7 +170,18 @@ function Station({ initial }: { initial: Checkpoint }) {
           ))}
         </ul>
       </section>
-      <a className="change-checkpoint" href="/door" onClick={(e) => { e.preventDefault(); navigate('/door'); }}>{t('door.change')}</a>
+      <a
+        className="change-checkpoint"
+        href="/door"
+        onClick={(e) => {
+          e.preventDefault();
+          if (event?.staffPinSet) setUnlocking(true);
+          else navigate('/door');
+        }}
+      >
+        {t('door.change')}
+      </a>
+      {unlocking && <StaffUnlock onUnlocked={() => navigate('/door')} onCancel={() => setUnlocking(false)} />}
       {result && (
         <div className="verdict-wrap">
           <VerdictPanel result={result} timeZone={tz} onDismiss={() => { setResult(null); setOverriding(false); }} />

@@ -8,6 +8,8 @@ import { setLang } from '../i18n';
 import { Debouncer, WedgeDetector } from '../scan/wedge';
 import { play, toneFor } from '../scan/sounds';
 import { loadStation } from '../station';
+import { StaffUnlock } from '../components/StaffUnlock';
+import { navigate } from '../router';
 import type { PrintJob } from '../../../electron/api/contract';
 
 type Step = { kind: 'start' } | { kind: 'choose'; hits: DelegateHit[] } | { kind: 'done'; result: ScanResult; print: PrintJob['status'] | null } | { kind: 'none' };
@@ -20,6 +22,7 @@ export function Kiosk() {
   const [query, setQuery] = useState('');
   const [venue, setVenue] = useState<Checkpoint | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [unlocking, setUnlocking] = useState(false);
   const homeLang = useRef(i18n.language);
   const debounce = useRef(new Debouncer());
   const tz = event?.timezone ?? 'UTC';
@@ -190,6 +193,8 @@ export function Kiosk() {
         </section>
       )}
       <p className="kiosk-help">{t('kiosk.help')}</p>
+      <button type="button" className="btn btn-quiet kiosk-staff" onClick={() => setUnlocking(true)} data-testid="kiosk-staff">{t('lock.staff')}</button>
+      {unlocking && <StaffUnlock onUnlocked={() => { setLang(homeLang.current === 'ja' ? 'ja' : 'en', false); navigate('/desk'); }} onCancel={() => setUnlocking(false)} />}
     </main>
   );
 }

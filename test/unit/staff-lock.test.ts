@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from '../helpers.js';
+
+let t: TestApp;
+afterEach(() => t?.app.close());
+
+describe('staff lock', () => {
+  it('unlocks with the PIN, refuses a wrong one, and slows down guessing', () => {
+    t = makeApp();
+    expect(t.app.dispatch('event', {}).staffPinSet).toBe(false);
+    expect(t.app.dispatch('unlock', { secret: '1234' }).ok).toBe(false);
+    t.app.staffLock.setPin('4321');
+    expect(t.app.dispatch('event', {}).staffPinSet).toBe(true);
+    expect(t.app.dispatch('unlock', { secret: '4321' })).toEqual({ ok: true, retryInMs: 0 });
+    for (let i = 0; i < 4; i++) expect(t.app.dispatch('unlock', { secret: '0000' })).toEqual({ ok: false, retryInMs: 0 });
+    expect(t.app.dispatch('unlock', { secret: '0000' }).retryInMs).toBe(30_000);
+    // Locked out: even the right PIN waits.
+    expect(t.app.dispatch('unlock', { secret: '4321' }).ok).toBe(false);
+    t.clock.ms += 31_000;
+    expect(t.app.dispatch('unlock', { secret: '4321' }).ok).toBe(true);
+  });
+
+  it('the PIN is stored hashed, never as typed', () => {
+    t = makeApp();
+    t.app.staffLock.setPin('98765');
+    const row = t.app.db.prepare("SELECT value FROM meta WHERE key = 'staff_pin'").get() as { value: string };
+    expect(row.value).not.toContain('98765');
+    expect(() => t.app.staffLock.setPin('12')).toThrow(/4 to 8 digits/);
+  });
+
+  it('a staff or organiser badge unlocks; a delegate badge or a revoked staff badge does not', () => {
+    t = makeApp();
+    t.app.staffLock.setPin('4321');
+    const staff = t.add({ familyName: 'Steward', role: 'staff' });
+    const organiser = t.add({ familyName: 'Lead', role: 'organiser' });
+    const delegate = t.add({ familyName: 'Guest' });
+    expect(t.app.dispatch('unlock', { secret: staff.token }).ok).toBe(true);
+    expect(t.app.dispatch('unlock', { secret: organiser.token }).ok).toBe(true);
+    expect(t.app.dispatch('unlock', { secret: delegate.token }).ok).toBe(false);
+    t.app.dispatch('reissueBadge', { delegateId: staff.id });
+    expect(t.app.dispatch('unlock', { secret: staff.token }).ok).toBe(false);
+  });
+});
