@@ -27,6 +27,14 @@ const screens = {
     await page.waitForSelector('[data-verdict]');
   },
   kiosk: async (page) => { await page.goto(`${base}/kiosk`); await page.waitForSelector('.kiosk-form'); },
+  'kiosk-choose': async (page) => {
+    await page.goto(`${base}/kiosk`);
+    await page.fill('.kiosk-form input', 'takahashi');
+    await page.click('.kiosk-form button[type=submit]');
+    await page.waitForSelector('[data-testid=kiosk-person]');
+  },
+  'desk-walk-in': async (page) => { await page.goto(`${base}/desk`); await page.click('[data-testid=walk-in]'); await page.waitForSelector('[data-testid=walk-in-form]'); },
+  'door-unlock': async (page) => { await page.goto(`${base}/door?checkpoint=cp-bus-2`); await page.waitForSelector('[data-scanner=ready]'); await page.click('.change-checkpoint'); await page.waitForSelector('[data-testid=unlock]'); },
   reports: async (page) => { await page.goto(`${base}/reports`); await page.waitForSelector('[data-testid=attendance] tbody tr'); },
 };
 for (const lang of ['en', 'ja']) {

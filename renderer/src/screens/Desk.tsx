@@ -164,6 +164,13 @@ export function Desk() {
         </ul>
       </section>
       <section className="desk-card" aria-live="polite">
+        <PrintPanel
+          jobs={jobs}
+          station={station}
+          printers={printers}
+          onChange={setStation}
+          onRetry={(jobId) => api.retryPrint({ jobId }).then(refreshJobs, fail)}
+        />
         {message && (
           <p className={`notice ${message.kind === 'error' ? 'notice-error' : 'notice-ok'}`} role="status" onClick={() => setMessage(null)}>{message.text}</p>
         )}
@@ -199,13 +206,7 @@ export function Desk() {
             <p>{t('desk.selectHint')}</p>
           </div>
         )}
-        <PrintPanel
-          jobs={jobs}
-          station={station}
-          printers={printers}
-          onChange={setStation}
-          onRetry={(jobId) => api.retryPrint({ jobId }).then(refreshJobs, fail)}
-        />
+
       </section>
       {result && <VerdictPanel result={result} timeZone={tz} onDismiss={() => setResult(null)} />}
       {walkIn && (
