@@ -190,6 +190,9 @@ export const walkInSchema = z.object({
 });
 export type WalkInInput = z.input<typeof walkInSchema>;
 
+/** Editable delegate fields (names in every script, organisation, place, email, role). */
+export const delegateEditSchema = walkInSchema.omit({ registrations: true });
+
 /** Every Api method's input schema. Keys are the method names. */
 export const apiInputs = {
   event: z.object({}),
@@ -201,6 +204,7 @@ export const apiInputs = {
   override: z.object({ checkpointId: id, delegateId: id, reason: text(500).min(3) }),
   undoScan: z.object({ scanId: id, reason: text(500).min(3) }),
   walkIn: walkInSchema,
+  updateDelegate: z.object({ id, fields: delegateEditSchema }),
   reissueBadge: z.object({ delegateId: id }),
   recentScans: z.object({ checkpointId: id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
   attendance: z.object({}),
@@ -225,6 +229,7 @@ export interface ApiOutputs {
   override: ScanResult;
   undoScan: ScanRecord;
   walkIn: DelegateDetail;
+  updateDelegate: DelegateDetail;
   reissueBadge: DelegateDetail;
   recentScans: ScanRecord[];
   attendance: AttendanceRow[];

@@ -114,6 +114,8 @@ export class Uketsuke {
         });
         return this.afterWrite(this.delegateDetail(row.id));
       },
+      updateDelegate: ({ id, fields }) =>
+        this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...fields, email: fields.email || null })).id)),
       reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
       recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
       attendance: () => attendance(this.core, this.event, this.checkin),

@@ -82,3 +82,20 @@ test.describe('registration desk', () => {
     expect(r.verdict).toBe('revoked');
   });
 });
+
+test('edit a delegate from the card: the corrected name is found and shown', async ({ page, request }) => {
+  const [who] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000090', limit: 1 });
+  await page.goto('/desk');
+  await page.locator('input[type="search"]').fill('EJRC-2027-000090');
+  await page.getByTestId('result').first().click();
+  await expect(page.getByTestId('delegate-card')).toContainText(who!.email!);
+  await page.getByTestId('edit').click();
+  const form = page.getByTestId('edit-form');
+  await expect(form.locator('input[name="email"]')).toHaveValue(who!.email!);
+  await form.locator('input[name="familyName"]').fill('Ðorđević-Krasniqi');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  // Japanese delegates show the Latin family name in capitals under the kanji.
+  await expect(page.getByTestId('delegate-card')).toContainText(/Ðorđević-Krasniqi/i);
+  await page.locator('input[type="search"]').fill('dordevic');
+  await expect(page.getByTestId('result').first()).toContainText(/Ðorđević-Krasniqi/i);
+});

@@ -234,3 +234,19 @@ describe('staff actions', () => {
     expect(() => t.app.dispatch('walkIn', { familyName: 'Dup', givenName: 'X', email: 'HUONG@example.vn' })).toThrow(/already registered/);
   });
 });
+
+describe('editing a delegate', () => {
+  it('changes names and email, keeps badge number, issue and check-ins, re-indexes search, and logs the change', () => {
+    t = makeApp(undefined, '2027-04-27T07:00:00Z');
+    const d = t.add({ familyName: 'Smith', givenName: 'Jon', email: 'jon@example.org' });
+    t.app.dispatch('checkIn', { delegateId: d.id });
+    const other = t.add({ familyName: 'Other', email: 'other@example.org' });
+    const r = t.app.dispatch('updateDelegate', { id: d.id, fields: { familyName: 'Smyth', givenName: 'Jón', familyNameKanji: null, email: 'jon.smyth@example.org', role: 'speaker' } });
+    expect(r.delegate).toMatchObject({ familyName: 'Smyth', givenName: 'Jón', email: 'jon.smyth@example.org', role: 'speaker', badgeIssue: 1 });
+    expect(t.app.dispatch('searchDelegates', { query: 'smyth' })[0]?.arrived).toBe(true);
+    expect(t.app.dispatch('searchDelegates', { query: 'smith' })).toEqual([]);
+    expect(t.app.dispatch('scan', { checkpointId: 'venue', code: d.token }).verdict).toBe('already_checked_in');
+    expect(() => t.app.dispatch('updateDelegate', { id: other.id, fields: { familyName: 'Other', givenName: 'X', email: 'JON.SMYTH@example.org' } })).toThrow(/already registered/);
+    expect((t.app.db.prepare("SELECT count(*) AS n FROM change_log WHERE type = 'delegate.upserted'").get() as { n: number }).n).toBe(3);
+  });
+});

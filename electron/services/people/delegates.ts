@@ -133,13 +133,36 @@ export class Delegates {
   insert(fields: DelegateFields, opts: { id?: string; badgeNo?: number } = {}): DelegateRow {
     const id = opts.id ?? newId('d');
     const badgeNo = opts.badgeNo ?? this.nextBadgeNo();
-    const email = nfc(fields.email)?.toLowerCase() ?? null;
-    if (email && this.emailTaken.get(email))
-      throw new ServiceError('conflict', `A delegate with the email ${email} is already registered.`);
-    const rec = {
-      id,
-      event_id: this.event.id(),
-      badge_no: badgeNo,
+    const rec = { id, event_id: this.event.id(), badge_no: badgeNo, ...this.clean(fields) };
+    if (rec.email && this.emailTaken.get(rec.email))
+      throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`);
+    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
+    const hlc = this.core.clock.tick();
+    this.insertStmt.run({ ...rec, ...this.searchColumns(rec), hlc, now: this.core.nowIso() });
+    this.core.log.append('delegate.upserted', { ...rec, badge_issue: 1 }, hlc);
+    return this.get(id);
+  }
+
+  /** Changes a delegate's details (last writer wins by clock); badge number, issue and check-ins stay. */
+  update(id: string, fields: DelegateFields): DelegateRow {
+    const before = this.get(id);
+    const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code });
+    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
+    const other = rec.email ? (this.core.db.prepare('SELECT id FROM delegate WHERE email = ? COLLATE NOCASE').get(rec.email) as { id: string } | undefined) : undefined;
+    if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`);
+    const hlc = this.core.clock.tick();
+    this.core.db
+      .prepare(`UPDATE delegate SET family_name = @family_name, given_name = @given_name, family_name_kanji = @family_name_kanji,
+        given_name_kanji = @given_name_kanji, family_name_kana = @family_name_kana, given_name_kana = @given_name_kana,
+        organisation = @organisation, country = @country, region = @region, email = @email, role = @role,
+        external_code = @external_code, search_text = @search_text, sort_key = @sort_key, hlc = @hlc, updated_at = @now WHERE id = @id`)
+      .run({ ...rec, ...this.searchColumns({ ...rec, badge_no: before.badge_no }), hlc, now: this.core.nowIso(), id });
+    this.core.log.append('delegate.upserted', { id, ...rec, badge_no: before.badge_no }, hlc);
+    return this.get(id);
+  }
+
+  private clean(fields: DelegateFields) {
+    return {
       family_name: nfc(fields.familyName) ?? '',
       given_name: nfc(fields.givenName) ?? '',
       family_name_kanji: nfc(fields.familyNameKanji),
@@ -149,28 +172,28 @@ export class Delegates {
       organisation: nfc(fields.organisation),
       country: nfc(fields.country),
       region: nfc(fields.region),
-      email,
-      role: fields.role ?? 'delegate',
+      email: nfc(fields.email)?.toLowerCase() ?? null,
+      role: fields.role ?? ('delegate' as Role),
       external_code: nfc(fields.externalCode),
     };
-    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
-    const search_text = searchTextFor({
-      familyName: rec.family_name,
-      givenName: rec.given_name,
-      familyNameKanji: rec.family_name_kanji,
-      givenNameKanji: rec.given_name_kanji,
-      familyNameKana: rec.family_name_kana,
-      givenNameKana: rec.given_name_kana,
-      organisation: rec.organisation,
-      email: rec.email,
-      badgeNo,
-      externalCode: rec.external_code,
-    });
-    const hlc = this.core.clock.tick();
-    const sort_key = foldText(`${rec.family_name} ${rec.given_name}`);
-    this.insertStmt.run({ ...rec, search_text, sort_key, hlc, now: this.core.nowIso() });
-    this.core.log.append('delegate.upserted', { ...rec, badge_issue: 1 }, hlc);
-    return this.get(id);
+  }
+
+  private searchColumns(rec: ReturnType<Delegates['clean']> & { badge_no: number }) {
+    return {
+      search_text: searchTextFor({
+        familyName: rec.family_name,
+        givenName: rec.given_name,
+        familyNameKanji: rec.family_name_kanji,
+        givenNameKanji: rec.given_name_kanji,
+        familyNameKana: rec.family_name_kana,
+        givenNameKana: rec.given_name_kana,
+        organisation: rec.organisation,
+        email: rec.email,
+        badgeNo: rec.badge_no,
+        externalCode: rec.external_code,
+      }),
+      sort_key: foldText(`${rec.family_name} ${rec.given_name}`),
+    };
   }
 
   /** Signs a delegate up for sessions, buses or meetings (by target id); one log entry for the lot. */

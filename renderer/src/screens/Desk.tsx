@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Checkpoint, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
+import type { Checkpoint, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
 import { api } from '../api';
 import { displayName, formatTime, kanaReading } from '../format';
 import { useEvent } from '../event-context';
@@ -21,6 +21,7 @@ export function Desk() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [venue, setVenue] = useState<Checkpoint | null>(null);
   const [walkIn, setWalkIn] = useState(false);
+  const [editing, setEditing] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const tz = event?.timezone ?? 'UTC';
@@ -181,6 +182,7 @@ export function Desk() {
             lang={i18n.language}
             onCheckIn={() => void checkIn(detail.delegate.id)}
             onPrint={() => void print(detail.delegate.id)}
+            onEdit={() => setEditing(true)}
             printOnCheckIn={station.printOnCheckIn && station.printer !== null}
             onReissue={() =>
               api.reissueBadge({ delegateId: detail.delegate.id }).then((d) => {
@@ -210,8 +212,11 @@ export function Desk() {
       </section>
       {result && <VerdictPanel result={result} timeZone={tz} onDismiss={() => setResult(null)} />}
       {walkIn && (
-        <WalkInDialog
+        <DelegateForm
+          title={t('walkIn.title')}
+          submitLabel={t('walkIn.save')}
           onClose={() => setWalkIn(false)}
+          onSubmit={(fields) => api.walkIn(fields)}
           onDone={(d) => {
             setWalkIn(false);
             setDetail(d);
@@ -219,11 +224,25 @@ export function Desk() {
           }}
         />
       )}
+      {editing && detail && (
+        <DelegateForm
+          title={t('walkIn.editTitle')}
+          submitLabel={t('walkIn.saveEdit')}
+          initial={detail.delegate}
+          onClose={() => setEditing(false)}
+          onSubmit={(fields) => api.updateDelegate({ id: detail.delegate.id, fields })}
+          onDone={(d) => {
+            setEditing(false);
+            setDetail(d);
+            setHits((hs) => hs.map((h) => (h.id === d.delegate.id ? { ...h, ...d.delegate } : h)));
+          }}
+        />
+      )}
     </main>
   );
 }
 
-function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
+function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; onEdit: () => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
   const { t } = useTranslation();
   const d = detail.delegate;
   const n = displayName(d);
@@ -252,6 +271,7 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, printOnCheckIn, on
         </button>
         <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
         <button type="button" className="btn" onClick={onReissue} data-testid="reissue">{t('desk.reissue')}</button>
+        <button type="button" className="btn btn-quiet" onClick={onEdit} data-testid="edit">{t('desk.edit')}</button>
         {onUndo && <button type="button" className="btn btn-quiet" onClick={onUndo} data-testid="undo">{t('desk.undo')}</button>}
       </div>
       <h3>{t('desk.registrations')}</h3>
@@ -280,7 +300,17 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, printOnCheckIn, on
   );
 }
 
-function WalkInDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: DelegateDetail) => void }) {
+type DelegateFormFields = Parameters<typeof api.walkIn>[0];
+
+/** Walk-in registration and editing share one form: names in every script, organisation, place, email, role. */
+function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }: {
+  title: string;
+  submitLabel: string;
+  initial?: Delegate;
+  onClose: () => void;
+  onSubmit: (fields: DelegateFormFields) => Promise<DelegateDetail>;
+  onDone: (d: DelegateDetail) => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -291,28 +321,29 @@ function WalkInDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: De
     const v = (k: string) => String(f.get(k) ?? '').trim();
     if (!v('familyName') || !v('givenName')) return setError(t('walkIn.required'));
     try {
-      const d = await api.walkIn({
-        familyName: v('familyName'), givenName: v('givenName'),
-        familyNameKanji: v('familyNameKanji') || null, givenNameKanji: v('givenNameKanji') || null,
-        familyNameKana: v('familyNameKana') || null, givenNameKana: v('givenNameKana') || null,
-        organisation: v('organisation') || null, country: v('country') || null, region: v('region') || null,
-        email: v('email') || null, role: v('role') as Role,
-      });
-      onDone(d);
+      onDone(
+        await onSubmit({
+          familyName: v('familyName'), givenName: v('givenName'),
+          familyNameKanji: v('familyNameKanji') || null, givenNameKanji: v('givenNameKanji') || null,
+          familyNameKana: v('familyNameKana') || null, givenNameKana: v('givenNameKana') || null,
+          organisation: v('organisation') || null, country: v('country') || null, region: v('region') || null,
+          email: v('email') || null, role: v('role') as Role,
+        }),
+      );
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
   };
-  const field = (name: string, opts: { type?: string; lang?: string } = {}) => (
+  const field = (name: keyof Delegate & string, opts: { type?: string; lang?: string } = {}) => (
     <label className="field">
       <span>{t(`walkIn.${name}`)}</span>
-      <input name={name} type={opts.type ?? 'text'} lang={opts.lang} ref={name === 'familyName' ? first : undefined} maxLength={200} />
+      <input name={name} type={opts.type ?? 'text'} lang={opts.lang} ref={name === 'familyName' ? first : undefined} maxLength={200} defaultValue={(initial?.[name] as string | null | undefined) ?? ''} />
     </label>
   );
   return (
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="walkin-title" onSubmit={(e) => void submit(e)} data-testid="walk-in-form">
-        <h2 id="walkin-title">{t('walkIn.title')}</h2>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="delegate-form-title" onSubmit={(e) => void submit(e)} data-testid={initial ? 'edit-form' : 'walk-in-form'}>
+        <h2 id="delegate-form-title">{title}</h2>
         <div className="grid2">
           {field('familyName')}
           {field('givenName')}
@@ -326,7 +357,7 @@ function WalkInDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: De
           {field('region')}
           <label className="field">
             <span>{t('walkIn.role')}</span>
-            <select name="role" defaultValue="delegate">
+            <select name="role" defaultValue={initial?.role ?? 'delegate'}>
               {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
             </select>
           </label>
@@ -334,7 +365,7 @@ function WalkInDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: De
         {error && <p className="notice notice-error" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>{t('walkIn.cancel')}</button>
-          <button type="submit" className="btn btn-primary">{t('walkIn.save')}</button>
+          <button type="submit" className="btn btn-primary">{submitLabel}</button>
         </div>
       </form>
     </div>
