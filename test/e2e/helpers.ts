@@ -14,3 +14,13 @@ export async function tokenOf(request: APIRequestContext, query: string): Promis
   const d = await call(request, 'delegate', { id: hit.id });
   return { id: hit.id, token: d.token! };
 }
+
+/** Searches the desk for something unique (an email, a registration code) and opens that one delegate's card. */
+export async function openDelegate(page: import('@playwright/test').Page, query: string): Promise<void> {
+  const { expect } = await import('@playwright/test');
+  await page.locator('input[type="search"]').fill(query);
+  // Wait for this query's answer, not the list from the previous keystrokes.
+  await expect(page.getByTestId('result')).toHaveCount(1);
+  await page.getByTestId('result').first().click();
+  await expect(page.getByTestId('delegate-card')).toContainText(query, { ignoreCase: true });
+}

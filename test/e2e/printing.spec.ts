@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { call } from './helpers';
+import { call, openDelegate } from './helpers';
 
 test('desk: check in & print — the badge job shows until it is printed; print-only does not check in', async ({ page, request }) => {
   // Generated delegates nobody else's test touches, by their registration code.
@@ -8,9 +8,7 @@ test('desk: check in & print — the badge job shows until it is printed; print-
   if (!first || !second) throw new Error('demo delegates missing');
   await page.goto('/desk');
   await page.getByTestId('printer-select').selectOption('folder');
-  await page.locator('input[type="search"]').fill(first.email!);
-  await page.getByTestId('result').first().click();
-  await expect(page.getByTestId('delegate-card')).toContainText(first.email!);
+  await openDelegate(page, first.email!);
   await expect(page.getByTestId('check-in')).toContainText('Check in & print');
   await page.getByTestId('check-in').click();
   await expect(page.locator('[data-verdict="admitted"]')).toBeVisible();
@@ -18,9 +16,7 @@ test('desk: check in & print — the badge job shows until it is printed; print-
   const job = page.getByTestId('print-job').filter({ hasText: `${first.givenName} ${first.familyName}` }).first();
   await expect(job).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
 
-  await page.locator('input[type="search"]').fill(second.email!);
-  await page.getByTestId('result').first().click();
-  await expect(page.getByTestId('delegate-card')).toContainText(second.email!);
+  await openDelegate(page, second.email!);
   await page.getByTestId('print').click();
   await expect(page.getByTestId('print-job').filter({ hasText: `${second.givenName} ${second.familyName}` }).first()).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
   const after = await call(request, 'delegate', { id: second.id });
