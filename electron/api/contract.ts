@@ -170,7 +170,48 @@ export interface PrintJob {
   updatedAt: string;
 }
 
+export const IMPORT_FIELD_NAMES = ['familyName', 'givenName', 'fullName', 'familyNameKanji', 'givenNameKanji', 'familyNameKana', 'givenNameKana', 'fullNameKana', 'organisation', 'country', 'region', 'email', 'role', 'externalCode', 'registrations'] as const;
+export type ImportFieldName = (typeof IMPORT_FIELD_NAMES)[number];
+
+export interface ImportPreview {
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  delimiter: string | null;
+  headers: string[];
+  mapping: (ImportFieldName | null)[];
+  sample: string[][];
+  rows: number;
+}
+
+export interface ImportReportView {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: { line: number; reason: string; cells: string[] }[];
+  total: number;
+  dryRun: boolean;
+  encoding: string;
+  headers: string[];
+}
+
+export interface ImportJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  report: ImportReportView | null;
+  error: string | null;
+}
+
+export interface FileDownload {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
 const id = z.string().min(1).max(100);
+// Files travel base64-encoded; 60 MB of base64 is a 45 MB file, far above a 50k-row registration export.
+const fileInput = { fileName: z.string().min(1).max(255), base64: z.string().max(60_000_000) };
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).optional().nullable();
 
@@ -213,6 +254,11 @@ export const apiInputs = {
   printJobs: z.object({ limit: z.number().int().min(1).max(500).default(20) }),
   retryPrint: z.object({ jobId: id }),
   unlock: z.object({ secret: z.string().min(1).max(600) }),
+  importPreview: z.object(fileInput),
+  importStart: z.object({ ...fileInput, mapping: z.array(z.enum(IMPORT_FIELD_NAMES).nullable()).max(200).optional(), dryRun: z.boolean().default(false) }),
+  importStatus: z.object({ jobId: id }),
+  exportDelegates: z.object({ format: z.enum(['csv', 'csv-sjis', 'xlsx']) }),
+  rejectedRows: z.object({ jobId: id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -238,6 +284,11 @@ export interface ApiOutputs {
   printJobs: PrintJob[];
   retryPrint: PrintJob;
   unlock: { ok: boolean; retryInMs: number };
+  importPreview: ImportPreview;
+  importStart: ImportJob;
+  importStatus: ImportJob;
+  exportDelegates: FileDownload;
+  rejectedRows: FileDownload;
 }
 
 /** What a client sees: every method async, whatever carries it. */

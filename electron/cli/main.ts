@@ -11,6 +11,8 @@ import { buildDemo, ensureDemo } from '../../db/demo/build-demo.js';
 import { NewerDatabaseError } from '../../db/open.js';
 import { startHost } from '../host/server.js';
 import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
+import { rejectedCsv } from '../services/people/import/importer.js';
+import { blankEventSpec } from '../services/event/blank-event.js';
 
 class UsageError extends Error {}
 
@@ -22,6 +24,10 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke scan        --db FILE --checkpoint ID [--json] [--at ISO-TIME] CODE
   uketsuke badge       --db FILE --delegate ID|EMAIL --out FILE.pdf [--size SIZE] [--back]
   uketsuke badges      --db FILE --out FILE.pdf [--size SIZE] [--back] [--role ROLE] [--country C] [--search Q]
+  uketsuke import      FILE --db FILE [--dry-run] [--json] [--rejects OUT.csv]
+  uketsuke export      --db FILE --format csv|xlsx --out FILE [--encoding utf-8|shift_jis]
+  uketsuke privacy-export --db FILE --delegate ID|EMAIL --out FILE.json
+  uketsuke purge       --db FILE --yes                (after the event: erase personal data, keep counts)
   uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
   uketsuke web         [--db FILE] [--port N] [--host ADDR]
 
@@ -58,7 +64,7 @@ function progressBar(label: string): (done: number, total: number) => void {
     if (!process.stderr.isTTY && done !== total) return;
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
   };
 }
 
@@ -88,6 +94,12 @@ export async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       country: { type: 'string' },
       set: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      rejects: { type: 'string' },
+      format: { type: 'string' },
+      encoding: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       host: { type: 'string' },
     },
   });
@@ -168,10 +180,75 @@ export async function main(argv: string[]): Promise<number> {
           const bar = progressBar('Badges');
           const { pdf, count } = await app.badges.batch({ role: values.role, country: values.country, search: values.search }, { size, back: values.back, onProgress: bar });
           fs.writeFileSync(values.out, pdf);
-          process.stderr.write('\n');
           if (values.json) out({ out: path.resolve(values.out), size, badges: count });
           else process.stdout.write(`${count} badges → ${values.out}\n`);
         }
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'import': {
+      if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
+      const source = positionals[0]!;
+      if (!fs.existsSync(source)) throw new ServiceError('not_found', `No file ${source}.`);
+      const app = open(db);
+      try {
+        if (!app.event.exists()) app.event.create(blankEventSpec(db, new Date()));
+        const bar = progressBar(values['dry-run'] ? 'Checking' : 'Importing');
+        const report = await app.importer.run(path.basename(source), fs.readFileSync(source), { dryRun: values['dry-run'], onProgress: bar });
+        if (values.rejects) fs.writeFileSync(values.rejects, rejectedCsv(report.headers, report.rejected));
+        if (values.json) {
+          out({ imported: report.imported, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.map(({ line, reason }) => ({ line, reason })), total: report.total, dryRun: report.dryRun, encoding: report.encoding, delimiter: report.delimiter });
+        } else {
+          process.stdout.write(`${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected (read as ${report.encoding}).\n`);
+          for (const r of report.rejected) process.stdout.write(`  line ${r.line}: ${r.reason}\n`);
+        }
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'export': {
+      if (!values.out) throw new UsageError('export needs --out FILE');
+      const format = values.format ?? (values.out.endsWith('.xlsx') ? 'xlsx' : 'csv');
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format is csv or xlsx');
+      const encoding = values.encoding ?? 'utf-8';
+      if (encoding !== 'utf-8' && encoding !== 'shift_jis') throw new UsageError('--encoding is utf-8 or shift_jis');
+      requireFile(db);
+      const app = open(db);
+      try {
+        if (format === 'xlsx') fs.writeFileSync(values.out, await app.exporter.xlsx());
+        else {
+          const { data, lossyCells } = app.exporter.csv(encoding);
+          fs.writeFileSync(values.out, data);
+          if (lossyCells) process.stderr.write(`uketsuke: ${lossyCells} cells have characters Shift_JIS cannot hold (shown as "?"); use UTF-8 for those names.\n`);
+        }
+        if (values.json) out({ out: path.resolve(values.out), format, encoding });
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'privacy-export': {
+      if (!values.delegate || !values.out) throw new UsageError('privacy-export needs --delegate ID|EMAIL and --out FILE.json');
+      requireFile(db);
+      const app = open(db, values.at);
+      try {
+        fs.writeFileSync(values.out, `${JSON.stringify(app.privacy.subjectExport(values.delegate), null, 2)}\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'purge': {
+      if (!values.yes) throw new UsageError('purge erases every delegate\'s personal data: add --yes to confirm');
+      requireFile(db);
+      const app = open(db, values.at);
+      try {
+        const r = app.privacy.purge({ force: values.force });
+        if (values.json) out(r);
+        else process.stdout.write(`Personal data of ${r.delegates} delegates erased; counts and scans kept.\n`);
       } finally {
         app.close();
       }

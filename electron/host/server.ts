@@ -24,6 +24,9 @@ export const CONTENT_SECURITY_POLICY = [
 
 const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports']);
 const MAX_BODY = 256 * 1024;
+// Imports carry the file itself (base64): a 50k-row registration export is a few megabytes.
+const MAX_FILE_BODY = 64 * 1024 * 1024;
+const FILE_METHODS = new Set(['importPreview', 'importStart']);
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -101,12 +104,12 @@ async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage,
   if (!Object.hasOwn(apiInputs, method)) return sendJson(res, 404, errorBody('not_found', `Unknown method: ${method.slice(0, 60)}`));
   let body: unknown;
   try {
-    body = JSON.parse((await readBody(req)) || '{}');
+    body = JSON.parse((await readBody(req, FILE_METHODS.has(method) ? MAX_FILE_BODY : MAX_BODY)) || '{}');
   } catch (e) {
     return sendJson(res, 400, errorBody('bad_input', e instanceof BodyTooLarge ? 'Request too large.' : 'Malformed JSON.'));
   }
   try {
-    const out = opts.app.dispatch(method as ApiMethod, body);
+    const out = await opts.app.dispatch(method as ApiMethod, body);
     sendJson(res, 200, out);
   } catch (e) {
     if (e instanceof InputError) return sendJson(res, 400, { error: { code: 'bad_input', message: e.message, issues: e.issues } });
@@ -117,13 +120,13 @@ async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage,
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         reject(new BodyTooLarge());
         req.destroy();
       } else chunks.push(c);

@@ -9,6 +9,12 @@ import { CheckinService } from './checkin/checkin-service.js';
 import { BadgeService } from './badges/badge-service.js';
 import { PrintQueue } from './printing/print-queue.js';
 import { StaffLock } from './event/staff-lock.js';
+import { Importer, rejectedCsv, type ImportReport } from './people/import/importer.js';
+import { suggestMapping } from './people/import/columns.js';
+import { DelegateExport } from './people/export.js';
+import { Privacy } from './people/privacy.js';
+import { newId } from './core.js';
+import type { ImportFieldName, ImportJob } from '../api/contract.js';
 import { CupsDirectory } from './printing/cups.js';
 import { FolderPrinter, StaticDirectory } from './printing/folder.js';
 import type { PrinterDirectory } from './printing/printer.js';
@@ -30,6 +36,10 @@ export class Uketsuke {
   readonly badges: BadgeService;
   readonly printing: PrintQueue;
   readonly staffLock: StaffLock;
+  readonly importer: Importer;
+  readonly exporter: DelegateExport;
+  readonly privacy: Privacy;
+  private readonly importJobs = new Map<string, ImportJob>();
   private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly db: Db, opts: UketsukeOptions = {}) {
@@ -43,6 +53,9 @@ export class Uketsuke {
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
     void this.printing.refreshPrinters();
     this.staffLock = new StaffLock(this.core, this.event, this.delegates);
+    this.importer = new Importer(this.core, this.delegates);
+    this.exporter = new DelegateExport(this.core, this.event);
+    this.privacy = new Privacy(this.core, this.event, this.delegates);
   }
 
   static open(file: string, opts: OpenOptions & UketsukeOptions = {}): Uketsuke {
@@ -91,7 +104,7 @@ export class Uketsuke {
       .map((cp) => cp.id);
   }
 
-  handlers(): { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutputs[M] } {
+  handlers(): { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiResult<M> } {
     return {
       event: () => this.event.info(),
       checkpoints: () => {
@@ -124,7 +137,55 @@ export class Uketsuke {
       printJobs: ({ limit }) => this.printing.list(limit),
       retryPrint: ({ jobId }) => this.printing.retry(jobId),
       unlock: ({ secret }) => this.staffLock.unlock(secret),
+      importPreview: ({ fileName, base64 }) => this.importPreview(fileName, Buffer.from(base64, 'base64')),
+      importStart: ({ fileName, base64, mapping, dryRun }) => this.importStart(fileName, Buffer.from(base64, 'base64'), mapping ?? undefined, dryRun),
+      importStatus: ({ jobId }) => this.importJob(jobId),
+      exportDelegates: ({ format }) => this.exportDelegates(format),
+      rejectedRows: ({ jobId }) => {
+        const report = this.importJob(jobId).report;
+        if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
+        return { fileName: 'rejected-rows.csv', mime: 'text/csv', base64: Buffer.from(rejectedCsv(report.headers, report.rejected), 'utf8').toString('base64') };
+      },
     };
+  }
+
+  /** Previews a file: how it was read, the columns recognised, the first rows. */
+  private importPreview(fileName: string, bytes: Buffer): Promise<import('../api/contract.js').ImportPreview> {
+    return this.importer.read(fileName, bytes).then((f) => ({
+      format: f.format,
+      encoding: f.encoding,
+      delimiter: f.delimiter,
+      headers: f.headers,
+      mapping: suggestMapping(f.headers),
+      sample: f.records.slice(0, 5).map((r) => r.cells),
+      rows: f.records.length,
+    }));
+  }
+
+  /** Starts an import in the background (batches that yield to scans); the screen follows it by its id. */
+  private importStart(fileName: string, bytes: Buffer, mapping: (ImportFieldName | null)[] | undefined, dryRun: boolean): ImportJob {
+    const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null };
+    this.importJobs.set(job.id, job);
+    this.importer
+      .run(fileName, bytes, { mapping, dryRun, onProgress: (done, total) => Object.assign(job, { done, total }) })
+      .then(
+        (report: ImportReport) => Object.assign(job, { state: 'done', report, done: report.total, total: report.total }),
+        (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+      );
+    return { ...job };
+  }
+
+  private importJob(jobId: string): ImportJob {
+    const job = this.importJobs.get(jobId);
+    if (!job) throw new ServiceError('not_found', `No import ${jobId}.`);
+    return { ...job };
+  }
+
+  private async exportDelegates(format: 'csv' | 'csv-sjis' | 'xlsx'): Promise<import('../api/contract.js').FileDownload> {
+    const stamp = this.core.nowIso().slice(0, 10);
+    if (format === 'xlsx') return { fileName: `delegates-${stamp}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: (await this.exporter.xlsx()).toString('base64') };
+    const { data } = this.exporter.csv(format === 'csv-sjis' ? 'shift_jis' : 'utf-8');
+    return { fileName: `delegates-${stamp}${format === 'csv-sjis' ? '-sjis' : ''}.csv`, mime: format === 'csv-sjis' ? 'text/csv; charset=shift_jis' : 'text/csv; charset=utf-8', base64: data.toString('base64') };
   }
 
   private afterWrite<T>(result: T): T {
@@ -132,15 +193,19 @@ export class Uketsuke {
     return result;
   }
 
-  /** Validates untrusted input against the contract and runs the method. */
-  dispatch<M extends ApiMethod>(method: M, rawInput: unknown): ApiOutputs[M] {
+  /** Validates untrusted input against the contract and runs the method (file work answers with a promise). */
+  dispatch<M extends ApiMethod>(method: M, rawInput: unknown): ApiResult<M> {
     if (!Object.hasOwn(apiInputs, method)) throw new ServiceError('bad_input', `Unknown method: ${String(method)}`);
     const parsed = (apiInputs[method] as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
-    const handler = this.handlers()[method] as (input: unknown) => ApiOutputs[M];
+    const handler = this.handlers()[method] as (input: unknown) => ApiResult<M>;
     return handler(parsed.data);
   }
 }
+
+/** Methods that read or write files answer asynchronously; every other answer is immediate. */
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates';
+export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {
   constructor(readonly issues: string[]) {

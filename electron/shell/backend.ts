@@ -36,7 +36,7 @@ process.parentPort.on('message', (e: { data: ToBackend }) => {
   }
   const { id, method, input } = msg;
   Promise.resolve()
-    .then(() => core.dispatch(method, input))
+    .then((): unknown => core.dispatch(method, input))
     .then(
       (value): BackendReply => ({ id, ok: true, value }),
       (err: unknown): BackendReply =>

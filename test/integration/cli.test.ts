@@ -90,3 +90,27 @@ describe('uketsuke CLI', () => {
     return delegates[0]!.token;
   }
 });
+
+describe('uketsuke import / export', () => {
+  it('import into a new file creates an empty event; JSON in the contract shape; --dry-run writes nothing; --rejects saves rows to fix', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'new-event.db');
+    const src = path.join(dir, 'reg.csv');
+    const fs = await import('node:fs');
+    fs.writeFileSync(src, 'First name,Last name,Email\nAmélie,Lefèvre,amelie@example.fr\nBad,Email,nope\n');
+    const dry = uketsuke('import', src, '--db', db, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(dry.json()).toMatchObject({ imported: 1, updated: 0, rejected: [{ line: 3, reason: 'Invalid email "nope".' }], dryRun: true });
+    expect((uketsuke('delegates', '--db', db, '--json').json() as unknown[]).length).toBe(0);
+    const rejects = path.join(dir, 'fix.csv');
+    const real = uketsuke('import', src, '--db', db, '--json', '--rejects', rejects);
+    expect(real.json()).toMatchObject({ imported: 1, rejected: [{ line: 3 }] });
+    expect(fs.readFileSync(rejects, 'utf8')).toContain('Bad,Email,nope,3,');
+    expect(uketsuke('checkpoints', '--db', db, '--json').json()).toEqual([expect.objectContaining({ id: 'cp-entrance', kind: 'venue' })]);
+    const out = path.join(dir, 'out.xlsx');
+    expect(uketsuke('export', '--db', db, '--format', 'xlsx', '--out', out).code).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(uketsuke('import', path.join(dir, 'missing.csv'), '--db', db).code).toBe(1);
+    expect(uketsuke('export', '--db', db, '--format', 'pdf', '--out', out).code).toBe(2);
+  });
+});

@@ -10,6 +10,8 @@ export type ChangeType =
   | 'meeting.added'
   | 'badge.reissued'
   | 'badge.printed'
+  | 'privacy.exported'
+  | 'privacy.purged'
   | 'scan.recorded'
   | 'scan.undone';
 

@@ -1,0 +1,139 @@
+// Imports a registration file: new people are added, known people (same email or registration code) are
+// updated — never duplicated, their badges and check-ins kept. A dry run answers the same report and writes
+// nothing. Work is done in batches that yield between them, so scans are never stuck behind an import.
+import type { Core } from '../../core.js';
+import { ServiceError } from '../../core.js';
+import type { DelegateRow, Delegates } from '../delegates.js';
+import { type ImportField, suggestMapping } from './columns.js';
+import { readRegistrationFile, UnreadableFileError, type ParsedFile } from './read-file.js';
+import { checkRow } from './validate.js';
+import { csvLine } from '../export.js';
+
+export interface RejectedRow {
+  line: number;
+  reason: string;
+  cells: string[];
+}
+
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedRow[];
+  total: number;
+  dryRun: boolean;
+  encoding: string;
+  delimiter: string | null;
+  format: 'csv' | 'xlsx';
+  headers: string[];
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  mapping?: (ImportField | null)[];
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export class Importer {
+  constructor(
+    private readonly core: Core,
+    private readonly delegates: Delegates,
+  ) {}
+
+  async read(fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
+    try {
+      return await readRegistrationFile(fileName, bytes);
+    } catch (e) {
+      if (e instanceof UnreadableFileError) throw new ServiceError('bad_input', e.message);
+      throw e;
+    }
+  }
+
+  async run(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
+    const file = await this.read(fileName, bytes);
+    const mapping = opts.mapping ?? suggestMapping(file.headers);
+    if (mapping.length !== file.headers.length) throw new ServiceError('bad_input', `The mapping has ${mapping.length} columns, the file ${file.headers.length}.`);
+    if (!mapping.some((m) => m === 'familyName' || m === 'givenName' || m === 'fullName' || m === 'familyNameKanji' || m === 'familyNameKana' || m === 'fullNameKana')) {
+      throw new ServiceError('bad_input', `No name column recognised among: ${file.headers.join(', ')}. Map the columns by hand.`);
+    }
+    const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: [], total: file.records.length, dryRun: opts.dryRun ?? false, encoding: file.encoding, delimiter: file.delimiter, format: file.format, headers: file.headers };
+    const targets = new Set((this.core.db.prepare('SELECT id FROM session UNION SELECT id FROM bus').all() as { id: string }[]).map((r) => r.id));
+    const emailLine = new Map<string, number>();
+    const codeLine = new Map<string, number>();
+    const batch = opts.batchSize ?? 1000;
+    for (let i = 0; i < file.records.length; i += batch) {
+      const slice = file.records.slice(i, i + batch);
+      const work = () => {
+        for (const rec of slice) {
+          const reason = this.importOne(rec.cells, rec.line, file.headers.length, mapping, targets, emailLine, codeLine, report);
+          if (reason) report.rejected.push({ line: rec.line, reason, cells: rec.cells });
+        }
+      };
+      if (report.dryRun) work();
+      else this.core.tx(work);
+      opts.onProgress?.(Math.min(i + batch, file.records.length), file.records.length);
+      await new Promise((r) => setImmediate(r));
+    }
+    return report;
+  }
+
+  /** Imports or checks one record; returns the reason it is rejected, or null. */
+  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Set<string>, emailLine: Map<string, number>, codeLine: Map<string, number>, report: ImportReport): string | null {
+    const check = checkRow(cells, mapping, headerCount);
+    if (!check.ok) return check.reason;
+    const { fields, registrations } = check.row;
+    const unknown = registrations.find((t) => !targets.has(t));
+    if (unknown) return `Unknown session or bus "${unknown}".`;
+    if (fields.email) {
+      const earlier = emailLine.get(fields.email);
+      if (earlier !== undefined) return `Email ${fields.email} appears twice: already on line ${earlier}.`;
+      emailLine.set(fields.email, line);
+    }
+    if (fields.externalCode) {
+      const earlier = codeLine.get(fields.externalCode);
+      if (earlier !== undefined) return `Registration code ${fields.externalCode} appears twice: already on line ${earlier}.`;
+      codeLine.set(fields.externalCode, line);
+    }
+    const byEmail = fields.email ? this.delegates.findByIdOrEmail(fields.email) : undefined;
+    const byCode = fields.externalCode ? this.delegates.findByExternalCode(fields.externalCode) : undefined;
+    if (byEmail && byCode && byEmail.id !== byCode.id) {
+      return `Email ${fields.email} belongs to ${byEmail.given_name} ${byEmail.family_name} but code ${fields.externalCode} to ${byCode.given_name} ${byCode.family_name}.`;
+    }
+    const existing: DelegateRow | undefined = byEmail ?? byCode;
+    if (existing) {
+      const changed = differs(existing, fields);
+      if (!report.dryRun) {
+        if (changed) this.delegates.update(existing.id, { ...fields, email: fields.email ?? existing.email });
+        this.delegates.register(existing.id, registrations);
+      }
+      if (changed) report.updated++;
+      else report.unchanged++;
+      return null;
+    }
+    if (!report.dryRun) {
+      const row = this.delegates.insert(fields);
+      this.delegates.register(row.id, registrations);
+    }
+    report.imported++;
+    return null;
+  }
+}
+
+function differs(row: DelegateRow, f: import('../delegates.js').DelegateFields): boolean {
+  const pairs: [string | null, string | null | undefined][] = [
+    [row.family_name, f.familyName], [row.given_name, f.givenName], [row.family_name_kanji, f.familyNameKanji],
+    [row.given_name_kanji, f.givenNameKanji], [row.family_name_kana, f.familyNameKana], [row.given_name_kana, f.givenNameKana],
+    [row.organisation, f.organisation], [row.country, f.country], [row.region, f.region], [row.role, f.role],
+    [row.email, f.email ?? row.email],
+    [row.external_code, f.externalCode ?? row.external_code],
+  ];
+  return pairs.some(([a, b]) => (a ?? null) !== (b ?? null));
+}
+
+/** The rejected rows as a CSV to fix and import again: the original columns, then the reason. */
+export function rejectedCsv(headers: string[], rejected: RejectedRow[]): string {
+  const lines = [csvLine([...headers, 'Line', 'Reason'])];
+  for (const r of rejected) lines.push(csvLine([...headers.map((_, i) => r.cells[i] ?? ''), String(r.line), r.reason]));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,93 @@
+// One record → the delegate it describes, or the reason it cannot be imported. All or nothing per row: a row
+// with any problem is rejected whole, with a reason a person understands.
+import { z } from 'zod';
+import type { DelegateFields } from '../delegates.js';
+import { kanaToRomaji } from '../normalize.js';
+import { roleFrom, type ImportField } from './columns.js';
+
+export const MAX_FIELD_LENGTH = 200;
+
+export interface ValidRow {
+  fields: DelegateFields;
+  registrations: string[];
+}
+
+export type RowCheck = { ok: true; row: ValidRow } | { ok: false; reason: string };
+
+const FIELD_LABEL: Record<ImportField, string> = {
+  familyName: 'Family name', givenName: 'Given name', fullName: 'Name', familyNameKanji: 'Family name (kanji)',
+  givenNameKanji: 'Given name (kanji)', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)',
+  fullNameKana: 'Name (kana)', organisation: 'Organisation', country: 'Country', region: 'Region', email: 'Email',
+  role: 'Role', externalCode: 'Registration code', registrations: 'Sessions',
+};
+
+const email = z.string().email();
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "髙橋 美咲" / "髙橋　美咲" → ['髙橋', '美咲']; "Siobhán Ó Briain" → given "Siobhán", family "Ó Briain" is not knowable: last word. */
+function splitName(full: string, familyFirst: boolean): [family: string, given: string] {
+  const parts = full.trim().split(/[\s\u3000]+/);
+  if (parts.length === 1) return [parts[0]!, ''];
+  if (familyFirst) return [parts[0]!, parts.slice(1).join(' ')];
+  return [parts[parts.length - 1]!, parts.slice(0, -1).join(' ')];
+}
+
+export function checkRow(cells: string[], mapping: (ImportField | null)[], headerCount: number): RowCheck {
+  // A row cut short (a stray quote or a missing delimiter) would put values under the wrong headers.
+  if (cells.length < headerCount) {
+    return { ok: false, reason: `Only ${cells.length} of ${headerCount} columns: the row is cut short (check quotes and delimiters).` };
+  }
+  const v: Partial<Record<ImportField, string>> = {};
+  for (let i = 0; i < mapping.length; i++) {
+    const f = mapping[i];
+    if (!f) continue;
+    const value = (cells[i] ?? '').normalize('NFC').trim();
+    if ([...value].length > MAX_FIELD_LENGTH) return { ok: false, reason: `${FIELD_LABEL[f]} is longer than ${MAX_FIELD_LENGTH} characters (${[...value].length}).` };
+    if (value) v[f] = value;
+  }
+  let family = v.familyName ?? '';
+  let given = v.givenName ?? '';
+  let familyKanji = v.familyNameKanji ?? '';
+  let givenKanji = v.givenNameKanji ?? '';
+  let familyKana = v.familyNameKana ?? '';
+  let givenKana = v.givenNameKana ?? '';
+  if (v.fullName && !family && !given) {
+    const cjk = CJK.test(v.fullName);
+    const [f, g] = splitName(v.fullName, cjk);
+    if (cjk) [familyKanji, givenKanji] = [familyKanji || f, givenKanji || g];
+    else [family, given] = [f, g];
+  }
+  if (v.fullNameKana && !familyKana && !givenKana) [familyKana, givenKana] = splitName(v.fullNameKana, true);
+  // Japanese forms label the kanji name 姓/名: a Latin-name column holding kanji is the kanji name.
+  if (CJK.test(family) && !familyKanji) [familyKanji, family] = [family, ''];
+  if (CJK.test(given) && !givenKanji) [givenKanji, given] = [given, ''];
+  // No Latin name given: romanise the kana reading (ヤマザキ → Yamazaki).
+  if (!family && familyKana) family = capitalise(kanaToRomaji(familyKana));
+  if (!given && givenKana) given = capitalise(kanaToRomaji(givenKana));
+  if (!family && !given && !familyKanji && !givenKanji) return { ok: false, reason: 'No name: give a family or given name.' };
+  if (!family && !given) return { ok: false, reason: 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.' };
+  if (v.email && !email.safeParse(v.email).success) return { ok: false, reason: `Invalid email "${v.email}".` };
+  const role = roleFrom(v.role ?? '');
+  if (!role) return { ok: false, reason: `Unknown role "${v.role}": use delegate, speaker, panellist, organiser, press or staff (or 登壇者, Intervenant, Referent…).` };
+  return {
+    ok: true,
+    row: {
+      fields: {
+        familyName: family,
+        givenName: given,
+        familyNameKanji: familyKanji || null,
+        givenNameKanji: givenKanji || null,
+        familyNameKana: familyKana || null,
+        givenNameKana: givenKana || null,
+        organisation: v.organisation ?? null,
+        country: v.country ?? null,
+        region: v.region ?? null,
+        email: v.email?.toLowerCase() ?? null,
+        role,
+        externalCode: v.externalCode ?? null,
+      },
+      registrations: (v.registrations ?? '').split(/[;|,、]/).map((s) => s.trim()).filter(Boolean),
+    },
+  };
+}
