@@ -7,6 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { Uketsuke } from '../electron/services/uketsuke.js';
 import { buildDemo } from '../db/demo/build-demo.js';
+import { generateDelegates } from '../db/demo/generator.js';
+import { demoEventSpec } from '../db/demo/programme.js';
+import iconv from 'iconv-lite';
 
 type Result = Record<string, unknown>;
 
@@ -58,7 +61,38 @@ function demoEvent(): { app: Uketsuke; file: string } {
   return demo;
 }
 
+/** A registration export of n delegates as CSV (UTF-8 or Shift_JIS), made from the demo generator. */
+function registrationCsv(n: number, encoding: 'utf-8' | 'shift_jis'): Buffer {
+  const head = 'Last name,First name,姓,名,セイ,メイ,Organisation,Country,Region,Email,Role,Ticket';
+  const lines = generateDelegates(n, 7).map(({ fields: f }) =>
+    [f.familyName, f.givenName, f.familyNameKanji ?? '', f.givenNameKanji ?? '', f.familyNameKana ?? '', f.givenNameKana ?? '', f.organisation ?? '', f.country ?? '', f.region ?? '', f.email ?? '', f.role ?? '', f.externalCode ?? '']
+      .map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+      .join(','),
+  );
+  const text = [head, ...lines].join('\r\n');
+  return encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'cp932');
+}
+
+async function importBench(n: number): Promise<Result> {
+  const out: Result = { rows: n };
+  for (const encoding of ['utf-8', 'shift_jis'] as const) {
+    const csv = registrationCsv(n, encoding);
+    const app = Uketsuke.open(tmpFile(`import-${n}.db`));
+    app.event.create(demoEventSpec());
+    const t = performance.now();
+    const report = await app.importer.run('registrations.csv', csv);
+    const ms = performance.now() - t;
+    app.close();
+    if (report.imported !== n) throw new Error(`imported ${report.imported} of ${n}: ${JSON.stringify(report.rejected.slice(0, 3))}`);
+    out[encoding === 'utf-8' ? 'ms' : 'shiftJisMs'] = Math.round(ms);
+    out[encoding === 'utf-8' ? 'bytes' : 'shiftJisBytes'] = csv.length;
+  }
+  return out;
+}
+
 const benches: Record<string, () => Result | Promise<Result>> = {
+  import_10k: () => importBench(10_000),
+  import_50k: () => importBench(50_000),
   async camera_to_verdict() {
     const { cameraToVerdict } = await import('./camera.js');
     return cameraToVerdict();

@@ -31,6 +31,8 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MB of page cache: full-text index merges during imports touch many pages.
+  db.pragma('cache_size = -65536');
   // Checkpoints stall writes; the app runs them when the scanner is idle (see checkpointWhenIdle).
   db.pragma('wal_autocheckpoint = 0');
   if (!opts.readonly) migrate(db, file, migrations);

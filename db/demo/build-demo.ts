@@ -23,6 +23,8 @@ export function buildDemo(app: Uketsuke, opts: DemoOptions = {}): { delegates: n
   app.staffLock.setPin(DEMO_STAFF_PIN);
   const people = generateDelegates(opts.delegates ?? DEMO_DELEGATES, opts.seed);
   const ids: string[] = [];
+  const bulk = people.length >= 2000;
+  if (bulk) app.delegates.deferSearchIndex();
   // Batches of 1,000 rows per transaction: fast, and a crash mid-way leaves whole batches.
   for (let i = 0; i < people.length; i += 1000) {
     app.core.tx(() => {
@@ -33,6 +35,7 @@ export function buildDemo(app: Uketsuke, opts: DemoOptions = {}): { delegates: n
       }
     });
   }
+  if (bulk) app.delegates.rebuildSearchIndex();
   const meetings = new Meetings(app.core);
   const slotsOf = { 'd2-meetings-am': '11:00', 'd2-meetings-pm': '14:00' } as const;
   const day2 = spec.days[1]!.date;

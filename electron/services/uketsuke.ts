@@ -54,6 +54,8 @@ export class Uketsuke {
     void this.printing.refreshPrinters();
     this.staffLock = new StaffLock(this.core, this.event, this.delegates);
     this.importer = new Importer(this.core, this.delegates);
+    // An import cut off by a crash left the search index deferred: finish it now.
+    if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
   }

@@ -74,6 +74,8 @@ export class Delegates {
   private readonly prefixSearch;
   private readonly initialSearch;
   private readonly emailTaken;
+  private readonly byEmail;
+  private readonly maxBadgeNo;
   private readonly addRegistration;
   private readonly registered;
 
@@ -88,6 +90,8 @@ export class Delegates {
     // One Latin letter: the phone-book answer, family names from that letter, straight off the sort index.
     this.initialSearch = db.prepare(`${SELECT_DELEGATE} WHERE sort_key >= @q AND sort_key < @q || char(1114111) ORDER BY sort_key LIMIT @limit`);
     this.emailTaken = db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE');
+    this.byEmail = db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE`);
+    this.maxBadgeNo = db.prepare('SELECT coalesce(max(badge_no), 0) + 1 AS n FROM delegate');
     this.addRegistration = db.prepare('INSERT OR IGNORE INTO registration (delegate_id, target_id) VALUES (?, ?)');
     this.registered = db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?');
     this.insertStmt = db.prepare(`INSERT INTO delegate (id, event_id, badge_no, badge_issue, family_name, given_name, family_name_kanji,
@@ -119,12 +123,11 @@ export class Delegates {
   }
 
   findByIdOrEmail(key: string): DelegateRow | undefined {
-    return (this.byId.get(key) ??
-      this.core.db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE`).get(key)) as DelegateRow | undefined;
+    return (this.byId.get(key) ?? this.byEmail.get(key)) as DelegateRow | undefined;
   }
 
   nextBadgeNo(): number {
-    const { n } = this.core.db.prepare('SELECT coalesce(max(badge_no), 0) + 1 AS n FROM delegate').get() as { n: number };
+    const { n } = this.maxBadgeNo.get() as { n: number };
     if (n > MAX_BADGE_NO) throw new ServiceError('conflict', 'No badge numbers left for this event.');
     return n;
   }
@@ -148,7 +151,7 @@ export class Delegates {
     const before = this.get(id);
     const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code });
     if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
-    const other = rec.email ? (this.core.db.prepare('SELECT id FROM delegate WHERE email = ? COLLATE NOCASE').get(rec.email) as { id: string } | undefined) : undefined;
+    const other = rec.email ? (this.byEmail.get(rec.email) as DelegateRow | undefined) : undefined;
     if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`);
     const hlc = this.core.clock.tick();
     this.core.db
@@ -204,6 +207,23 @@ export class Delegates {
 
   isRegistered(delegateId: string, targetId: string): boolean {
     return this.registered.get(delegateId, targetId) !== undefined;
+  }
+
+  /** Bulk writes: stop indexing row by row (see the migration's triggers); rebuildSearchIndex() ends it. */
+  deferSearchIndex(): void {
+    this.core.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('fts_deferred', '1')").run();
+  }
+
+  /** Rebuilds both search indexes from the delegate table and resumes row-by-row indexing. */
+  rebuildSearchIndex(): void {
+    this.core.tx(() => {
+      this.core.db.exec("INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild'); INSERT INTO delegate_words(delegate_words) VALUES ('rebuild');");
+      this.core.db.prepare("DELETE FROM meta WHERE key = 'fts_deferred'").run();
+    });
+  }
+
+  searchIndexDeferred(): boolean {
+    return this.core.db.prepare("SELECT 1 FROM meta WHERE key = 'fts_deferred'").get() !== undefined;
   }
 
   /** Reprint: the next issue number; the older badge then scans as revoked. */

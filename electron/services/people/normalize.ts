@@ -93,11 +93,9 @@ export function searchTextFor(d: SearchableDelegate): string {
     const c = compact(f);
     if (c !== f) words.add(c);
   };
-  const latinFull = `${d.familyName} ${d.givenName}`;
+  // Each part once: a multi-word query matches word by word, so "family given" combinations add nothing but index size.
   add(d.familyName);
   add(d.givenName);
-  add(latinFull);
-  add(`${d.givenName} ${d.familyName}`);
   for (const n of [d.familyName, d.givenName]) {
     const spelled = umlautSpelled(n);
     if (spelled !== n.toLowerCase()) add(spelled);
