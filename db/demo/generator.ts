@@ -1,8 +1,8 @@
 // Synthetic delegates for the demo event and for benchmarks: the same kind of people at any size, deterministic
 // for a given seed. A fixed cast of named delegates comes first so docs and tests can rely on them.
-import * as wanakana from 'wanakana';
 import type { Role } from '../../electron/api/contract.js';
 import type { DelegateFields } from '../../electron/services/people/delegates.js';
+import { passportRomaji } from '../../electron/services/people/normalize.js';
 import { AFRICA, ASEAN, EU_REGIONS, JP_FAMILY, JP_GIVEN, JP_NATIONAL_ORGS, JP_PREFECTURES, type GuestCountry } from './people-pools.js';
 import { BUSES, SESSIONS } from './programme.js';
 
@@ -26,11 +26,6 @@ function rng(seed: number): () => number {
 
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-/** Passport-style romanisation: Hepburn without long-vowel marks (サトウ → Sato, コンドウ → Kondo, オオノ → Ono). */
-export function passportRomaji(kana: string): string {
-  const r = wanakana.toRomaji(kana).replace(/ou/g, 'o').replace(/uu/g, 'u').replace(/oo/g, 'o');
-  return r.charAt(0).toUpperCase() + r.slice(1);
-}
 
 function asciiLocal(s: string): string {
   return s

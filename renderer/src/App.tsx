@@ -6,6 +6,7 @@ import { Desk } from './screens/Desk';
 import { Door } from './screens/Door';
 import { Kiosk } from './screens/Kiosk';
 import { Reports } from './screens/Reports';
+import { Import } from './screens/Import';
 
 function Shell() {
   const url = useLocation();
@@ -22,6 +23,7 @@ function Shell() {
       {screen === 'door' && <Door checkpointId={url.searchParams.get('checkpoint')} />}
       {screen === 'kiosk' && <Kiosk />}
       {screen === 'reports' && <Reports />}
+      {screen === 'import' && <Import />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // What goes on one badge, gathered from the event database: names in every script, role, organisation,
 // the signed token, and (for the back) the delegate's own agenda.
-import * as wanakana from 'wanakana';
+import { passportRomaji } from '../people/normalize.js';
 import type { Role } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
@@ -32,12 +32,10 @@ export interface BadgeData {
   agenda: AgendaItem[];
 }
 
-/** Romaji from the kana reading when no Latin name was given (e.g. ヤマザキ → Yamazaki). */
+/** Romaji from the kana reading when no Latin name was given (e.g. ヤマザキ → Yamazaki, コンドウ → Kondo). */
 export function romanised(latin: string, kana: string | null): string {
   if (latin.trim()) return latin;
-  if (!kana) return '';
-  const r = wanakana.toRomaji(kana);
-  return r.charAt(0).toUpperCase() + r.slice(1);
+  return kana ? passportRomaji(kana) : '';
 }
 
 export class BadgeDataSource {

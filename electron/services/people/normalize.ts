@@ -66,6 +66,18 @@ export function kanaToRomaji(kana: string): string {
   return wanakana.toRomaji(toHiraganaOnly(kana.normalize('NFKC')));
 }
 
+/** A name in Latin letters from its kana reading, as Japanese passports write it: コンドウ → Kondo, オオノ → Ono. */
+export function passportRomaji(kana: string): string {
+  return kana
+    .trim()
+    .split(/[\s\u3000]+/)
+    .map((part) => {
+      const r = kanaToRomaji(part).replace(/ou/g, 'o').replace(/uu/g, 'u').replace(/oo/g, 'o');
+      return r.charAt(0).toUpperCase() + r.slice(1);
+    })
+    .join(' ');
+}
+
 export interface SearchableDelegate {
   familyName: string;
   givenName: string;

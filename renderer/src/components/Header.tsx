@@ -4,7 +4,7 @@ import { navigate, type Screen } from '../router';
 import { useEvent } from '../event-context';
 import { formatDate } from '../format';
 
-const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports'];
+const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import'];
 
 export function Header({ screen, compact = false }: { screen: Screen; compact?: boolean }) {
   const { t, i18n } = useTranslation();

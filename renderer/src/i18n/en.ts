@@ -1,6 +1,6 @@
 export const en = {
   app: { name: 'Uketsuke', tagline: 'Registration & check-in' },
-  nav: { desk: 'Desk', door: 'Door & bus', kiosk: 'Self check-in', reports: 'Reports' },
+  nav: { desk: 'Desk', door: 'Door & bus', kiosk: 'Self check-in', reports: 'Reports', import: 'Import' },
   lang: { switchTo: '日本語', label: 'Language' },
   status: {
     online: 'Connected',
@@ -157,6 +157,33 @@ export const en = {
     wait: 'Too many tries. Wait {{seconds}} s.',
     staff: 'Staff',
   },
+  import: {
+    title: 'Import delegates',
+    hint: 'CSV (UTF-8, Shift_JIS or Windows-1252; comma, semicolon or tab) or Excel XLSX. Known people are updated, never duplicated; their badges and check-ins stay.',
+    choose: 'Choose a file…',
+    detected: '{{rows}} rows · read as {{encoding}} · delimiter {{delimiter}}',
+    mapColumn: 'Column “{{column}}” is',
+    unused: '— not imported —',
+    dryRun: 'Check (dry run)',
+    run: 'Import {{rows}} rows',
+    progress: '{{done}} of {{total}} rows',
+    dryRunResult: 'Check result — nothing was written',
+    result: 'Import result',
+    imported: 'new',
+    updated: 'updated',
+    unchanged: 'unchanged',
+    rejected: 'rejected',
+    line: 'Line',
+    reason: 'Reason',
+    downloadRejected: 'Download rejected rows (CSV) to fix and import again',
+    fields: {
+      familyName: 'Family name (Latin)', givenName: 'Given name (Latin)', fullName: 'Full name', familyNameKanji: 'Family name (kanji)',
+      givenNameKanji: 'Given name (kanji)', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)', fullNameKana: 'Full name (kana)',
+      organisation: 'Organisation', country: 'Country', region: 'Region / prefecture', email: 'Email', role: 'Role',
+      externalCode: 'Registration code', registrations: 'Sessions / bus',
+    },
+  },
+  exports: { title: 'Export delegates', csv: 'CSV for Excel (UTF-8)', sjis: 'CSV for Japanese Excel (Shift_JIS)', xlsx: 'Excel (XLSX)' },
   common: { close: 'Close', error: 'Something went wrong: {{message}}', loading: 'Loading…', open: 'open', none: '—' },
 };
 

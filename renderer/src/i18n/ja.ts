@@ -2,7 +2,7 @@ import type { Messages } from './en';
 
 export const ja: Messages = {
   app: { name: '受付', tagline: '受付・チェックイン' },
-  nav: { desk: '受付デスク', door: '入口・バス', kiosk: 'セルフ受付', reports: 'レポート' },
+  nav: { desk: '受付デスク', door: '入口・バス', kiosk: 'セルフ受付', reports: 'レポート', import: 'インポート' },
   lang: { switchTo: 'English', label: '言語' },
   status: {
     online: '接続中',
@@ -159,5 +159,32 @@ export const ja: Messages = {
     wait: '試行回数が多すぎます。{{seconds}} 秒お待ちください。',
     staff: 'スタッフ',
   },
+  import: {
+    title: '参加者のインポート',
+    hint: 'CSV（UTF-8・Shift_JIS・Windows-1252、カンマ・セミコロン・タブ区切り）または Excel（XLSX）。登録済みの方は更新され、重複しません。バッジとチェックイン記録は保持されます。',
+    choose: 'ファイルを選択…',
+    detected: '{{rows}} 行・文字コード {{encoding}}・区切り {{delimiter}}',
+    mapColumn: '列「{{column}}」の項目',
+    unused: '— 取り込まない —',
+    dryRun: '確認（テスト実行）',
+    run: '{{rows}} 行をインポート',
+    progress: '{{total}} 行中 {{done}} 行',
+    dryRunResult: '確認結果 — 何も書き込まれていません',
+    result: 'インポート結果',
+    imported: '件 新規',
+    updated: '件 更新',
+    unchanged: '件 変更なし',
+    rejected: '件 エラー',
+    line: '行',
+    reason: '理由',
+    downloadRejected: 'エラー行をダウンロード（CSV）して修正・再インポート',
+    fields: {
+      familyName: '姓（ローマ字）', givenName: '名（ローマ字）', fullName: '氏名', familyNameKanji: '姓（漢字）',
+      givenNameKanji: '名（漢字）', familyNameKana: 'セイ（カナ）', givenNameKana: 'メイ（カナ）', fullNameKana: 'フリガナ（氏名）',
+      organisation: '所属', country: '国', region: '地域・都道府県', email: 'メールアドレス', role: '区分',
+      externalCode: '登録コード', registrations: 'セッション・バス',
+    },
+  },
+  exports: { title: '参加者のエクスポート', csv: 'Excel 用 CSV（UTF-8）', sjis: '日本語 Excel 用 CSV（Shift_JIS）', xlsx: 'Excel（XLSX）' },
   common: { close: '閉じる', error: 'エラーが発生しました：{{message}}', loading: '読み込み中…', open: '制限なし', none: '—' },
 };

@@ -4,6 +4,7 @@ import type { AttendanceRow, ScanRecord } from '../../../electron/api/contract';
 import { api } from '../api';
 import { useEvent } from '../event-context';
 import { formatTime } from '../format';
+import { saveDownload } from '../download';
 
 export function Reports() {
   const { t, i18n } = useTranslation();
@@ -22,7 +23,17 @@ export function Reports() {
   const tz = event?.timezone ?? 'UTC';
   return (
     <main className="reports">
-      <h1>{t('reports.title')}</h1>
+      <div className="reports-head">
+        <h1>{t('reports.title')}</h1>
+        <div className="export-buttons" role="group" aria-label={t('exports.title')}>
+          <span className="hint">{t('exports.title')}:</span>
+          {(['csv', 'csv-sjis', 'xlsx'] as const).map((format) => (
+            <button key={format} type="button" className="btn btn-small" data-testid={`export-${format}`} onClick={() => api.exportDelegates({ format }).then(saveDownload, () => {})}>
+              {t(format === 'csv' ? 'exports.csv' : format === 'csv-sjis' ? 'exports.sjis' : 'exports.xlsx')}
+            </button>
+          ))}
+        </div>
+      </div>
       <table className="table" data-testid="attendance">
         <thead>
           <tr>

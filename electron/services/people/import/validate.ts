@@ -2,7 +2,7 @@
 // with any problem is rejected whole, with a reason a person understands.
 import { z } from 'zod';
 import type { DelegateFields } from '../delegates.js';
-import { kanaToRomaji } from '../normalize.js';
+import { passportRomaji } from '../normalize.js';
 import { roleFrom, type ImportField } from './columns.js';
 
 export const MAX_FIELD_LENGTH = 200;
@@ -23,7 +23,6 @@ const FIELD_LABEL: Record<ImportField, string> = {
 
 const email = z.string().email();
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "髙橋 美咲" / "髙橋　美咲" → ['髙橋', '美咲']; "Siobhán Ó Briain" → given "Siobhán", family "Ó Briain" is not knowable: last word. */
 function splitName(full: string, familyFirst: boolean): [family: string, given: string] {
@@ -63,8 +62,8 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   if (CJK.test(family) && !familyKanji) [familyKanji, family] = [family, ''];
   if (CJK.test(given) && !givenKanji) [givenKanji, given] = [given, ''];
   // No Latin name given: romanise the kana reading (ヤマザキ → Yamazaki).
-  if (!family && familyKana) family = capitalise(kanaToRomaji(familyKana));
-  if (!given && givenKana) given = capitalise(kanaToRomaji(givenKana));
+  if (!family && familyKana) family = passportRomaji(familyKana);
+  if (!given && givenKana) given = passportRomaji(givenKana);
   if (!family && !given && !familyKanji && !givenKanji) return { ok: false, reason: 'No name: give a family or given name.' };
   if (!family && !given) return { ok: false, reason: 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.' };
   if (v.email && !email.safeParse(v.email).success) return { ok: false, reason: `Invalid email "${v.email}".` };

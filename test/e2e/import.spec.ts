@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import iconv from 'iconv-lite';
+import fs from 'node:fs';
+import { call } from './helpers';
+
+test('import screen: a Shift_JIS file is previewed, mapped, checked, imported; rejected rows download', async ({ page, request }) => {
+  const csv = '姓,名,セイ,メイ,所属,メールアドレス,区分,備考\r\n近藤,亮,コンドウ,リョウ,北海道経済部,ryo.kondo@e2e.example.jp,登壇者,VIP\r\n齋藤,愛,サイトウ,アイ,ノーステック財団,not-an-email,参加者,\r\n';
+  await page.goto('/import');
+  await page.getByTestId('import-file').setInputFiles({ name: '参加者リスト.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('2 rows · read as shift_jis · delimiter ,');
+  await expect(preview).toContainText('北海道経済部');
+  await expect(page.getByLabel('Column “所属” is')).toHaveValue('organisation');
+  await expect(page.getByLabel('Column “備考” is')).toHaveValue('');
+  await page.getByTestId('import-dry-run').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toHaveAttribute('data-dry-run', 'true');
+  await expect(report).toContainText('1 new');
+  await expect(report).toContainText('Invalid email "not-an-email".');
+  expect(await call(request, 'searchDelegates', { query: 'ryo.kondo@e2e' })).toEqual([]);
+  await page.getByTestId('import-run').click();
+  await expect(report).toHaveAttribute('data-dry-run', 'false');
+  await expect(page.getByTestId('import-progress')).toHaveAttribute('value', '2');
+  const [hit] = await call(request, 'searchDelegates', { query: 'ryo.kondo@e2e' });
+  expect(hit).toMatchObject({ familyNameKanji: '近藤', familyName: 'Kondo', role: 'speaker' });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download rejected rows/ }).click();
+  const file = await (await download).path();
+  expect(fs.readFileSync(file, 'utf8')).toContain('not-an-email');
+});
+
+test('reports: export delegates as CSV for Excel (UTF-8 with BOM) and XLSX', async ({ page }) => {
+  await page.goto('/reports');
+  const csv = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csvFile = fs.readFileSync(await (await csv).path());
+  expect([...csvFile.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csvFile.toString('utf8')).toContain('髙橋');
+  const xlsx = page.waitForEvent('download');
+  await page.getByTestId('export-xlsx').click();
+  expect((await xlsx).suggestedFilename()).toMatch(/^delegates-.*\.xlsx$/);
+});
