@@ -35,6 +35,14 @@ const screens = {
   },
   'desk-walk-in': async (page) => { await page.goto(`${base}/desk`); await page.click('[data-testid=walk-in]'); await page.waitForSelector('[data-testid=walk-in-form]'); },
   'door-unlock': async (page) => { await page.goto(`${base}/door?checkpoint=cp-bus-2`); await page.waitForSelector('[data-scanner=ready]'); await page.click('.change-checkpoint'); await page.waitForSelector('[data-testid=unlock]'); },
+  import: async (page) => {
+    await page.goto(`${base}/import`);
+    const csv = Buffer.from('姓,名,セイ,メイ,所属,メールアドレス,区分\r\n近藤,亮,コンドウ,リョウ,北海道経済部,ryo.kondo@shot.example.jp,登壇者\r\nMüller,Jürgen,,,BIOPRO,not-an-email,Speaker\r\n');
+    await page.setInputFiles('[data-testid=import-file]', { name: 'registrations.csv', mimeType: 'text/csv', buffer: csv });
+    await page.waitForSelector('[data-testid=import-preview]');
+    await page.click('[data-testid=import-dry-run]');
+    await page.waitForSelector('[data-testid=import-report]');
+  },
   reports: async (page) => { await page.goto(`${base}/reports`); await page.waitForSelector('[data-testid=attendance] tbody tr'); },
 };
 for (const lang of ['en', 'ja']) {

@@ -187,7 +187,7 @@ export interface ImportReportView {
   imported: number;
   updated: number;
   unchanged: number;
-  rejected: { line: number; reason: string; cells: string[] }[];
+  rejected: { line: number; reason: string; code: string; params: Record<string, string | number>; cells: string[] }[];
   total: number;
   dryRun: boolean;
   encoding: string;

@@ -16,7 +16,7 @@ test('import screen: a Shift_JIS file is previewed, mapped, checked, imported; r
   const report = page.getByTestId('import-report');
   await expect(report).toHaveAttribute('data-dry-run', 'true');
   await expect(report).toContainText('1 new');
-  await expect(report).toContainText('Invalid email "not-an-email".');
+  await expect(report).toContainText('Invalid email “not-an-email”.');
   expect(await call(request, 'searchDelegates', { query: 'ryo.kondo@e2e' })).toEqual([]);
   await page.getByTestId('import-run').click();
   await expect(report).toHaveAttribute('data-dry-run', 'false');
@@ -39,4 +39,13 @@ test('reports: export delegates as CSV for Excel (UTF-8 with BOM) and XLSX', asy
   const xlsx = page.waitForEvent('download');
   await page.getByTestId('export-xlsx').click();
   expect((await xlsx).suggestedFilename()).toMatch(/^delegates-.*\.xlsx$/);
+});
+
+test('import reasons are shown in the user\'s language', async ({ page }) => {
+  await page.goto('/import');
+  await page.evaluate(() => localStorage.setItem('uketsuke.lang', 'ja'));
+  await page.reload();
+  await page.getByTestId('import-file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('First name,Last name,Email\nA,B,a@example.org\nC,D,A@example.org\n') });
+  await page.getByTestId('import-dry-run').click();
+  await expect(page.getByTestId('import-report')).toContainText('メールアドレス a@example.org が重複しています（2 行目と同じ）。');
 });

@@ -21,7 +21,7 @@ describe('reading registration files', () => {
       ',,nobody@example.org,No name\r\n';
     const r = await t.app.importer.run('reg.csv', bom(csv));
     expect(r).toMatchObject({ imported: 2, encoding: 'utf-8-bom', delimiter: ',' });
-    expect(r.rejected).toEqual([{ line: 5, reason: 'No name: give a family or given name.', cells: ['', '', 'nobody@example.org', 'No name'] }]);
+    expect(r.rejected).toEqual([{ line: 5, code: 'no_name', params: {}, reason: 'No name: give a family or given name.', cells: ['', '', 'nobody@example.org', 'No name'] }]);
     expect(names()[1]).toMatchObject({ family_name: 'Ó "Bríain"', organisation: 'Enterprise Ireland\r\nCork office' });
   });
 
@@ -86,6 +86,8 @@ describe('validation, row by row', () => {
     ].join('\n');
     const r = await t.app.importer.run('reg.csv', utf8(csv));
     expect(r.imported).toBe(2);
+    expect(r.rejected.map((x) => x.code)).toEqual(['no_name', 'invalid_email', 'duplicate_email', 'too_long', 'too_few_columns', 'unknown_role']);
+    expect(r.rejected[2]!.params).toEqual({ email: 'one@example.org', line: 2 });
     expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
       [3, 'No name: give a family or given name.'],
       [4, 'Invalid email "not-an-email".'],

@@ -176,6 +176,18 @@ export const en = {
     line: 'Line',
     reason: 'Reason',
     downloadRejected: 'Download rejected rows (CSV) to fix and import again',
+    reasons: {
+      too_few_columns: 'Only {{count}} of {{expected}} columns: the row is cut short (check quotes and delimiters).',
+      too_long: '{{fieldLabel}} is longer than {{max}} characters ({{length}}).',
+      no_name: 'No name: give a family or given name.',
+      kanji_without_reading: 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.',
+      invalid_email: 'Invalid email “{{value}}”.',
+      unknown_role: 'Unknown role “{{value}}”: use delegate, speaker, panellist, organiser, press or staff.',
+      unknown_target: 'Unknown session or bus “{{value}}”.',
+      duplicate_email: 'Email {{email}} appears twice: already on line {{line}}.',
+      duplicate_code: 'Registration code {{code}} appears twice: already on line {{line}}.',
+      identity_conflict: 'Email {{email}} belongs to {{a}} but code {{code}} to {{b}}.',
+    },
     fields: {
       familyName: 'Family name (Latin)', givenName: 'Given name (Latin)', fullName: 'Full name', familyNameKanji: 'Family name (kanji)',
       givenNameKanji: 'Given name (kanji)', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)', fullNameKana: 'Full name (kana)',

@@ -178,6 +178,18 @@ export const ja: Messages = {
     line: '行',
     reason: '理由',
     downloadRejected: 'エラー行をダウンロード（CSV）して修正・再インポート',
+    reasons: {
+      too_few_columns: '列が {{expected}} 列中 {{count}} 列しかありません。行が途中で切れています（引用符や区切り文字を確認してください）。',
+      too_long: '{{fieldLabel}}が {{max}} 文字を超えています（{{length}} 文字）。',
+      no_name: '氏名がありません。姓または名を入力してください。',
+      kanji_without_reading: '漢字氏名に読み仮名もローマ字もありません。カナかローマ字の氏名を追加してください。',
+      invalid_email: 'メールアドレス「{{value}}」が正しくありません。',
+      unknown_role: '区分「{{value}}」は不明です。参加者・登壇者・パネリスト・主催者・報道・スタッフのいずれかにしてください。',
+      unknown_target: 'セッションまたはバス「{{value}}」は存在しません。',
+      duplicate_email: 'メールアドレス {{email}} が重複しています（{{line}} 行目と同じ）。',
+      duplicate_code: '登録コード {{code}} が重複しています（{{line}} 行目と同じ）。',
+      identity_conflict: 'メールアドレス {{email}} は {{a}} さん、登録コード {{code}} は {{b}} さんのものです。',
+    },
     fields: {
       familyName: '姓（ローマ字）', givenName: '名（ローマ字）', fullName: '氏名', familyNameKanji: '姓（漢字）',
       givenNameKanji: '名（漢字）', familyNameKana: 'セイ（カナ）', givenNameKana: 'メイ（カナ）', fullNameKana: 'フリガナ（氏名）',

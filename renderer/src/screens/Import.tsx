@@ -120,7 +120,7 @@ export function Import() {
                 <thead><tr><th scope="col">{t('import.line')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
                 <tbody>
                   {report.rejected.slice(0, 200).map((r) => (
-                    <tr key={r.line}><td className="num">{r.line}</td><td>{r.reason}</td></tr>
+                    <tr key={r.line}><td className="num">{r.line}</td><td>{t(`import.reasons.${r.code}`, { ...r.params, fieldLabel: typeof r.params.field === 'string' ? t(`import.fields.${r.params.field}`) : '', defaultValue: r.reason })}</td></tr>
                   ))}
                 </tbody>
               </table>

@@ -6,7 +6,7 @@ import { ServiceError } from '../../core.js';
 import type { DelegateRow, Delegates } from '../delegates.js';
 import { type ImportField, suggestMapping } from './columns.js';
 import { readRegistrationFile, UnreadableFileError, type ParsedFile } from './read-file.js';
-import { checkRow } from './validate.js';
+import { checkRow, reject, type Rejection } from './validate.js';
 import { csvLine } from '../export.js';
 
 /** From this many rows on, the search index is rebuilt once after the import rather than row by row. */
@@ -15,6 +15,8 @@ export const BULK_INDEX_ROWS = 2000;
 export interface RejectedRow {
   line: number;
   reason: string;
+  code: Rejection['code'];
+  params: Rejection['params'];
   cells: string[];
 }
 
@@ -81,8 +83,8 @@ export class Importer {
       const slice = file.records.slice(i, i + batch);
       const work = () => {
         for (const rec of slice) {
-          const reason = this.importOne(rec.cells, rec.line, file.headers.length, mapping, targets, emailLine, codeLine, report);
-          if (reason) report.rejected.push({ line: rec.line, reason, cells: rec.cells });
+          const rejection = this.importOne(rec.cells, rec.line, file.headers.length, mapping, targets, emailLine, codeLine, report);
+          if (rejection) report.rejected.push({ line: rec.line, ...rejection, cells: rec.cells });
         }
       };
       if (report.dryRun) work();
@@ -92,27 +94,29 @@ export class Importer {
     }
   }
 
-  /** Imports or checks one record; returns the reason it is rejected, or null. */
-  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Set<string>, emailLine: Map<string, number>, codeLine: Map<string, number>, report: ImportReport): string | null {
+  /** Imports or checks one record; returns why it is rejected, or null. */
+  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Set<string>, emailLine: Map<string, number>, codeLine: Map<string, number>, report: ImportReport): Rejection | null {
     const check = checkRow(cells, mapping, headerCount);
-    if (!check.ok) return check.reason;
+    if (!check.ok) return check.rejection;
     const { fields, registrations } = check.row;
     const unknown = registrations.find((t) => !targets.has(t));
-    if (unknown) return `Unknown session or bus "${unknown}".`;
+    if (unknown) return reject('unknown_target', `Unknown session or bus "${unknown}".`, { value: unknown }).rejection;
     if (fields.email) {
       const earlier = emailLine.get(fields.email);
-      if (earlier !== undefined) return `Email ${fields.email} appears twice: already on line ${earlier}.`;
+      if (earlier !== undefined) return reject('duplicate_email', `Email ${fields.email} appears twice: already on line ${earlier}.`, { email: fields.email, line: earlier }).rejection;
       emailLine.set(fields.email, line);
     }
     if (fields.externalCode) {
       const earlier = codeLine.get(fields.externalCode);
-      if (earlier !== undefined) return `Registration code ${fields.externalCode} appears twice: already on line ${earlier}.`;
+      if (earlier !== undefined) return reject('duplicate_code', `Registration code ${fields.externalCode} appears twice: already on line ${earlier}.`, { code: fields.externalCode, line: earlier }).rejection;
       codeLine.set(fields.externalCode, line);
     }
     const byEmail = fields.email ? this.delegates.findByIdOrEmail(fields.email) : undefined;
     const byCode = fields.externalCode ? this.delegates.findByExternalCode(fields.externalCode) : undefined;
     if (byEmail && byCode && byEmail.id !== byCode.id) {
-      return `Email ${fields.email} belongs to ${byEmail.given_name} ${byEmail.family_name} but code ${fields.externalCode} to ${byCode.given_name} ${byCode.family_name}.`;
+      const a = `${byEmail.given_name} ${byEmail.family_name}`;
+      const b = `${byCode.given_name} ${byCode.family_name}`;
+      return reject('identity_conflict', `Email ${fields.email} belongs to ${a} but code ${fields.externalCode} to ${b}.`, { email: fields.email ?? '', code: fields.externalCode ?? '', a, b }).rejection;
     }
     const existing: DelegateRow | undefined = byEmail ?? byCode;
     if (existing) {
@@ -146,7 +150,7 @@ function differs(row: DelegateRow, f: import('../delegates.js').DelegateFields):
 }
 
 /** The rejected rows as a CSV to fix and import again: the original columns, then the reason. */
-export function rejectedCsv(headers: string[], rejected: RejectedRow[]): string {
+export function rejectedCsv(headers: string[], rejected: Pick<RejectedRow, 'line' | 'reason' | 'cells'>[]): string {
   const lines = [csvLine([...headers, 'Line', 'Reason'])];
   for (const r of rejected) lines.push(csvLine([...headers.map((_, i) => r.cells[i] ?? ''), String(r.line), r.reason]));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -12,7 +12,16 @@ export interface ValidRow {
   registrations: string[];
 }
 
-export type RowCheck = { ok: true; row: ValidRow } | { ok: false; reason: string };
+/** Why a row was rejected: a code and its values (screens translate them), and an English sentence (CLI, logs). */
+export interface Rejection {
+  code: 'too_few_columns' | 'too_long' | 'no_name' | 'kanji_without_reading' | 'invalid_email' | 'unknown_role' | 'unknown_target' | 'duplicate_email' | 'duplicate_code' | 'identity_conflict';
+  params: Record<string, string | number>;
+  reason: string;
+}
+
+export const reject = (code: Rejection['code'], reason: string, params: Rejection['params'] = {}): { ok: false; rejection: Rejection } => ({ ok: false, rejection: { code, params, reason } });
+
+export type RowCheck = { ok: true; row: ValidRow } | { ok: false; rejection: Rejection };
 
 const FIELD_LABEL: Record<ImportField, string> = {
   familyName: 'Family name', givenName: 'Given name', fullName: 'Name', familyNameKanji: 'Family name (kanji)',
@@ -35,14 +44,14 @@ function splitName(full: string, familyFirst: boolean): [family: string, given: 
 export function checkRow(cells: string[], mapping: (ImportField | null)[], headerCount: number): RowCheck {
   // A row cut short (a stray quote or a missing delimiter) would put values under the wrong headers.
   if (cells.length < headerCount) {
-    return { ok: false, reason: `Only ${cells.length} of ${headerCount} columns: the row is cut short (check quotes and delimiters).` };
+    return reject('too_few_columns', `Only ${cells.length} of ${headerCount} columns: the row is cut short (check quotes and delimiters).`, { count: cells.length, expected: headerCount });
   }
   const v: Partial<Record<ImportField, string>> = {};
   for (let i = 0; i < mapping.length; i++) {
     const f = mapping[i];
     if (!f) continue;
     const value = (cells[i] ?? '').normalize('NFC').trim();
-    if ([...value].length > MAX_FIELD_LENGTH) return { ok: false, reason: `${FIELD_LABEL[f]} is longer than ${MAX_FIELD_LENGTH} characters (${[...value].length}).` };
+    if ([...value].length > MAX_FIELD_LENGTH) return reject('too_long', `${FIELD_LABEL[f]} is longer than ${MAX_FIELD_LENGTH} characters (${[...value].length}).`, { field: f, max: MAX_FIELD_LENGTH, length: [...value].length });
     if (value) v[f] = value;
   }
   let family = v.familyName ?? '';
@@ -64,11 +73,11 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   // No Latin name given: romanise the kana reading (ヤマザキ → Yamazaki).
   if (!family && familyKana) family = passportRomaji(familyKana);
   if (!given && givenKana) given = passportRomaji(givenKana);
-  if (!family && !given && !familyKanji && !givenKanji) return { ok: false, reason: 'No name: give a family or given name.' };
-  if (!family && !given) return { ok: false, reason: 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.' };
-  if (v.email && !email.safeParse(v.email).success) return { ok: false, reason: `Invalid email "${v.email}".` };
+  if (!family && !given && !familyKanji && !givenKanji) return reject('no_name', 'No name: give a family or given name.');
+  if (!family && !given) return reject('kanji_without_reading', 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.');
+  if (v.email && !email.safeParse(v.email).success) return reject('invalid_email', `Invalid email "${v.email}".`, { value: v.email });
   const role = roleFrom(v.role ?? '');
-  if (!role) return { ok: false, reason: `Unknown role "${v.role}": use delegate, speaker, panellist, organiser, press or staff (or 登壇者, Intervenant, Referent…).` };
+  if (!role) return reject('unknown_role', `Unknown role "${v.role}": use delegate, speaker, panellist, organiser, press or staff (or 登壇者, Intervenant, Referent…).`, { value: v.role ?? '' });
   return {
     ok: true,
     row: {
