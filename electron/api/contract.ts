@@ -259,6 +259,7 @@ export const apiInputs = {
   importStatus: z.object({ jobId: id }),
   exportDelegates: z.object({ format: z.enum(['csv', 'csv-sjis', 'xlsx']) }),
   rejectedRows: z.object({ jobId: id }),
+  subjectExport: z.object({ delegateId: id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -289,6 +290,7 @@ export interface ApiOutputs {
   importStatus: ImportJob;
   exportDelegates: FileDownload;
   rejectedRows: FileDownload;
+  subjectExport: FileDownload;
 }
 
 /** What a client sees: every method async, whatever carries it. */

@@ -143,6 +143,11 @@ export class Uketsuke {
       importStart: ({ fileName, base64, mapping, dryRun }) => this.importStart(fileName, Buffer.from(base64, 'base64'), mapping ?? undefined, dryRun),
       importStatus: ({ jobId }) => this.importJob(jobId),
       exportDelegates: ({ format }) => this.exportDelegates(format),
+      subjectExport: ({ delegateId }) => ({
+        fileName: `personal-data-${this.delegates.get(delegateId).badge_no}.json`,
+        mime: 'application/json',
+        base64: Buffer.from(JSON.stringify(this.privacy.subjectExport(delegateId), null, 2), 'utf8').toString('base64'),
+      }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');

@@ -94,3 +94,14 @@ test('edit a delegate from the card: the corrected name is found and shown', asy
   await page.locator('input[type="search"]').fill('dordevic');
   await expect(page.getByTestId('result').first()).toContainText(/Ðorđević-Krasniqi/i);
 });
+
+test('everything held about one person downloads from their card (GDPR)', async ({ page }) => {
+  await page.goto('/desk');
+  await openDelegate(page, 'EJRC-2027-000095');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('subject-export').click();
+  const fs = await import('node:fs');
+  const data = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8')) as { delegate: { externalCode: string }; scans: unknown[] };
+  expect(data.delegate.externalCode).toBe('EJRC-2027-000095');
+  expect(Array.isArray(data.scans)).toBe(true);
+});

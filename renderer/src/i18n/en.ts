@@ -26,6 +26,7 @@ export const en = {
     checkInHint: 'Enter',
     reissue: 'Reissue badge',
     edit: 'Edit',
+    personalData: 'Personal data (GDPR)',
     reissued: 'Badge issue {{issue}} is now valid; the older badge is revoked.',
     undo: 'Undo check-in',
     undoReason: 'Checked in by mistake at the desk',

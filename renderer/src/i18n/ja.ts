@@ -28,6 +28,7 @@ export const ja: Messages = {
     checkInHint: 'Enter',
     reissue: 'バッジ再発行',
     edit: '編集',
+    personalData: '個人データ（GDPR）',
     reissued: '第 {{issue}} 版のバッジが有効になりました。旧バッジは無効です。',
     undo: 'チェックイン取消',
     undoReason: '受付での誤チェックイン',

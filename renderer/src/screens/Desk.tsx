@@ -7,6 +7,7 @@ import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { PrintPanel } from '../components/PrintPanel';
 import { usePrintJobs, useStation } from '../station';
+import { saveDownload } from '../download';
 
 const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
 
@@ -272,6 +273,7 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
         <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
         <button type="button" className="btn" onClick={onReissue} data-testid="reissue">{t('desk.reissue')}</button>
         <button type="button" className="btn btn-quiet" onClick={onEdit} data-testid="edit">{t('desk.edit')}</button>
+        <button type="button" className="btn btn-quiet" onClick={() => void api.subjectExport({ delegateId: d.id }).then(saveDownload)} data-testid="subject-export">{t('desk.personalData')}</button>
         {onUndo && <button type="button" className="btn btn-quiet" onClick={onUndo} data-testid="undo">{t('desk.undo')}</button>}
       </div>
       <h3>{t('desk.registrations')}</h3>
