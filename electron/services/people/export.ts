@@ -3,6 +3,7 @@
 import iconv from 'iconv-lite';
 import type { Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
+import type { DelegateRow } from './delegates.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -20,20 +21,7 @@ export function csvLine(cells: string[], delimiter = ','): string {
 
 const COLUMNS = ['Badge no.', 'Family name', 'Given name', 'Family name (kanji)', 'Given name (kanji)', 'Family name (kana)', 'Given name (kana)', 'Organisation', 'Country', 'Region', 'Email', 'Role', 'Registration code', 'Arrived (first check-in)', 'Checked in at'];
 
-interface ExportRow {
-  badge_no: number;
-  family_name: string;
-  given_name: string;
-  family_name_kanji: string | null;
-  given_name_kanji: string | null;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  organisation: string | null;
-  country: string | null;
-  region: string | null;
-  email: string | null;
-  role: string;
-  external_code: string | null;
+interface ExportRow extends Omit<DelegateRow, 'id' | 'badge_issue' | 'status'> {
   first_at: string | null;
   places: string | null;
 }

@@ -2,6 +2,7 @@
 // diacritics ignored (Müller ← muller, mueller), Japanese by kanji, kana or romaji (髙橋 ← 高橋, タカハシ, takahashi),
 // long vowels either way (kondou, kondo, kondoh), full-width and half-width alike.
 import * as wanakana from 'wanakana';
+import type { DelegateFields } from './delegates.js';
 
 // Variant kanji found in registers but rarely typed: fold to the form a keyboard gives.
 const KANJI_VARIANTS: Record<string, string> = {
@@ -78,18 +79,7 @@ export function passportRomaji(kana: string): string {
     .join(' ');
 }
 
-export interface SearchableDelegate {
-  familyName: string;
-  givenName: string;
-  familyNameKanji?: string | null;
-  givenNameKanji?: string | null;
-  familyNameKana?: string | null;
-  givenNameKana?: string | null;
-  organisation?: string | null;
-  email?: string | null;
-  badgeNo: number;
-  externalCode?: string | null;
-}
+export type SearchableDelegate = Pick<DelegateFields, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji' | 'familyNameKana' | 'givenNameKana' | 'organisation' | 'email' | 'externalCode'> & { badgeNo: number };
 
 /**
  * The text the search index holds for one delegate: every way a person at the desk may type them, as words

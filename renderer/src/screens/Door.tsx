@@ -7,7 +7,8 @@ import { useEvent } from '../event-context';
 import { formatTime } from '../format';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { Camera } from '../scan/Camera';
-import { Debouncer, WedgeDetector } from '../scan/wedge';
+import { Debouncer } from '../scan/wedge';
+import { useWedgeScanner } from '../scan/useWedgeScanner';
 import { play, toneFor } from '../scan/sounds';
 import { StaffUnlock } from '../components/StaffUnlock';
 
@@ -96,24 +97,7 @@ function Station({ initial }: { initial: Checkpoint }) {
   );
 
   // The keyboard-wedge scanner types into the page; a person typing goes to the manual field instead.
-  // One detector for the station's lifetime, so a re-render mid-scan never drops the keys typed so far.
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
-  const [listening, setListening] = useState(false);
-  useEffect(() => {
-    const wedge = new WedgeDetector((code) => void submitRef.current(code));
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
-      if (wedge.key(e.key, e.timeStamp)) e.preventDefault();
-    };
-    addEventListener('keydown', onKey);
-    setListening(true);
-    return () => {
-      removeEventListener('keydown', onKey);
-      wedge.reset();
-    };
-  }, []);
+  const listening = useWedgeScanner((code) => void submit(code));
 
   useEffect(() => {
     if (result) performance.mark('uketsuke:verdict');

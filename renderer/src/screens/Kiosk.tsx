@@ -5,7 +5,8 @@ import { api } from '../api';
 import { useEvent } from '../event-context';
 import { displayName, formatTime } from '../format';
 import { setLang } from '../i18n';
-import { Debouncer, WedgeDetector } from '../scan/wedge';
+import { Debouncer } from '../scan/wedge';
+import { useWedgeScanner } from '../scan/useWedgeScanner';
 import { play, toneFor } from '../scan/sounds';
 import { loadStation } from '../station';
 import { StaffUnlock } from '../components/StaffUnlock';
@@ -77,23 +78,7 @@ export function Kiosk() {
       setError(String(e));
     }
   };
-  // One detector for the screen's lifetime, so a re-render mid-scan never drops the keys typed so far.
-  const onScanRef = useRef(onScan);
-  onScanRef.current = onScan;
-  const [listening, setListening] = useState(false);
-  useEffect(() => {
-    const wedge = new WedgeDetector((code) => void onScanRef.current(code));
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement | null)?.tagName === 'INPUT') return;
-      if (wedge.key(e.key, e.timeStamp)) e.preventDefault();
-    };
-    addEventListener('keydown', onKey);
-    setListening(true);
-    return () => {
-      removeEventListener('keydown', onKey);
-      wedge.reset();
-    };
-  }, []);
+  const listening = useWedgeScanner((code) => void onScan(code));
 
   useEffect(() => {
     if (step.kind !== 'done' && step.kind !== 'none') return;
