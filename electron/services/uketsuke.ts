@@ -40,6 +40,7 @@ export class Uketsuke {
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
   private readonly importJobs = new Map<string, ImportJob>();
+  private table: ReturnType<Uketsuke['handlers']> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly db: Db, opts: UketsukeOptions = {}) {
@@ -205,7 +206,8 @@ export class Uketsuke {
     if (!Object.hasOwn(apiInputs, method)) throw new ServiceError('bad_input', `Unknown method: ${String(method)}`);
     const parsed = (apiInputs[method] as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
-    const handler = this.handlers()[method] as (input: unknown) => ApiResult<M>;
+    this.table ??= this.handlers();
+    const handler = this.table[method] as (input: unknown) => ApiResult<M>;
     return handler(parsed.data);
   }
 }

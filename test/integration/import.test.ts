@@ -218,3 +218,30 @@ describe('large imports', () => {
     reopened.close();
   });
 });
+
+describe('encoding detection on long files', () => {
+  it('a Shift_JIS file whose first thousands of rows are ASCII is still read as Shift_JIS', async () => {
+    t = makeApp();
+    const ascii = Array.from({ length: 6000 }, (_, i) => `Given${i},Family${i},,,ascii${i}@example.org`);
+    const csv = ['First name,Last name,姓,名,Email', ...ascii, 'Misaki,Takahashi,髙橋,美咲,misaki@example.jp'].join('\r\n');
+    const bytes = iconv.encode(csv, 'cp932');
+    expect(bytes.length).toBeGreaterThan(256 * 1024);
+    const r = await t.app.importer.run('long.csv', bytes);
+    expect(r.encoding).toBe('shift_jis');
+    expect(t.app.delegates.findByIdOrEmail('misaki@example.jp')!.family_name_kanji).toBe('髙橋');
+  });
+});
+
+describe('telling Shift_JIS from Windows-1252', () => {
+  it.each([
+    ['a two-line Japanese file', '姓,名\r\n髙橋,美咲\r\n', 'cp932', 'shift_jis', '髙橋'],
+    ['a short German file', 'Nachname;Vorname\r\nMüller;Jürgen\r\n', 'win1252', 'windows-1252', 'Müller'],
+    ['a French file with many accents', 'Nom;Prénom\r\nLefèvre;Amélie\r\nBéranger;Gaëlle\r\nDupré;Hélène\r\n', 'win1252', 'windows-1252', 'Gaëlle'],
+    ['half-width katakana readings', 'Last name,First name,ｾｲ,ﾒｲ\r\nKondo,Ryo,ｺﾝﾄﾞｳ,ﾘｮｳ\r\n', 'cp932', 'shift_jis', 'ｺﾝﾄﾞｳ'],
+  ])('%s', async (_name, text, enc, expected, sample) => {
+    const { decodeText } = await import('../../electron/services/people/import/read-file.js');
+    const r = decodeText(iconv.encode(text, enc));
+    expect(r.encoding).toBe(expected);
+    expect(r.text).toContain(sample);
+  });
+});

@@ -34,11 +34,21 @@ function normHeader(h: string): string {
 const LOOKUP = new Map<string, ImportField>();
 for (const [field, words] of Object.entries(SYNONYMS) as [ImportField, string[]][]) for (const w of words) LOOKUP.set(normHeader(w), field);
 
-/** A best guess for each header; a field is given to its first matching column only. */
+const CJK_HEADER = /[\u3040-\u30ff\u3400-\u9fff]/;
+// Japanese forms call the kanji name 姓/名; beside a Latin "Last name" column, 姓 is the kanji one.
+const KANJI_TWIN: Partial<Record<ImportField, ImportField>> = { familyName: 'familyNameKanji', givenName: 'givenNameKanji' };
+
+/** A best guess for each header; a field is given to one column only. */
 export function suggestMapping(headers: string[]): (ImportField | null)[] {
+  const guesses = headers.map((h) => LOOKUP.get(normHeader(h)) ?? null);
+  for (const [latin, kanji] of Object.entries(KANJI_TWIN) as [ImportField, ImportField][]) {
+    const cols = guesses.flatMap((g, i) => (g === latin ? [i] : []));
+    if (cols.length < 2 || guesses.includes(kanji)) continue;
+    const japanese = cols.find((i) => CJK_HEADER.test(headers[i]!));
+    if (japanese !== undefined && cols.some((i) => !CJK_HEADER.test(headers[i]!))) guesses[japanese] = kanji;
+  }
   const taken = new Set<ImportField>();
-  return headers.map((h) => {
-    const f = LOOKUP.get(normHeader(h)) ?? null;
+  return guesses.map((f) => {
     if (!f || taken.has(f)) return null;
     taken.add(f);
     return f;

@@ -1,7 +1,7 @@
 // Registration files as they arrive: CSV in UTF-8 (with or without BOM), Shift_JIS/CP932 from Japanese Excel,
 // Windows-1252 from European Excel, with comma, semicolon or tab; or XLSX. Each record keeps the physical line
 // where it starts (the header is line 1), so a rejection points at the line a person sees in their editor.
-import chardet from 'chardet';
+import Encoding from 'encoding-japanese';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 
@@ -31,14 +31,37 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   } catch {
     // Not UTF-8: a legacy Excel export.
   }
-  const guesses = chardet.analyse(bytes).map((g) => g.name);
-  const japanese = guesses.findIndex((n) => /shift_jis|euc-jp|iso-2022-jp/i.test(n));
-  const western = guesses.findIndex((n) => /iso-8859|windows-125/i.test(n));
+  // encoding-japanese recognises Shift_JIS and EUC-JP byte patterns and answers otherwise for Western bytes (a
+  // general detector such as chardet mistakes short Japanese samples for Windows-125x).
+  const guess = Encoding.detect(nonAsciiLines(bytes, 256 * 1024));
   // CP932 is Microsoft's Shift_JIS: it keeps 髙 and 﨑, which plain Shift_JIS tables lose.
-  if (japanese !== -1 && (western === -1 || japanese < western)) {
-    return /euc-jp/i.test(guesses[japanese]!) ? { text: iconv.decode(Buffer.from(bytes), 'euc-jp'), encoding: 'euc-jp' } : { text: iconv.decode(Buffer.from(bytes), 'cp932'), encoding: 'shift_jis' };
-  }
+  if (guess === 'SJIS') return { text: iconv.decode(Buffer.from(bytes), 'cp932'), encoding: 'shift_jis' };
+  if (guess === 'EUCJP') return { text: iconv.decode(Buffer.from(bytes), 'euc-jp'), encoding: 'euc-jp' };
   return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+}
+
+/**
+ * The lines that hold non-ASCII bytes, up to `limit` bytes: what tells Japanese from Western text. Analysing a whole
+ * file costs seconds, and a few names among thousands of ASCII rows would drown in them.
+ */
+function nonAsciiLines(bytes: Uint8Array, limit: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let start = 0;
+  let high = false;
+  for (let i = 0; i <= bytes.length && size < limit; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0x0a;
+    if (b >= 0x80) high = true;
+    if (b === 0x0a) {
+      if (high) {
+        parts.push(bytes.subarray(start, i + 1));
+        size += i + 1 - start;
+      }
+      start = i + 1;
+      high = false;
+    }
+  }
+  return Buffer.concat(parts);
 }
 
 export function parseCsv(bytes: Uint8Array): ParsedFile {
