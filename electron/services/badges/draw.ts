@@ -4,7 +4,7 @@ import type PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Role } from '../../api/contract.js';
 import type { BadgeData } from './badge-data.js';
-import { fontFor, type FontName } from './fonts.js';
+import { fontFor, latinShapedByFont, type FontName } from './fonts.js';
 import { MM } from './sizes.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -78,12 +78,15 @@ function longestWord(doc: Doc, text: string, opts: PDFKit.Mixins.TextOptions): n
  * "Thi" for "Thị" — or "Vịet" for "Viet". Precomposed glyphs keep the PDF's text exactly the name.
  */
 export function shaping(font: FontName): { features?: PDFKit.Mixins.TextOptions['features'] } {
-  return font.startsWith('latin') ? { features: { ccmp: false } as unknown as PDFKit.Mixins.TextOptions['features'] } : {};
+  // When the shared fonts already shape this way (render.ts), the option is left out so pdfkit can cache layouts.
+  if (latinShapedByFont || !font.startsWith('latin')) return {};
+  return { features: { ccmp: false } as unknown as PDFKit.Mixins.TextOptions['features'] };
 }
 
 /** QR modules drawn as vector rectangles: crisp at any printer resolution. */
 export function drawQr(doc: Doc, token: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(token, { errorCorrectionLevel: 'M' });
+  // Alphanumeric mode stated outright: the token is [0-9A-Z] only, and segment optimisation costs time per badge.
+  const qr = QRCode.create([{ data: token, mode: 'alphanumeric' }], { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   // The full four-module quiet zone: badges sit edge to edge on sheets, and a scanner needs the margin.
   const quiet = 4;

@@ -57,3 +57,21 @@ export function fontFor(text: string, bold: boolean): FontName {
   if (cps.every((cp) => f[latin].font.hasGlyphForCodePoint(cp))) return latin;
   return bold ? 'jp-bold' : 'jp';
 }
+
+/** True once the shared Latin fonts shape text without ccmp themselves (see draw.ts `shaping`). */
+export let latinShapedByFont = false;
+
+/**
+ * The Latin fonts lay text out without glyph composition (ccmp), by default: passing that as a pdfkit text option
+ * would bypass pdfkit's layout cache and lay every string out again at every size tried.
+ */
+export function shapeLatinWithoutComposition(f: ReturnType<typeof fonts>): void {
+  if (latinShapedByFont) return;
+  for (const name of ['latin', 'latin-bold'] as const) {
+    const font = f[name].font as unknown as { layout: (text: string, features?: unknown) => unknown };
+    const layout = font.layout.bind(font);
+    font.layout = (text, features) => layout(text, features ?? { ccmp: false });
+  }
+  latinShapedByFont = true;
+}
+

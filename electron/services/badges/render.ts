@@ -1,6 +1,6 @@
 // Turns badge data into a PDF: one badge, or a batch (the whole list, a filtered group) on any stock.
 import PDFDocument from 'pdfkit';
-import { fonts, type FontName } from './fonts.js';
+import { fonts, shapeLatinWithoutComposition, type FontName } from './fonts.js';
 import type { BadgeData } from './badge-data.js';
 import { cropMarks, drawBack, drawFront } from './draw.js';
 import { sheetSlots, STOCK, type BadgeSize } from './sizes.js';
@@ -57,6 +57,11 @@ interface PdfKitFontInternals {
   _fontCount: number;
 }
 
+/** Layouts (glyph runs) kept across documents, per font: a warm badge re-uses the event name, labels, role words. */
+const layoutCaches = new Map<FontName, Record<string, unknown>>();
+const MAX_CACHED_LAYOUTS = 20_000;
+
+
 let embeddedFont: (new (doc: unknown, font: unknown, id: string) => unknown) | null | undefined;
 
 /**
@@ -80,12 +85,17 @@ function useSharedFonts(doc: InstanceType<typeof PDFDocument>): void {
   }
   const internals = doc as unknown as PdfKitFontInternals;
   if (!embeddedFont || typeof internals._fontFamilies !== 'object' || typeof internals._fontCount !== 'number') return;
+  shapeLatinWithoutComposition(f);
   for (const name of names) {
     // fontkit caches glyph objects with the characters they were first met for; the subsetter of the previous
     // document creates component glyphs (the O inside Ó) with none, which would leave this document's "O"
     // without text. A fresh glyph cache per document keeps the parsed tables and drops that state.
     const glyphCache = f[name].font as unknown as { _glyphs?: Record<number, unknown> };
     if (glyphCache._glyphs && typeof glyphCache._glyphs === 'object') glyphCache._glyphs = {};
-    internals._fontFamilies[name] = new embeddedFont(doc, f[name].font, `F${++internals._fontCount}`);
+    const embedded = new embeddedFont(doc, f[name].font, `F${++internals._fontCount}`) as { layoutCache?: Record<string, unknown> };
+    let cache = layoutCaches.get(name);
+    if (!cache || Object.keys(cache).length > MAX_CACHED_LAYOUTS) layoutCaches.set(name, (cache = Object.create(null) as Record<string, unknown>));
+    if ('layoutCache' in embedded) embedded.layoutCache = cache;
+    internals._fontFamilies[name] = embedded;
   }
 }
