@@ -25,7 +25,6 @@ export function cleanCode(raw: string): string {
 export function identify(raw: string, event: EventStore, delegates: Delegates): Identified {
   const code = cleanCode(raw);
   const storedCode = code.length > 200 ? `${code.slice(0, 200)}…(${code.length} chars)` : code;
-  // eslint-disable-next-line no-control-regex
   if (code.length === 0 || code.length > MAX_CODE_LENGTH || /[\u0000-\u001f\u007f]/.test(code)) {
     return { id: { kind: 'forged', problem: 'unreadable' }, delegate: null, identityKey: null, storedCode };
   }
