@@ -18,8 +18,9 @@ const node = {
 };
 
 const jobs = {
+  // Code splitting keeps badge drawing (pdfkit, fontkit) and spreadsheets (exceljs) out of start-up.
   cli: () =>
-    build({ ...node, entryPoints: [path.join(root, 'electron/cli/index.ts')], outfile: path.join(dist, 'cli.mjs'), format: 'esm' }),
+    build({ ...node, entryPoints: { cli: path.join(root, 'electron/cli/index.ts') }, outdir: dist, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', splitting: true, format: 'esm' }),
   electron: () =>
     build({
       ...node,

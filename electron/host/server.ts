@@ -54,6 +54,8 @@ export interface RunningHost {
 }
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
+  // Ask the OS for its printers now, so the desk's first question already has the answer.
+  void opts.app.printing.refreshPrinters();
   const server = http.createServer((req, res) => {
     handle(opts, req, res).catch((err: unknown) => {
       sendJson(res, 500, errorBody('internal', err instanceof Error ? err.message : String(err)));

@@ -52,7 +52,6 @@ export class Uketsuke {
     const dbFile = db.name === ':memory:' ? path.join(process.cwd(), 'uketsuke') : db.name;
     const directories: PrinterDirectory[] = opts.printers ?? [new CupsDirectory(), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])];
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
-    void this.printing.refreshPrinters();
     this.staffLock = new StaffLock(this.core, this.event, this.delegates);
     this.importer = new Importer(this.core, this.delegates);
     // An import cut off by a crash left the search index deferred: finish it now.

@@ -26,6 +26,7 @@ const core = Uketsuke.open(dbFile, {
   printers: [new CupsDirectory(), new RelayDirectory(relay), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])],
 });
 ensureDemo(core);
+void core.printing.refreshPrinters();
 
 process.parentPort.on('message', (e: { data: ToBackend }) => {
   const msg = e.data;

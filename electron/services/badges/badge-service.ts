@@ -3,7 +3,10 @@ import { ServiceError } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
 import { BadgeDataSource } from './badge-data.js';
-import { renderBadges, type RenderOptions } from './render.js';
+import type { RenderOptions } from './render.js';
+
+// pdfkit and fontkit load only when a badge is drawn: a door scan or a search never pays for them.
+const renderer = () => import('./render.js').then((m) => m.renderBadges);
 
 export interface BadgeFilter {
   role?: string;
@@ -31,7 +34,8 @@ export class BadgeService {
   }
 
   async pdf(key: string, opts: RenderOptions): Promise<Buffer> {
-    return renderBadges([this.data.forDelegate(this.resolve(key), opts.back ?? false)], opts);
+    const data = this.data.forDelegate(this.resolve(key), opts.back ?? false);
+    return (await renderer())([data], opts);
   }
 
   /** Active delegates matching the filter, in the desk's order (family name). */
@@ -54,10 +58,10 @@ export class BadgeService {
     return rows.map((r) => this.delegates.get(r.id));
   }
 
-  batch(filter: BadgeFilter, opts: RenderOptions): Promise<{ pdf: Buffer; count: number }> {
+  async batch(filter: BadgeFilter, opts: RenderOptions): Promise<{ pdf: Buffer; count: number }> {
     const rows = this.select(filter);
     if (rows.length === 0) throw new ServiceError('not_found', 'No delegate matches that filter.');
     const data = rows.map((r) => this.data.forDelegate(r, opts.back ?? false));
-    return renderBadges(data, opts).then((pdf) => ({ pdf, count: rows.length }));
+    return { pdf: await (await renderer())(data, opts), count: rows.length };
   }
 }

@@ -58,6 +58,7 @@ export class PrintQueue {
     return this.refreshing;
   }
 
+  /** The printers known from the last look (hosts look at start-up); each call also starts a fresh look. */
   listPrinters(): PrinterInfo[] {
     void this.refreshPrinters();
     return [...this.printers.values()].map((p) => ({ id: p.id, name: p.name, kind: p.kind }));
