@@ -99,3 +99,31 @@ describe('printing through CUPS', () => {
     expect(pdfWords(path.join(dir, file))).toContain('Ó BRIAIN');
   });
 });
+
+describe('print jobs across a restart', () => {
+  it('a job that was printing when the app stopped shows as interrupted and can be retried', async () => {
+    const file = path.join(tempDir(), 'restart.db');
+    const first = Uketsuke.open(file, { printPollMs: 50 });
+    buildDemo(first, { delegates: 5 });
+    await first.printing.refreshPrinters();
+    const d = first.delegates.search('', 1)[0]!;
+    const job = first.dispatch('printBadge', { delegateId: d.id, printer: 'folder' });
+    // Simulate a stop mid-print: the row says "printing" and no process follows it any more.
+    await first.printing.idle();
+    first.db.prepare("UPDATE print_job SET status = 'printing', updated_at = ? WHERE id = ?").run(new Date().toISOString(), job.id);
+    first.close();
+    // Reopened soon after: a job this recent may still belong to a live process, so it is left alone…
+    const soon = Uketsuke.open(file);
+    expect(soon.printing.get(job.id).status).toBe('printing');
+    soon.close();
+    // …and once it is older than the print timeout, it shows as interrupted.
+    const later = Date.now() + 121_000;
+    const again = Uketsuke.open(file, { printPollMs: 50, now: () => later });
+    await again.printing.refreshPrinters();
+    expect(again.printing.get(job.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/Interrupted/) });
+    again.dispatch('retryPrint', { jobId: job.id });
+    await again.printing.idle();
+    expect(again.printing.get(job.id).status).toBe('done');
+    again.close();
+  });
+});

@@ -44,7 +44,26 @@ export class PrintQueue {
     private readonly delegates: Delegates,
     private readonly directories: PrinterDirectory[],
     private readonly opts: PrintQueueOptions,
-  ) {}
+  ) {
+    this.sweepStale();
+  }
+
+  /**
+   * Jobs left queued or printing by a process that stopped cannot be followed any more: say so, so staff see them
+   * and can retry. Only jobs older than the print timeout: a live process (this one or another on the same file)
+   * finishes or times out its own jobs before that.
+   */
+  private sweepStale(): void {
+    if (this.core.db.readonly) return;
+    const cutoff = new Date(this.core.nowMs() - this.timeoutMs()).toISOString();
+    this.core.db
+      .prepare("UPDATE print_job SET status = 'failed', error = ?, updated_at = ? WHERE status IN ('queued', 'printing') AND updated_at < ?")
+      .run('Interrupted: Uketsuke closed while this badge was printing. Check the printer, then retry if no badge came out.', this.core.nowIso(), cutoff);
+  }
+
+  private timeoutMs(): number {
+    return this.opts.timeoutMs ?? 120_000;
+  }
 
   /** Asks the operating system which printers exist; the Api answers from the last answer. */
   refreshPrinters(): Promise<void> {
@@ -96,6 +115,7 @@ export class PrintQueue {
   }
 
   list(limit = 50): PrintJob[] {
+    this.sweepStale();
     return (this.core.db.prepare(`${SELECT_JOB} ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?`).all(limit) as JobRow[]).map(toJob);
   }
 
@@ -144,7 +164,7 @@ export class PrintQueue {
     }
     const ref = await printer.submit({ file, media: STOCK[job.size].media, title: `Badge ${job.delegate_name} ${jobId}`, duplex: job.back === 1 });
     this.update(jobId, { system_ref: ref });
-    const deadline = Date.now() + (this.opts.timeoutMs ?? 120_000);
+    const deadline = Date.now() + this.timeoutMs();
     for (;;) {
       const s = await printer.poll(ref);
       if (s.state === 'done') return this.update(jobId, { status: 'done' });
