@@ -242,7 +242,8 @@ export const apiInputs = {
   delegate: z.object({ id }),
   scan: z.object({ checkpointId: id, code: z.string().max(8192) }),
   checkIn: z.object({ delegateId: id, checkpointId: id.optional() }),
-  override: z.object({ checkpointId: id, delegateId: id, reason: text(500).min(3) }),
+  // A supervisor's decision: once a staff PIN is set, the PIN (or a staff badge) comes with it.
+  override: z.object({ checkpointId: id, delegateId: id, reason: text(500).min(3), secret: z.string().max(600).optional() }),
   undoScan: z.object({ scanId: id, reason: text(500).min(3) }),
   walkIn: walkInSchema,
   updateDelegate: z.object({ id, fields: delegateEditSchema }),

@@ -119,7 +119,12 @@ export class Uketsuke {
       delegate: ({ id }) => this.delegateDetail(id),
       scan: ({ checkpointId, code }) => this.afterWrite(this.checkin.scan(checkpointId, code)),
       checkIn: ({ delegateId, checkpointId }) => this.afterWrite(this.checkin.checkIn(delegateId, checkpointId)),
-      override: ({ checkpointId, delegateId, reason }) => this.afterWrite(this.checkin.override(checkpointId, delegateId, reason)),
+      override: ({ checkpointId, delegateId, reason, secret }) => {
+        if (this.staffLock.hasPin() && !this.staffLock.unlock(secret ?? '').ok) {
+          throw new ServiceError('bad_input', 'Admitting against the rules needs the staff PIN or a staff badge.');
+        }
+        return this.afterWrite(this.checkin.override(checkpointId, delegateId, reason));
+      },
       undoScan: ({ scanId, reason }) => this.afterWrite(this.checkin.undo(scanId, reason)),
       walkIn: (input) => {
         const row = this.core.tx(() => {

@@ -45,7 +45,7 @@ test.describe('door and bus scanner', () => {
     await expect(page.locator('[data-verdict="unknown"]')).toBeVisible();
   });
 
-  test('a staff override admits with a reason', async ({ page, request }) => {
+  test('a supervisor override admits with a reason and the staff PIN', async ({ page, request }) => {
     const { token } = await tokenOf(request, 'amelie lefevre');
     await page.goto('/door?checkpoint=cp-bus-3');
     await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
@@ -54,6 +54,10 @@ test.describe('door and bus scanner', () => {
     await expect(page.locator('[data-verdict="not_registered"]')).toBeVisible();
     await page.getByRole('button', { name: 'Admit anyway' }).click();
     await page.locator('#override-reason').fill('Organiser accompanying the group');
+    await page.locator('#override-pin').fill('1111');
+    await page.getByRole('button', { name: 'Admit', exact: true }).click();
+    await expect(page.locator('.override-form [role="alert"]')).toContainText('not right');
+    await page.locator('#override-pin').fill('2027');
     await page.getByRole('button', { name: 'Admit', exact: true }).click();
     await expect(page.locator('[data-verdict="admitted"]')).toContainText('Admitted by staff');
   });

@@ -41,3 +41,17 @@ describe('staff lock', () => {
     expect(t.app.dispatch('unlock', { secret: staff.token }).ok).toBe(false);
   });
 });
+
+describe('supervisor override', () => {
+  it('needs the staff PIN (or a staff badge) once a PIN is set', () => {
+    t = makeApp(undefined, '2027-04-28T06:00:00Z');
+    t.app.staffLock.setPin('4321');
+    const d = t.add({ familyName: 'NotListed' });
+    const steward = t.add({ familyName: 'Steward', role: 'staff' });
+    expect(() => t.app.dispatch('override', { checkpointId: 'bus-door', delegateId: d.id, reason: 'Swapped seats' })).toThrow(/staff PIN/);
+    expect(() => t.app.dispatch('override', { checkpointId: 'bus-door', delegateId: d.id, reason: 'Swapped seats', secret: '0000' })).toThrow(/staff PIN/);
+    expect(t.app.dispatch('override', { checkpointId: 'bus-door', delegateId: d.id, reason: 'Swapped seats', secret: '4321' }).verdict).toBe('admitted');
+    const other = t.add({ familyName: 'Other' });
+    expect(t.app.dispatch('override', { checkpointId: 'bus-door', delegateId: other.id, reason: 'Seat free', secret: steward.token }).verdict).toBe('admitted');
+  });
+});

@@ -175,8 +175,9 @@ function Station({ initial }: { initial: Checkpoint }) {
           {overriding && result.delegate && (
             <OverrideForm
               onCancel={() => setOverriding(false)}
-              onSubmit={async (reason) => {
-                const r = await api.override({ checkpointId: cp.id, delegateId: result.delegate!.id, reason });
+              needsPin={event?.staffPinSet === true}
+              onSubmit={async (reason, secret) => {
+                const r = await api.override({ checkpointId: cp.id, delegateId: result.delegate!.id, reason, secret });
                 setOverriding(false);
                 setResult(r);
                 setCp((c) => ({ ...c, admitted: r.checkpoint.admitted }));
@@ -191,13 +192,31 @@ function Station({ initial }: { initial: Checkpoint }) {
   );
 }
 
-function OverrideForm({ onSubmit, onCancel }: { onSubmit: (reason: string) => Promise<void>; onCancel: () => void }) {
+/** A supervisor admits someone the rules refuse: a reason always, and the staff PIN once one is set. */
+function OverrideForm({ onSubmit, onCancel, needsPin }: { onSubmit: (reason: string, secret?: string) => Promise<void>; onCancel: () => void; needsPin: boolean }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim().length < 3) return;
+    onSubmit(reason.trim(), needsPin ? secret.trim() : undefined).catch(() => {
+      setSecret('');
+      setError(t('lock.wrong'));
+    });
+  };
   return (
-    <form className="override-form" onSubmit={(e) => { e.preventDefault(); if (reason.trim().length >= 3) void onSubmit(reason.trim()); }}>
+    <form className="override-form" onSubmit={submit}>
       <label htmlFor="override-reason">{t('door.overrideReason')}</label>
       <input id="override-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={500} required />
+      {needsPin && (
+        <>
+          <label htmlFor="override-pin">{t('lock.pin')}</label>
+          <input id="override-pin" type="password" inputMode="numeric" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} required />
+        </>
+      )}
+      {error && <p className="notice notice-error" role="alert">{error}</p>}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>{t('walkIn.cancel')}</button>
         <button type="submit" className="btn btn-primary">{t('door.overrideConfirm')}</button>
