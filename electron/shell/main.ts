@@ -47,8 +47,13 @@ function callBackend(method: ApiMethod, input: unknown): Promise<BackendReply> {
   });
 }
 
-function createWindow(route = '/desk'): BrowserWindow {
+// Kiosk stations (`--kiosk`, or UKETSUKE_KIOSK=1): full screen, and closing needs the staff PIN.
+const kioskMode = process.argv.includes('--kiosk') || process.env.UKETSUKE_KIOSK === '1';
+let closeAllowed = !kioskMode;
+
+function createWindow(route = kioskMode ? '/kiosk' : '/desk'): BrowserWindow {
   const win = new BrowserWindow({
+    kiosk: kioskMode,
     width: 1366,
     height: 768,
     minWidth: 720,
@@ -58,6 +63,11 @@ function createWindow(route = '/desk'): BrowserWindow {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
   });
   hardenWindow(win);
+  win.on('close', (e) => {
+    if (closeAllowed) return;
+    e.preventDefault();
+    win.webContents.send('uketsuke:close-requested');
+  });
   void win.loadURL(`${APP_ORIGIN}${route}`);
   return win;
 }
@@ -84,6 +94,16 @@ void app.whenReady().then(() => {
     if (typeof method !== 'string' || !Object.hasOwn(apiInputs, method)) return { ok: false, code: 'bad_input', message: 'Unknown method.' };
     const reply = await callBackend(method as ApiMethod, input);
     return reply.ok ? { ok: true, value: reply.value } : { ok: false, code: reply.code, message: reply.message };
+  });
+  ipcMain.handle('uketsuke:close-with-secret', async (event, secret: unknown) => {
+    if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isTrustedUrl(event.senderFrame.url)) return false;
+    const reply = await callBackend('unlock', { secret: typeof secret === 'string' ? secret : '' });
+    const ok = reply.ok && (reply.value as { ok: boolean }).ok;
+    if (ok) {
+      closeAllowed = true;
+      app.quit();
+    }
+    return ok;
   });
   backend = startBackend();
   createWindow();

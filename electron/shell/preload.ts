@@ -4,6 +4,10 @@ import type { UketsukeBridge } from '../../renderer/src/api/bridge-client.js';
 
 const bridge = {
   call: (method, input) => ipcRenderer.invoke('uketsuke:call', method, input),
+  onCloseRequested: (listener) => {
+    ipcRenderer.on('uketsuke:close-requested', () => listener());
+  },
+  closeWithSecret: (secret) => ipcRenderer.invoke('uketsuke:close-with-secret', String(secret).slice(0, 600)),
 } satisfies UketsukeBridge;
 
 contextBridge.exposeInMainWorld('uketsuke', bridge);

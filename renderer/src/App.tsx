@@ -7,12 +7,17 @@ import { Door } from './screens/Door';
 import { Kiosk } from './screens/Kiosk';
 import { Reports } from './screens/Reports';
 import { Import } from './screens/Import';
+import { useEffect, useState } from 'react';
+import { StaffUnlock } from './components/StaffUnlock';
 
 function Shell() {
   const url = useLocation();
   const screen = currentScreen(url.pathname);
   const { error, event } = useEvent();
   const { t } = useTranslation();
+  // Desktop kiosk mode: closing the app asks for the staff PIN (the main process keeps the window open until then).
+  const [closing, setClosing] = useState(false);
+  useEffect(() => window.uketsuke?.onCloseRequested(() => setClosing(true)), []);
   return (
     <div className={`app screen-${screen}`}>
       {/* A door station on its checkpoint and the kiosk are locked: no way to other screens without staff. */}
@@ -24,6 +29,7 @@ function Shell() {
       {screen === 'kiosk' && <Kiosk />}
       {screen === 'reports' && <Reports />}
       {screen === 'import' && <Import />}
+      {closing && window.uketsuke && <StaffUnlock verify={(secret) => window.uketsuke!.closeWithSecret(secret)} onUnlocked={() => setClosing(false)} onCancel={() => setClosing(false)} />}
     </div>
   );
 }

@@ -4,6 +4,10 @@ import type { ApiMethod } from '../../../electron/api/contract';
 /** What the Electron preload exposes on window (see electron/shell/preload.ts). */
 export interface UketsukeBridge {
   call(method: ApiMethod, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }>;
+  /** Kiosk mode: the app asks for the staff PIN before it may be closed. */
+  onCloseRequested(listener: () => void): void;
+  /** Closes the app if the secret (staff PIN or staff badge) unlocks it. */
+  closeWithSecret(secret: string): Promise<boolean>;
 }
 
 declare global {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 
 /** Asks for the staff PIN (or a staff badge scanned into the field) before a locked station can be left. */
-export function StaffUnlock({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel: () => void }) {
+export function StaffUnlock({ onUnlocked, onCancel, verify }: { onUnlocked: () => void; onCancel: () => void; verify?: (secret: string) => Promise<boolean> }) {
   const { t } = useTranslation();
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -11,7 +11,7 @@ export function StaffUnlock({ onUnlocked, onCancel }: { onUnlocked: () => void; 
   useEffect(() => input.current?.focus(), []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await api.unlock({ secret: secret.trim() });
+    const r = verify ? { ok: await verify(secret.trim()), retryInMs: 0 } : await api.unlock({ secret: secret.trim() });
     setSecret('');
     if (r.ok) return onUnlocked();
     setError(r.retryInMs > 0 ? t('lock.wait', { seconds: Math.ceil(r.retryInMs / 1000) }) : t('lock.wrong'));
