@@ -24,11 +24,13 @@ function Shell() {
       <Header screen={screen} compact={screen === 'kiosk' || (screen === 'door' && url.searchParams.has('checkpoint') && event?.staffPinSet === true)} />
       <RehearsalBanner />
       {!event && error && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}
-      {screen === 'desk' && <Desk />}
-      {screen === 'door' && <Door checkpointId={url.searchParams.get('checkpoint')} />}
-      {screen === 'kiosk' && <Kiosk />}
-      {screen === 'reports' && <Reports />}
-      {screen === 'import' && <Import />}
+      {/* Screens appear once the event is known, so nothing moves under the pointer as it loads. */}
+      {!event && !error && <p className="hint loading">{t('common.loading')}</p>}
+      {event && screen === 'desk' && <Desk />}
+      {event && screen === 'door' && <Door checkpointId={url.searchParams.get('checkpoint')} />}
+      {event && screen === 'kiosk' && <Kiosk />}
+      {event && screen === 'reports' && <Reports />}
+      {event && screen === 'import' && <Import />}
       {closing && window.uketsuke && <StaffUnlock verify={(secret) => window.uketsuke!.closeWithSecret(secret)} onUnlocked={() => setClosing(false)} onCancel={() => setClosing(false)} />}
     </div>
   );
