@@ -3,7 +3,7 @@
 import { apiInputs, type ApiMethod, type ApiOutputs, type ApiParsedInput, type DelegateDetail, type RegistrationState } from '../api/contract.js';
 import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.js';
 import { Core, ServiceError, type CoreOptions } from './core.js';
-import { EventStore } from './event/event-store.js';
+import { EventStore, targetKeyOf } from './event/event-store.js';
 import { Delegates, toDelegate } from './people/delegates.js';
 import { CheckinService } from './checkin/checkin-service.js';
 import { BadgeService } from './badges/badge-service.js';
@@ -84,16 +84,16 @@ export class Uketsuke {
 
   delegateDetail(id: string): DelegateDetail {
     const row = this.delegates.get(id);
+    // First admission per target, in one query rather than one per checkpoint.
+    const admitted = new Map(
+      (this.db.prepare('SELECT target_key AS key, min(first_at) AS at FROM admission WHERE delegate_id = ? GROUP BY target_key').all(id) as { key: string; at: string }[]).map((r) => [r.key, r.at]),
+    );
     const registrations: RegistrationState[] = [];
-    const now = this.core.nowIso();
     for (const cp of this.event.checkpointRows()) {
-      const k = this.checkin.keys(cp, now);
-      const registered = cp.list_rule === 'anyone' || this.delegates.isRegistered(id, k.targetKey);
+      const key = targetKeyOf(cp);
+      const registered = cp.list_rule === 'anyone' || this.delegates.isRegistered(id, key);
       if (!registered) continue;
-      const adm = this.db
-        .prepare('SELECT min(first_at) AS at FROM admission WHERE target_key = ? AND delegate_id = ?')
-        .get(k.targetKey, id) as { at: string | null };
-      registrations.push({ checkpointId: cp.id, checkpointName: cp.name, checkpointNameJa: cp.name_ja, kind: cp.kind, registered, admittedAt: adm.at });
+      registrations.push({ checkpointId: cp.id, checkpointName: cp.name, checkpointNameJa: cp.name_ja, kind: cp.kind, registered, admittedAt: admitted.get(key) ?? null });
     }
     return { delegate: toDelegate(row), token: this.delegates.tokenFor(row), registrations, scans: this.checkin.recent({ delegateId: id, limit: 20 }) };
   }
@@ -102,7 +102,7 @@ export class Uketsuke {
   checkpointsFor(delegateId: string): string[] {
     return this.event
       .checkpointRows()
-      .filter((cp) => cp.list_rule === 'anyone' || this.delegates.isRegistered(delegateId, cp.target_id ?? cp.id))
+      .filter((cp) => cp.list_rule === 'anyone' || this.delegates.isRegistered(delegateId, targetKeyOf(cp)))
       .map((cp) => cp.id);
   }
 
@@ -112,7 +112,7 @@ export class Uketsuke {
       checkpoints: () => {
         const registered = registeredCounts(this.core);
         return this.event.checkpointRows().map((cp) =>
-          this.event.toCheckpoint(cp, this.checkin.admittedCount(cp), cp.list_rule === 'registered' ? (registered.get(cp.target_id ?? cp.id) ?? 0) : null),
+          this.event.toCheckpoint(cp, this.checkin.admittedCount(cp), cp.list_rule === 'registered' ? (registered.get(targetKeyOf(cp)) ?? 0) : null),
         );
       },
       searchDelegates: ({ query, limit }) => this.delegates.search(query, limit),

@@ -50,7 +50,7 @@ export class BadgeDataSource {
   }
 
   forDelegate(row: DelegateRow, withAgenda = true): BadgeData {
-    const info = this.event.info();
+    const info = this.event.header();
     const token = this.delegates.tokenFor(row);
     if (!token) throw new Error(`No badge for a cancelled registration (${row.id}).`);
     const kanji = row.family_name_kanji || row.given_name_kanji ? `${row.family_name_kanji ?? ''} ${row.given_name_kanji ?? ''}`.trim() : null;

@@ -2,7 +2,7 @@ import type { Core } from '../core.js';
 import { ServiceError } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
-import { BadgeDataSource } from './badge-data.js';
+import { BadgeDataSource, type BadgeData } from './badge-data.js';
 import type { RenderOptions } from './render.js';
 
 // pdfkit and fontkit load only when a badge is drawn: a door scan or a search never pays for them.
@@ -33,9 +33,13 @@ export class BadgeService {
     return row;
   }
 
+  /** Draws prepared badge data (the print queue renders the issue it queued, not the current one). */
+  async render(data: BadgeData[], opts: RenderOptions): Promise<Buffer> {
+    return (await renderer())(data, opts);
+  }
+
   async pdf(key: string, opts: RenderOptions): Promise<Buffer> {
-    const data = this.data.forDelegate(this.resolve(key), opts.back ?? false);
-    return (await renderer())([data], opts);
+    return this.render([this.data.forDelegate(this.resolve(key), opts.back ?? false)], opts);
   }
 
   /** Active delegates matching the filter, in the desk's order (family name). */
@@ -62,6 +66,6 @@ export class BadgeService {
     const rows = this.select(filter);
     if (rows.length === 0) throw new ServiceError('not_found', 'No delegate matches that filter.');
     const data = rows.map((r) => this.data.forDelegate(r, opts.back ?? false));
-    return { pdf: await (await renderer())(data, opts), count: rows.length };
+    return { pdf: await this.render(data, opts), count: rows.length };
   }
 }

@@ -2,7 +2,7 @@
 import type { ScanRecord, ScanResult, VerdictCode } from '../../api/contract.js';
 import { ADMITTING } from '../../api/contract.js';
 import { newId, ServiceError, type Core } from '../core.js';
-import type { CheckpointRow, EventStore } from '../event/event-store.js';
+import { targetKeyOf, type CheckpointRow, type EventStore } from '../event/event-store.js';
 import { toDelegate, type Delegates } from '../people/delegates.js';
 import { fromDelegate, identify, type Identified } from './identify.js';
 import { decide, type Verdict } from './verdict.js';
@@ -59,7 +59,7 @@ export class CheckinService {
 
   keys(cp: CheckpointRow, nowIso: string): ScanKeys {
     const day = this.event.dayOf(nowIso);
-    const targetKey = cp.target_id ?? cp.id;
+    const targetKey = targetKeyOf(cp);
     const admissionDay = cp.entry_rule === 'once_per_day' ? day : '';
     return { targetKey, admissionDay, counterKey: admissionDay ? `${targetKey}@${day}` : targetKey, day };
   }

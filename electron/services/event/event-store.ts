@@ -52,6 +52,12 @@ export interface CheckpointRow {
   list_rule: ListRule;
 }
 
+/** What a checkpoint admits to: its session, bus or meeting block, or the checkpoint itself. Doors sharing a
+ * target share who is in. */
+export function targetKeyOf(cp: Pick<CheckpointRow, 'id' | 'target_id'>): string {
+  return cp.target_id ?? cp.id;
+}
+
 /** Events, days and checkpoints: the event's shape, which changes rarely and is read on every scan. */
 export class EventStore {
   private cached: { row: EventRow; tokens: BadgeTokens; dayFormat: Intl.DateTimeFormat } | null = null;
@@ -120,6 +126,12 @@ export class EventStore {
   /** The calendar day of an instant in the event's time zone (once-a-day rules and reports use it). */
   dayOf(iso: string): string {
     return this.load().dayFormat.format(new Date(iso));
+  }
+
+  /** The event as a badge prints it: from the cached row, no queries. */
+  header(): { id: string; name: string; nameJa: string | null; venue: string; timezone: string; startsOn: string; endsOn: string } {
+    const { row } = this.load();
+    return { id: row.id, name: row.name, nameJa: row.name_ja, venue: row.venue, timezone: row.timezone, startsOn: row.starts_on, endsOn: row.ends_on };
   }
 
   info(): EventInfo {

@@ -155,8 +155,7 @@ export class PrintQueue {
     if (!file || !fs.existsSync(file)) {
       // The badge as issued when the job was queued: a retry after a reprint elsewhere still prints this issue.
       const data = this.badges.data.forDelegate({ ...this.delegates.get(job.delegate_id), badge_issue: job.badge_issue }, job.back === 1);
-      const { renderBadges } = await import('../badges/render.js');
-      const pdf = await renderBadges([data], { size: job.size, back: job.back === 1 });
+      const pdf = await this.badges.render([data], { size: job.size, back: job.back === 1 });
       fs.mkdirSync(this.opts.spoolDir, { recursive: true });
       file = path.join(this.opts.spoolDir, `${jobId}.pdf`);
       fs.writeFileSync(file, pdf);

@@ -1,6 +1,6 @@
 import type { AttendanceRow } from '../../api/contract.js';
 import type { Core } from '../core.js';
-import type { EventStore } from '../event/event-store.js';
+import { targetKeyOf, type EventStore } from '../event/event-store.js';
 import type { CheckinService } from '../checkin/checkin-service.js';
 
 /** Per-checkpoint totals: who was admitted, how many were turned away, against the list and the capacity. */
@@ -15,7 +15,7 @@ export function attendance(core: Core, event: EventStore, checkin: CheckinServic
     nameJa: cp.name_ja,
     kind: cp.kind,
     capacity: cp.capacity,
-    registered: cp.list_rule === 'registered' ? (registered.get(cp.target_id ?? cp.id) ?? 0) : null,
+    registered: cp.list_rule === 'registered' ? (registered.get(targetKeyOf(cp)) ?? 0) : null,
     admitted: checkin.admittedCount(cp),
     denied: denied.get(cp.id) ?? 0,
   }));
