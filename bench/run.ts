@@ -33,8 +33,8 @@ function bigEvent(): { app: Uketsuke; buildMs: number } {
   // 200k earlier scans of history, written in bulk (the service path is what is measured afterwards).
   app.db.exec(`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
-    INSERT INTO scan (id, checkpoint_id, target_key, delegate_id, code, verdict, reason, day, scanned_at, device_id, hlc)
-    SELECT 'hist_' || i, c.id, coalesce(c.target_id, c.id), d.id, 'hist', 'already_checked_in', 'history', '2027-04-27',
+    INSERT INTO scan (id, checkpoint_id, target_key, delegate_id, identity_key, code, verdict, reason, day, scanned_at, device_id, hlc)
+    SELECT 'hist_' || i, c.id, coalesce(c.target_id, c.id), d.id, d.id, 'hist', 'already_checked_in', 'history', '2027-04-27',
            strftime('%Y-%m-%dT%H:%M:%fZ', '2027-04-27T07:00:00', '+' || (i % 36000) || ' seconds'), 'bench', '0000000000000-0000-bench'
     FROM n JOIN checkpoint c ON c.sort_order = i % 15 JOIN delegate d ON d.badge_no = 1 + (i * 7919) % 50000;
   `);

@@ -29,7 +29,9 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   }
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
-  db.pragma('foreign_keys = ON');
+  // Off on purpose: entries from other devices arrive in any order (an edit before the delegate it edits), and
+  // applying them must never depend on that order (see migration 003).
+  db.pragma('foreign_keys = OFF');
   db.pragma('busy_timeout = 5000');
   // 64 MB of page cache: full-text index merges during imports touch many pages.
   db.pragma('cache_size = -65536');

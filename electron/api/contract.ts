@@ -261,9 +261,23 @@ export const apiInputs = {
   exportDelegates: z.object({ format: z.enum(['csv', 'csv-sjis', 'xlsx']) }),
   rejectedRows: z.object({ jobId: id }),
   subjectExport: z.object({ delegateId: id }),
+  syncConflicts: z.object({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
+
+/** What offline devices could not prevent, listed once their entries met (see services/sync/conflicts.ts). */
+export interface SyncConflicts {
+  doubleEntries: {
+    targetKey: string;
+    day: string | null;
+    identityKey: string;
+    delegate: Delegate | null;
+    scans: { scanId: string; at: string; deviceId: string; checkpointId: string; checkpointName: string; checkpointNameJa: string | null }[];
+  }[];
+  overCapacity: { counterKey: string; name: string; nameJa: string | null; admitted: number; capacity: number }[];
+  duplicateEmails: { email: string; delegateIds: string[] }[];
+}
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 
@@ -292,6 +306,7 @@ export interface ApiOutputs {
   exportDelegates: FileDownload;
   rejectedRows: FileDownload;
   subjectExport: FileDownload;
+  syncConflicts: SyncConflicts;
 }
 
 /** What a client sees: every method async, whatever carries it. */

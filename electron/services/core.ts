@@ -1,27 +1,34 @@
 // The shared context every service works in: one event database, this device's identity and clock, and the
-// change log. Plain Node: no Electron, HTTP or React here.
+// replica through which every change is committed. Plain Node: no Electron, HTTP or React here.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open.js';
 import { HybridClock } from './sync/hlc.js';
-import { ChangeLog } from './sync/change-log.js';
+import { installationDeviceId, isDeviceId } from './sync/installation.js';
+import { Replica } from './sync/replica.js';
+import type { Entry, EntryType, PayloadOf } from './sync/entries.js';
 
 export interface CoreOptions {
-  /** Injected clock for tests and rehearsals; defaults to the system clock. */
+  /** Business time: what a scan is recorded at (`scan --at`, tests, rehearsals). Defaults to the system clock. */
   now?: () => number;
+  /** The hybrid clock's physical time: the system clock, injected only by tests of the clock itself. */
+  clockNow?: () => number;
+  /** This device; defaults to the installation's id (never stored in, or taken from, the event file). */
+  deviceId?: string;
 }
 
 export class Core {
   readonly deviceId: string;
   readonly clock: HybridClock;
-  readonly log: ChangeLog;
+  readonly replica: Replica;
   readonly nowMs: () => number;
 
   constructor(readonly db: Db, opts: CoreOptions = {}) {
     this.nowMs = opts.now ?? Date.now;
-    this.deviceId = getOrCreateMeta(db, 'device_id', () => randomBytes(4).toString('hex'));
+    this.deviceId = opts.deviceId ?? installationDeviceId();
+    if (!isDeviceId(this.deviceId)) throw new Error(`Not a device id: ${this.deviceId}`);
     const last = (db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined)?.value ?? null;
-    this.clock = new HybridClock(this.deviceId, last, this.nowMs);
-    this.log = new ChangeLog(db, this.clock, this.deviceId);
+    this.clock = new HybridClock(this.deviceId, last, opts.clockNow ?? Date.now);
+    this.replica = new Replica(db, this.clock, this.deviceId);
   }
 
   nowIso(): string {
@@ -32,14 +39,11 @@ export class Core {
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
-}
 
-function getOrCreateMeta(db: Db, key: string, make: () => string): string {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  if (row) return row.value;
-  const value = make();
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
-  return value;
+  /** Records a change through the one apply path; call inside tx(). */
+  commit<T extends EntryType>(type: T, payload: PayloadOf<T>): Extract<Entry, { type: T }> {
+    return this.replica.commit(type, payload);
+  }
 }
 
 /** A user-fixable problem (unknown id, duplicate email…); shells show its message instead of a crash. */

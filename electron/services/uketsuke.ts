@@ -5,6 +5,7 @@ import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.
 import { Core, ServiceError, type CoreOptions } from './core.js';
 import { EventStore, targetKeyOf } from './event/event-store.js';
 import { Delegates, toDelegate } from './people/delegates.js';
+import { BadgeNumbers } from './people/badge-numbers.js';
 import { CheckinService } from './checkin/checkin-service.js';
 import { BadgeService } from './badges/badge-service.js';
 import { PrintQueue } from './printing/print-queue.js';
@@ -13,6 +14,7 @@ import { Importer, rejectedCsv, type ImportReport } from './people/import/import
 import { suggestMapping } from './people/import/columns.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
+import { Conflicts } from './sync/conflicts.js';
 import { newId } from './core.js';
 import type { ImportFieldName, ImportJob } from '../api/contract.js';
 import { CupsDirectory } from './printing/cups.js';
@@ -32,6 +34,7 @@ export class Uketsuke {
   readonly core: Core;
   readonly event: EventStore;
   readonly delegates: Delegates;
+  readonly badgeNumbers: BadgeNumbers;
   readonly checkin: CheckinService;
   readonly badges: BadgeService;
   readonly printing: PrintQueue;
@@ -39,6 +42,7 @@ export class Uketsuke {
   readonly importer: Importer;
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
+  readonly conflicts: Conflicts;
   private readonly importJobs = new Map<string, ImportJob>();
   private table: ReturnType<Uketsuke['handlers']> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -46,7 +50,8 @@ export class Uketsuke {
   constructor(readonly db: Db, opts: UketsukeOptions = {}) {
     this.core = new Core(db, opts);
     this.event = new EventStore(this.core);
-    this.delegates = new Delegates(this.core, this.event);
+    this.badgeNumbers = new BadgeNumbers(this.core);
+    this.delegates = new Delegates(this.core, this.event, this.badgeNumbers);
     this.checkin = new CheckinService(this.core, this.event, this.delegates);
     this.badges = new BadgeService(this.core, this.event, this.delegates);
     const dbFile = db.name === ':memory:' ? path.join(process.cwd(), 'uketsuke') : db.name;
@@ -58,6 +63,7 @@ export class Uketsuke {
     if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
+    this.conflicts = new Conflicts(this.core);
   }
 
   static open(file: string, opts: OpenOptions & UketsukeOptions = {}): Uketsuke {
@@ -153,6 +159,7 @@ export class Uketsuke {
         mime: 'application/json',
         base64: Buffer.from(JSON.stringify(this.privacy.subjectExport(delegateId), null, 2), 'utf8').toString('base64'),
       }),
+      syncConflicts: () => this.conflicts.list(),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');

@@ -59,9 +59,9 @@ describe('printing through CUPS', () => {
     const [code] = qrCodesOn(file, 1, 200);
     expect(code).toBe(app.delegates.tokenFor(misaki));
     expect(app.dispatch('scan', { checkpointId: 'cp-bus-1', code: code! }).verdict).toBe('admitted');
-    // Printing is not checking in, and the print is logged.
+    // Printing is not checking in, and the job is logged once with the badge issue it prints.
     expect(app.dispatch('searchDelegates', { query: 'misaki.takahashi@' })[0]!.arrived).toBe(false);
-    const logged = app.db.prepare("SELECT count(*) AS n FROM change_log WHERE type = 'badge.printed' AND json_extract(payload, '$.jobId') = ?").get(job.id) as { n: number };
+    const logged = app.db.prepare("SELECT count(*) AS n FROM change_log WHERE type = 'print.job' AND json_extract(payload, '$.id') = ? AND json_extract(payload, '$.fields.badge_issue') IS NOT NULL").get(job.id) as { n: number };
     expect(logged.n).toBe(1);
   }, 60_000);
 
@@ -79,7 +79,7 @@ describe('printing through CUPS', () => {
     expect(retried.id).toBe(job.id);
     await app.printing.idle();
     expect(app.printing.get(job.id)).toMatchObject({ status: 'failed', attempts: 2 });
-    const logged = app.db.prepare("SELECT count(*) AS n FROM change_log WHERE type = 'badge.printed' AND json_extract(payload, '$.jobId') = ?").get(job.id) as { n: number };
+    const logged = app.db.prepare("SELECT count(*) AS n FROM change_log WHERE type = 'print.job' AND json_extract(payload, '$.id') = ? AND json_extract(payload, '$.fields.badge_issue') IS NOT NULL").get(job.id) as { n: number };
     expect(logged.n).toBe(1);
     expect(() => app.dispatch('retryPrint', { jobId: app.printing.list(10).find((j) => j.status === 'done')!.id })).toThrow(/Only a failed/);
   }, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClockDriftError, HybridClock, MAX_DRIFT_MS, parseHlc } from '../../electron/services/sync/hlc.js';
+import { HybridClock, MAX_COUNTER, MAX_SKEW_MS, parseHlc } from '../../electron/services/sync/hlc.js';
 
 describe('hybrid logical clock', () => {
   it('is monotonic even when the wall clock goes backwards', () => {
@@ -21,10 +21,27 @@ describe('hybrid logical clock', () => {
     expect(next > '0000000005000-0000-dev2').toBe(true);
   });
 
-  it('refuses a peer far ahead: a kiosk with a wrong clock', () => {
+  it('clamps a peer far ahead instead of following it, and reports the skew', () => {
     const c = new HybridClock('dev1', null, () => 0);
-    const far = new HybridClock('dev2', null, () => MAX_DRIFT_MS + 10_000).tick();
-    expect(() => c.receive(far)).toThrow(ClockDriftError);
+    const far = new HybridClock('dev2', null, () => MAX_SKEW_MS * 10).tick();
+    expect(c.receive(far).skewMs).toBe(MAX_SKEW_MS * 10);
+    expect(parseHlc(c.tick()).ms).toBe(MAX_SKEW_MS);
+    const near = new HybridClock('dev3', null, () => 1000).tick();
+    expect(c.receive(near).skewMs).toBe(1000);
+  });
+
+  it('never overflows its counter: 100,000 ticks behind a faster peer stay ordered and parseable', () => {
+    const c = new HybridClock('dev1', null, () => 0);
+    c.receive(`${String(60_000).padStart(13, '0')}-fffe-dev2`);
+    let prev = c.current();
+    for (let i = 0; i < 100_000; i++) {
+      const t = c.tick();
+      expect(t > prev).toBe(true);
+      prev = t;
+    }
+    const last = parseHlc(prev);
+    expect(last.counter).toBeLessThanOrEqual(MAX_COUNTER);
+    expect(last.ms).toBeGreaterThan(60_000);
   });
 
   it('resumes from the last persisted value', () => {

@@ -23,7 +23,7 @@ describe('staff lock', () => {
   it('the PIN is stored hashed, never as typed', () => {
     t = makeApp();
     t.app.staffLock.setPin('98765');
-    const row = t.app.db.prepare("SELECT value FROM meta WHERE key = 'staff_pin'").get() as { value: string };
+    const row = t.app.db.prepare("SELECT value FROM setting WHERE key = 'staff_pin'").get() as { value: string };
     expect(row.value).not.toContain('98765');
     expect(() => t.app.staffLock.setPin('12')).toThrow(/4 to 8 digits/);
   });

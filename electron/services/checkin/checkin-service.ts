@@ -48,11 +48,6 @@ export class CheckinService {
     this.stmt = {
       admission: db.prepare('SELECT first_scan_id, first_at, checkpoint_id, last_at, entries FROM admission WHERE target_key = ? AND delegate_id = ? AND day = ?'),
       count: db.prepare('SELECT admitted FROM occupancy WHERE counter_key = ?'),
-      insertScan: db.prepare(`INSERT INTO scan (id, checkpoint_id, target_key, delegate_id, code, verdict, reason, day, scanned_at, device_id, hlc, override_reason)
-        VALUES (@id, @checkpoint_id, @target_key, @delegate_id, @code, @verdict, @reason, @day, @scanned_at, @device_id, @hlc, @override_reason)`),
-      insertAdmission: db.prepare('INSERT INTO admission (target_key, delegate_id, day, first_scan_id, first_at, checkpoint_id, last_at) VALUES (?,?,?,?,?,?,?)'),
-      reenter: db.prepare('UPDATE admission SET last_at = ?, entries = entries + 1 WHERE target_key = ? AND delegate_id = ? AND day = ?'),
-      bump: db.prepare('INSERT INTO occupancy (counter_key, admitted) VALUES (?, 1) ON CONFLICT(counter_key) DO UPDATE SET admitted = admitted + 1'),
       registeredHere: db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?'),
     };
   }
@@ -113,29 +108,21 @@ export class CheckinService {
           : { verdict: 'admitted', reason: `Admitted by staff: ${overrideReason}`, counts: true };
       }
       const scanId = newId('s');
-      const hlc = this.core.clock.tick();
-      const row = {
+      // Decided here, applied by the one apply path (which also keeps who-is-in and the counters).
+      this.core.commit('scan.recorded', {
         id: scanId,
-        checkpoint_id: cp.id,
-        target_key: k.targetKey,
-        delegate_id: who.delegate?.id ?? null,
+        checkpointId: cp.id,
+        targetKey: k.targetKey,
+        delegateId: who.delegate?.id ?? null,
+        badgeNo: who.badgeNo,
         code: who.storedCode,
         verdict: v.verdict,
         reason: v.reason,
         day: k.day,
-        scanned_at: now,
-        device_id: this.core.deviceId,
-        hlc,
-        override_reason: overrideReason,
-      };
-      this.stmt.insertScan.run(row);
-      if (v.counts && who.identityKey) {
-        this.stmt.insertAdmission.run(k.targetKey, who.identityKey, k.admissionDay, scanId, now, cp.id, now);
-        this.stmt.bump.run(k.counterKey);
-      } else if (v.verdict === 'readmitted' && who.identityKey) {
-        this.stmt.reenter.run(now, k.targetKey, who.identityKey, k.admissionDay);
-      }
-      this.core.log.append('scan.recorded', { ...row, identity_key: who.identityKey }, hlc);
+        admissionDay: k.admissionDay,
+        scannedAt: now,
+        overrideReason,
+      });
       return {
         scanId,
         verdict: v.verdict,
@@ -162,32 +149,9 @@ export class CheckinService {
       if (!s) throw new ServiceError('not_found', `No scan with id ${scanId}.`);
       if (s.undone_at) throw new ServiceError('conflict', 'This scan was already undone.');
       if (!ADMITTING.has(s.verdict) || !s.delegate_id) throw new ServiceError('conflict', 'Only a check-in can be undone; denied scans change nothing.');
-      const now = this.core.nowIso();
-      db.prepare('UPDATE scan SET undone_at = ?, undo_reason = ? WHERE id = ?').run(now, reason, scanId);
-      const cp = this.event.checkpoint(s.checkpoint_id);
-      const admissionDay = cp.entry_rule === 'once_per_day' ? s.day : '';
-      this.rebuildAdmission(s.target_key, s.delegate_id, admissionDay, admissionDay ? `${s.target_key}@${s.day}` : s.target_key);
-      this.core.log.append('scan.undone', { scanId, reason, at: now });
+      this.core.commit('scan.undone', { scanId, reason, at: this.core.nowIso() });
     });
     return this.recent({ scanId })[0]!;
-  }
-
-  private rebuildAdmission(targetKey: string, delegateId: string, admissionDay: string, counterKey: string): void {
-    const { db } = this.core;
-    const dayFilter = admissionDay ? 'AND day = @day' : '';
-    const remaining = db
-      .prepare(`SELECT id, scanned_at, checkpoint_id FROM scan WHERE target_key = @t AND delegate_id = @d ${dayFilter}
-        AND verdict IN ('admitted','readmitted') AND undone_at IS NULL ORDER BY scanned_at`)
-      .all({ t: targetKey, d: delegateId, day: admissionDay }) as { id: string; scanned_at: string; checkpoint_id: string }[];
-    const had = db.prepare('DELETE FROM admission WHERE target_key = ? AND delegate_id = ? AND day = ?').run(targetKey, delegateId, admissionDay).changes;
-    const first = remaining[0];
-    const last = remaining[remaining.length - 1];
-    if (first && last) {
-      db.prepare('INSERT INTO admission (target_key, delegate_id, day, first_scan_id, first_at, checkpoint_id, last_at, entries) VALUES (?,?,?,?,?,?,?,?)')
-        .run(targetKey, delegateId, admissionDay, first.id, first.scanned_at, first.checkpoint_id, last.scanned_at, remaining.length);
-    } else if (had) {
-      db.prepare('UPDATE occupancy SET admitted = max(admitted - 1, 0) WHERE counter_key = ?').run(counterKey);
-    }
   }
 
   recent(filter: { checkpointId?: string; delegateId?: string; scanId?: string; limit?: number }): ScanRecord[] {

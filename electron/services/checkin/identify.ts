@@ -13,6 +13,8 @@ export interface Identified {
   delegate: DelegateRow | null;
   /** Who the admission state is kept for: the delegate id, or the badge number of a not-yet-synced delegate. */
   identityKey: string | null;
+  /** The badge number a signed token presented, which identifies the person even before their record syncs. */
+  badgeNo: number | null;
   /** What is stored of the input: bounded, so a hostile scan cannot bloat the database. */
   storedCode: string;
 }
@@ -26,22 +28,23 @@ export function identify(raw: string, event: EventStore, delegates: Delegates): 
   const code = cleanCode(raw);
   const storedCode = code.length > 200 ? `${code.slice(0, 200)}…(${code.length} chars)` : code;
   if (code.length === 0 || code.length > MAX_CODE_LENGTH || /[\u0000-\u001f\u007f]/.test(code)) {
-    return { id: { kind: 'forged', problem: 'unreadable' }, delegate: null, identityKey: null, storedCode };
+    return { id: { kind: 'forged', problem: 'unreadable' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   }
   const check = event.tokens().check(code);
   if (check.ok) {
     const d = delegates.findByBadgeNo(check.claim.badgeNo);
-    if (!d) return { id: { kind: 'signed_unknown', badgeNo: check.claim.badgeNo }, delegate: null, identityKey: `badge:${check.claim.badgeNo}`, storedCode };
-    return { id: { kind: 'delegate', presentedIssue: check.claim.issue, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, storedCode };
+    const badgeNo = check.claim.badgeNo;
+    if (!d) return { id: { kind: 'signed_unknown', badgeNo }, delegate: null, identityKey: `badge:${badgeNo}`, badgeNo, storedCode };
+    return { id: { kind: 'delegate', presentedIssue: check.claim.issue, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, badgeNo, storedCode };
   }
-  if (check.problem !== 'not_a_token') return { id: { kind: 'forged', problem: check.problem }, delegate: null, identityKey: null, storedCode };
+  if (check.problem !== 'not_a_token') return { id: { kind: 'forged', problem: check.problem }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   const byCode = delegates.findByExternalCode(code);
   if (byCode) return fromDelegate(byCode, storedCode);
-  if (PLAUSIBLE_CODE.test(code)) return { id: { kind: 'unmatched' }, delegate: null, identityKey: null, storedCode };
-  return { id: { kind: 'forged', problem: 'not_a_token' }, delegate: null, identityKey: null, storedCode };
+  if (PLAUSIBLE_CODE.test(code)) return { id: { kind: 'unmatched' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
+  return { id: { kind: 'forged', problem: 'not_a_token' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
 }
 
 /** A delegate identified by staff (desk) or by an external code: no badge issue was presented. */
 export function fromDelegate(d: DelegateRow, storedCode: string): Identified {
-  return { id: { kind: 'delegate', presentedIssue: null, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, storedCode };
+  return { id: { kind: 'delegate', presentedIssue: null, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, badgeNo: null, storedCode };
 }

@@ -63,33 +63,28 @@ export class EventStore {
   private cached: { row: EventRow; tokens: BadgeTokens; dayFormat: Intl.DateTimeFormat } | null = null;
   private checkpointCache = new Map<string, CheckpointRow>();
 
-  constructor(private readonly core: Core) {}
+  constructor(private readonly core: Core) {
+    // The event's shape is cached for verdicts; entries that change it (from here or another device) drop the cache.
+    core.replica.onApplied((types) => {
+      if (types.has('event.created') || types.has('event.updated') || types.has('checkpoint.upserted')) this.invalidate();
+    });
+  }
 
   create(spec: EventSpec): void {
     const { db } = this.core;
     if (db.prepare('SELECT 1 FROM event').get()) throw new ServiceError('conflict', 'This file already holds an event.');
     const keys = generateEventKeys();
-    const dates = spec.days.map((d) => d.date).sort();
     this.core.tx(() => {
-      db.prepare(
-        'INSERT INTO event (id, name, name_ja, venue, timezone, starts_on, ends_on, rehearsal, public_key, private_key) VALUES (?,?,?,?,?,?,?,?,?,?)',
-      ).run(spec.id, spec.name, spec.nameJa ?? null, spec.venue, spec.timezone, dates[0], dates[dates.length - 1], spec.rehearsal ? 1 : 0, keys.publicKey, keys.privateKey);
-      const day = db.prepare('INSERT INTO event_day (event_id, day_no, date, title, title_ja) VALUES (?,?,?,?,?)');
-      for (const d of spec.days) day.run(spec.id, d.dayNo, d.date, d.title, d.titleJa ?? null);
-      const ses = db.prepare('INSERT INTO session (id, event_id, day_no, kind, title, title_ja, room, starts_at, ends_at, capacity) VALUES (?,?,?,?,?,?,?,?,?,?)');
-      for (const s of spec.sessions) ses.run(s.id, spec.id, s.dayNo, s.kind, s.title, s.titleJa ?? null, s.room ?? null, s.startsAt, s.endsAt, s.capacity ?? null);
-      const bus = db.prepare('INSERT INTO bus (id, event_id, label, site, departs_at, returns_at, boarding, capacity) VALUES (?,?,?,?,?,?,?,?)');
-      for (const b of spec.buses) bus.run(b.id, spec.id, b.label, b.site, b.departsAt, b.returnsAt ?? null, b.boarding ?? null, b.capacity);
-      const cp = db.prepare(
-        'INSERT INTO checkpoint (id, event_id, kind, name, name_ja, target_id, capacity, opens_at, closes_at, entry_rule, list_rule, sort_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-      );
-      spec.checkpoints.forEach((c, i) =>
-        cp.run(c.id, spec.id, c.kind, c.name, c.nameJa ?? null, c.targetId ?? null, c.capacity ?? null, c.opensAt ?? null, c.closesAt ?? null, c.entryRule, c.listRule, i),
-      );
-      // The private key stays out of the log: sync carries the event's shape, not its signing secret.
-      this.core.log.append('event.created', { ...spec, publicKey: keys.publicKey });
+      this.core.commit('event.created', { ...spec, publicKey: keys.publicKey, at: this.core.nowIso() });
+      // The signing key is this device's secret: it never travels in an entry.
+      db.prepare('UPDATE event SET private_key = ? WHERE id = ?').run(keys.privateKey, spec.id);
     });
+    this.invalidate();
+  }
+
+  private invalidate(): void {
     this.cached = null;
+    this.checkpointCache.clear();
   }
 
   exists(): boolean {
@@ -118,9 +113,9 @@ export class EventStore {
     return this.load().row.rehearsal === 1;
   }
 
+  /** Rehearsal (time windows shown, not enforced) or live: a change every device follows. */
   setRehearsal(on: boolean): void {
-    this.core.db.prepare('UPDATE event SET rehearsal = ?').run(on ? 1 : 0);
-    this.cached = null;
+    this.core.tx(() => this.core.commit('event.updated', { fields: { rehearsal: on ? 1 : 0 }, at: this.core.nowIso() }));
   }
 
   /** The calendar day of an instant in the event's time zone (once-a-day rules and reports use it). */
@@ -151,7 +146,7 @@ export class EventStore {
       days,
       deviceId: this.core.deviceId,
       delegateCount,
-      staffPinSet: this.core.db.prepare("SELECT 1 FROM meta WHERE key = 'staff_pin'").get() !== undefined,
+      staffPinSet: this.core.db.prepare("SELECT 1 FROM setting WHERE key = 'staff_pin'").get() !== undefined,
     };
   }
 

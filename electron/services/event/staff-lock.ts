@@ -24,13 +24,11 @@ export class StaffLock {
     if (!/^\d{4,8}$/.test(pin)) throw new ServiceError('bad_input', 'The staff PIN is 4 to 8 digits.');
     const salt = randomBytes(16);
     const hash = scryptSync(pin, salt, 32);
-    this.core.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('staff_pin', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-      .run(`${salt.toString('hex')}:${hash.toString('hex')}`);
+    this.core.tx(() => this.core.commit('setting.changed', { key: 'staff_pin', value: `${salt.toString('hex')}:${hash.toString('hex')}`, at: this.core.nowIso() }));
   }
 
   hasPin(): boolean {
-    return this.core.db.prepare("SELECT 1 FROM meta WHERE key = 'staff_pin'").get() !== undefined;
+    return this.core.db.prepare("SELECT 1 FROM setting WHERE key = 'staff_pin'").get() !== undefined;
   }
 
   /** True for the right PIN, or for the badge of a staff member or organiser. */
@@ -51,7 +49,7 @@ export class StaffLock {
   }
 
   private pinMatches(pin: string): boolean {
-    const row = this.core.db.prepare("SELECT value FROM meta WHERE key = 'staff_pin'").get() as { value: string } | undefined;
+    const row = this.core.db.prepare("SELECT value FROM setting WHERE key = 'staff_pin'").get() as { value: string } | undefined;
     if (!row) return false;
     const [salt, hash] = row.value.split(':') as [string, string];
     const expected = Buffer.from(hash, 'hex');

@@ -1,8 +1,11 @@
 import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
-import { MAX_BADGE_NO, MAX_ISSUE } from '../badges/token.js';
+import { MAX_ISSUE } from '../badges/token.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
-import { collapseLongVowels, foldText, searchTextFor } from './normalize.js';
+import type { DelegateColumns } from '../sync/entries.js';
+import type { BadgeNumbers } from './badge-numbers.js';
+import { delegateIdFor } from './delegate-id.js';
+import { collapseLongVowels, foldText } from './normalize.js';
 
 export interface DelegateFields {
   familyName: string;
@@ -69,36 +72,28 @@ export class Delegates {
   private readonly byId;
   private readonly byBadgeNo;
   private readonly byExternalCode;
-  private readonly insertStmt;
   private readonly ftsSearch;
   private readonly prefixSearch;
   private readonly initialSearch;
   private readonly emailTaken;
   private readonly byEmail;
-  private readonly maxBadgeNo;
-  private readonly addRegistration;
   private readonly registered;
 
   constructor(
     private readonly core: Core,
     private readonly event: EventStore,
+    private readonly badgeNumbers: BadgeNumbers,
   ) {
     const { db } = core;
     this.byId = db.prepare(`${SELECT_DELEGATE} WHERE id = ?`);
-    this.byBadgeNo = db.prepare(`${SELECT_DELEGATE} WHERE badge_no = ?`);
+    // Every number a delegate holds identifies them (one registration imported on two offline desks holds two).
+    this.byBadgeNo = db.prepare(`${SELECT_DELEGATE} WHERE id = (SELECT delegate_id FROM badge WHERE badge_no = ?)`);
     this.byExternalCode = db.prepare(`${SELECT_DELEGATE} WHERE external_code = ? LIMIT 1`);
     // One Latin letter: the phone-book answer, family names from that letter, straight off the sort index.
     this.initialSearch = db.prepare(`${SELECT_DELEGATE} WHERE sort_key >= @q AND sort_key < @q || char(1114111) ORDER BY sort_key LIMIT @limit`);
-    this.emailTaken = db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE');
-    this.byEmail = db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE`);
-    this.maxBadgeNo = db.prepare('SELECT coalesce(max(badge_no), 0) + 1 AS n FROM delegate');
-    this.addRegistration = db.prepare('INSERT OR IGNORE INTO registration (delegate_id, target_id) VALUES (?, ?)');
+    this.emailTaken = db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE LIMIT 1');
+    this.byEmail = db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE ORDER BY created_at LIMIT 1`);
     this.registered = db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?');
-    this.insertStmt = db.prepare(`INSERT INTO delegate (id, event_id, badge_no, badge_issue, family_name, given_name, family_name_kanji,
-      given_name_kanji, family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status,
-      search_text, sort_key, hlc, created_at, updated_at)
-      VALUES (@id, @event_id, @badge_no, 1, @family_name, @given_name, @family_name_kanji, @given_name_kanji, @family_name_kana,
-      @given_name_kana, @organisation, @country, @region, @email, @role, @external_code, 'active', @search_text, @sort_key, @hlc, @now, @now)`);
     // Trigram FTS for 3+ characters; a word-prefix FTS for 1–2 (trigram cannot).
     // No ESCAPE clause: it would stop SQLite using the trigram index for LIKE.
     this.ftsSearch = db.prepare(`${SELECT_DELEGATE.replace('FROM delegate', 'FROM delegate_fts JOIN delegate ON delegate.rowid = delegate_fts.rowid')}
@@ -126,45 +121,43 @@ export class Delegates {
     return (this.byId.get(key) ?? this.byEmail.get(key)) as DelegateRow | undefined;
   }
 
-  nextBadgeNo(): number {
-    const { n } = this.maxBadgeNo.get() as { n: number };
-    if (n > MAX_BADGE_NO) throw new ServiceError('conflict', 'No badge numbers left for this event.');
-    return n;
-  }
-
-  /** Adds a delegate; call inside a transaction (it logs the change). */
-  insert(fields: DelegateFields, opts: { id?: string; badgeNo?: number } = {}): DelegateRow {
-    const id = opts.id ?? newId('d');
-    const badgeNo = opts.badgeNo ?? this.nextBadgeNo();
-    const rec = { id, event_id: this.event.id(), badge_no: badgeNo, ...this.clean(fields) };
+  /**
+   * Adds a delegate; call inside a transaction. A registration seen on two devices gets the same id (from its code
+   * or email), so importing one file on two offline desks does not make two people.
+   */
+  insert(fields: DelegateFields, opts: { id?: string } = {}): DelegateRow {
+    const rec = this.clean(fields);
     if (rec.email && this.emailTaken.get(rec.email))
       throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`);
     if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
-    const hlc = this.core.clock.tick();
-    this.insertStmt.run({ ...rec, ...this.searchColumns(rec), hlc, now: this.core.nowIso() });
-    this.core.log.append('delegate.upserted', { ...rec, badge_issue: 1 }, hlc);
+    let id = opts.id ?? (rec.external_code || rec.email ? delegateIdFor(this.event.id(), rec) : newId('d'));
+    // The derived id is taken here by someone whose code or email has since changed: this is another person.
+    if (!opts.id && this.byId.get(id)) id = newId('d');
+    this.core.commit('delegate.upserted', { id, badgeNo: this.badgeNumbers.next(), fields: rec, at: this.core.nowIso() });
     return this.get(id);
   }
 
-  /** Changes a delegate's details (last writer wins by clock); badge number, issue and check-ins stay. */
+  /** Changes a delegate's details (last writer wins per field); badge number, issue and check-ins stay. */
   update(id: string, fields: DelegateFields): DelegateRow {
     const before = this.get(id);
     const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code });
     if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
     const other = rec.email ? (this.byEmail.get(rec.email) as DelegateRow | undefined) : undefined;
     if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`);
-    const hlc = this.core.clock.tick();
-    this.core.db
-      .prepare(`UPDATE delegate SET family_name = @family_name, given_name = @given_name, family_name_kanji = @family_name_kanji,
-        given_name_kanji = @given_name_kanji, family_name_kana = @family_name_kana, given_name_kana = @given_name_kana,
-        organisation = @organisation, country = @country, region = @region, email = @email, role = @role,
-        external_code = @external_code, search_text = @search_text, sort_key = @sort_key, hlc = @hlc, updated_at = @now WHERE id = @id`)
-      .run({ ...rec, ...this.searchColumns({ ...rec, badge_no: before.badge_no }), hlc, now: this.core.nowIso(), id });
-    this.core.log.append('delegate.upserted', { id, ...rec, badge_no: before.badge_no }, hlc);
+    // Only what changed travels: another desk's edit of another field of this person stays.
+    const changed = Object.fromEntries(Object.entries(rec).filter(([k, v]) => before[k as keyof DelegateRow] !== v)) as Partial<DelegateColumns>;
+    if (Object.keys(changed).length) this.core.commit('delegate.upserted', { id, fields: changed, at: this.core.nowIso() });
     return this.get(id);
   }
 
-  private clean(fields: DelegateFields) {
+  /** Cancels a registration (or restores it): the badge is then refused everywhere with the reason "cancelled". */
+  setCancelled(id: string, cancelled: boolean): DelegateRow {
+    this.get(id);
+    this.core.commit('delegate.cancelled', { id, cancelled, at: this.core.nowIso() });
+    return this.get(id);
+  }
+
+  private clean(fields: DelegateFields): DelegateColumns {
     return {
       family_name: nfc(fields.familyName) ?? '',
       given_name: nfc(fields.givenName) ?? '',
@@ -181,28 +174,16 @@ export class Delegates {
     };
   }
 
-  private searchColumns(rec: ReturnType<Delegates['clean']> & { badge_no: number }) {
-    return {
-      search_text: searchTextFor({
-        familyName: rec.family_name,
-        givenName: rec.given_name,
-        familyNameKanji: rec.family_name_kanji,
-        givenNameKanji: rec.given_name_kanji,
-        familyNameKana: rec.family_name_kana,
-        givenNameKana: rec.given_name_kana,
-        organisation: rec.organisation,
-        email: rec.email,
-        badgeNo: rec.badge_no,
-        externalCode: rec.external_code,
-      }),
-      sort_key: foldText(`${rec.family_name} ${rec.given_name}`),
-    };
-  }
-
   /** Signs a delegate up for sessions, buses or meetings (by target id); one log entry for the lot. */
   register(delegateId: string, targetIds: readonly string[]): void {
-    const added = targetIds.filter((t) => this.addRegistration.run(delegateId, t).changes > 0);
-    if (added.length) this.core.log.append('registration.added', { delegateId, targetIds: added });
+    const add = [...new Set(targetIds)].filter((t) => !this.registered.get(delegateId, t));
+    if (add.length) this.core.commit('registration.changed', { delegateId, add, remove: [] });
+  }
+
+  /** Takes a delegate off sessions, buses or meetings. */
+  unregister(delegateId: string, targetIds: readonly string[]): void {
+    const remove = [...new Set(targetIds)].filter((t) => this.registered.get(delegateId, t));
+    if (remove.length) this.core.commit('registration.changed', { delegateId, add: [], remove });
   }
 
   isRegistered(delegateId: string, targetId: string): boolean {
@@ -231,9 +212,7 @@ export class Delegates {
     return this.core.tx(() => {
       const row = this.get(id);
       if (row.badge_issue >= MAX_ISSUE) throw new ServiceError('conflict', 'This badge has been reprinted too many times; register the person again.');
-      const hlc = this.core.clock.tick();
-      this.core.db.prepare('UPDATE delegate SET badge_issue = badge_issue + 1, hlc = ?, updated_at = ? WHERE id = ?').run(hlc, this.core.nowIso(), id);
-      this.core.log.append('badge.reissued', { delegateId: id, issue: row.badge_issue + 1 }, hlc);
+      this.core.commit('badge.reissued', { delegateId: id, issue: row.badge_issue + 1 });
       return this.get(id);
     });
   }

@@ -18,10 +18,7 @@ export class Meetings {
   /** Call inside a transaction (it logs the change). */
   add(m: { eventId: string; sessionId: string; delegateA: string; delegateB: string; startsAt: string; endsAt: string; tableNo: string }): string {
     const id = newId('m');
-    this.core.db
-      .prepare('INSERT INTO meeting (id, event_id, session_id, delegate_a, delegate_b, starts_at, ends_at, table_no) VALUES (?,?,?,?,?,?,?,?)')
-      .run(id, m.eventId, m.sessionId, m.delegateA, m.delegateB, m.startsAt, m.endsAt, m.tableNo);
-    this.core.log.append('meeting.added', { id, ...m });
+    this.core.commit('meeting.added', { id, ...m });
     return id;
   }
 

@@ -29,7 +29,7 @@ export class Privacy {
       printJobs: all('SELECT printer, size, status, created_at FROM print_job WHERE delegate_id = @id'),
       changeLog: (db.prepare("SELECT hlc, type, payload FROM change_log WHERE payload LIKE '%' || @id || '%' ORDER BY seq").all({ id: row.id }) as { hlc: string; type: string; payload: string }[]).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })),
     };
-    this.core.tx(() => this.core.log.append('privacy.exported', { delegateId: row.id }));
+    this.core.tx(() => this.core.commit('privacy.exported', { delegateId: row.id, at: this.core.nowIso() }));
     return result;
   }
 
@@ -42,15 +42,10 @@ export class Privacy {
     const today = this.event.dayOf(this.core.nowIso());
     if (!opts.force && today <= info.endsOn) throw new ServiceError('conflict', `The event runs until ${info.endsOn}: personal data can be purged after it ends.`);
     const { db } = this.core;
+    // A replicated entry: every copy erases the same data, the hub's and the log's included (see sync/apply/privacy.ts).
     return this.core.tx(() => {
-      const n = db
-        .prepare(`UPDATE delegate SET family_name = 'Purged', given_name = 'Delegate ' || badge_no, family_name_kanji = NULL, given_name_kanji = NULL,
-          family_name_kana = NULL, given_name_kana = NULL, organisation = NULL, region = NULL, email = NULL, external_code = NULL,
-          search_text = ' ' || badge_no, sort_key = printf('%08d', badge_no)`)
-        .run().changes;
-      db.prepare("UPDATE scan SET code = 'purged'").run();
-      db.prepare("UPDATE change_log SET payload = '{\"purged\":true}' WHERE type IN ('delegate.upserted', 'scan.recorded', 'badge.printed', 'meeting.added', 'privacy.exported')").run();
-      this.core.log.append('privacy.purged', { delegates: n, at: this.core.nowIso() });
+      const n = (db.prepare('SELECT count(*) FROM delegate').pluck().get() as number);
+      this.core.commit('privacy.purged', { at: this.core.nowIso() });
       return { delegates: n };
     });
   }

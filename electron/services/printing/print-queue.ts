@@ -24,6 +24,7 @@ interface JobRow {
   file: string | null;
   created_at: string;
   updated_at: string;
+  device_id: string;
   delegate_name: string;
 }
 
@@ -56,9 +57,13 @@ export class PrintQueue {
   private sweepStale(): void {
     if (this.core.db.readonly) return;
     const cutoff = new Date(this.core.nowMs() - this.timeoutMs()).toISOString();
-    this.core.db
-      .prepare("UPDATE print_job SET status = 'failed', error = ?, updated_at = ? WHERE status IN ('queued', 'printing') AND updated_at < ?")
-      .run('Interrupted: Uketsuke closed while this badge was printing. Check the printer, then retry if no badge came out.', this.core.nowIso(), cutoff);
+    const stale = this.core.db
+      .prepare("SELECT id FROM print_job WHERE device_id = ? AND status IN ('queued', 'printing') AND updated_at < ?")
+      .pluck()
+      .all(this.core.deviceId, cutoff) as string[];
+    for (const id of stale) {
+      this.update(id, { status: 'failed', error: 'Interrupted: Uketsuke closed while this badge was printing. Check the printer, then retry if no badge came out.' });
+    }
   }
 
   private timeoutMs(): number {
@@ -90,21 +95,25 @@ export class PrintQueue {
     if (d.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.');
     const id = newId('p');
     const now = this.core.nowIso();
-    this.core.tx(() => {
-      this.core.db
-        .prepare(`INSERT INTO print_job (id, delegate_id, badge_issue, printer, size, back, status, attempts, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`)
-        .run(id, d.id, d.badge_issue, input.printer, input.size, input.back ? 1 : 0, now, now);
-      this.core.log.append('badge.printed', { jobId: id, delegateId: d.id, issue: d.badge_issue, printer: input.printer, size: input.size });
-    });
+    this.core.tx(() =>
+      this.core.commit('print.job', {
+        id,
+        fields: {
+          delegate_id: d.id, badge_issue: d.badge_issue, printer: input.printer, size: input.size, back: input.back ? 1 : 0, status: 'queued',
+          error: null, system_ref: null, attempts: 0, file: null, created_at: now, device_id: this.core.deviceId,
+        },
+        at: now,
+      }),
+    );
     this.start(id);
     return this.get(id);
   }
 
-  /** Tries a failed job again: same job, same badge issue, no new log entry. */
+  /** Tries a failed job again: same job, same badge issue, no second badge. */
   retry(jobId: string): PrintJob {
     const job = this.row(jobId);
     if (job.status !== 'failed') throw new ServiceError('conflict', 'Only a failed print can be retried.');
+    if (job.device_id !== this.core.deviceId) throw new ServiceError('conflict', 'This badge was printed at another station: print it again from here instead.');
     this.update(jobId, { status: 'queued', error: null });
     this.start(jobId);
     return this.get(jobId);
@@ -116,7 +125,8 @@ export class PrintQueue {
 
   list(limit = 50): PrintJob[] {
     this.sweepStale();
-    return (this.core.db.prepare(`${SELECT_JOB} ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?`).all(limit) as JobRow[]).map(toJob);
+    // This station's jobs: its printers, its queue (other stations' jobs are in the file too, for reports).
+    return (this.core.db.prepare(`${SELECT_JOB} WHERE j.device_id = ? ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?`).all(this.core.deviceId, limit) as JobRow[]).map(toJob);
   }
 
   /** Resolves when every job started so far has finished (tests, shutdown). */
@@ -130,12 +140,10 @@ export class PrintQueue {
     return r;
   }
 
+  /** Each state a job reaches is a change other stations see (a badge printed at desk 2 shows at desk 1). */
   private update(jobId: string, set: Partial<Pick<JobRow, 'status' | 'error' | 'system_ref' | 'file' | 'attempts'>>): void {
-    const cols = Object.keys(set);
     if (!this.core.db.open) return;
-    this.core.db
-      .prepare(`UPDATE print_job SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`)
-      .run({ ...set, now: this.core.nowIso(), id: jobId });
+    this.core.tx(() => this.core.commit('print.job', { id: jobId, fields: set, at: this.core.nowIso() }));
   }
 
   private start(jobId: string): void {

@@ -1,5 +1,6 @@
 // Hybrid logical clock: wall time in ms, a counter for events within one ms, and the device id as tie-break.
 // Serialised so that string order is clock order: "<ms:13 digits>-<counter:4 hex>-<device>".
+// The physical part comes from the system clock only: a scan's business time (`scan --at`) is data, not the clock.
 
 export interface Hlc {
   ms: number;
@@ -7,14 +8,10 @@ export interface Hlc {
   device: string;
 }
 
-/** Remote clocks further ahead than this are refused: a kiosk with a wrong clock must be fixed, not trusted. */
-export const MAX_DRIFT_MS = 5 * 60 * 1000;
-
-export class ClockDriftError extends Error {
-  constructor(readonly driftMs: number) {
-    super(`Clock differs from a peer by ${Math.round(driftMs / 1000)} s; check this device's date and time.`);
-  }
-}
+/** A peer whose clock is ahead of ours by more than this is flagged (its entries are still accepted). */
+export const MAX_SKEW_MS = 2 * 60 * 1000;
+/** The counter is four hex digits; past it the clock moves to the next millisecond instead of overflowing. */
+export const MAX_COUNTER = 0xffff;
 
 export function formatHlc(h: Hlc): string {
   return `${String(h.ms).padStart(13, '0')}-${h.counter.toString(16).padStart(4, '0')}-${h.device}`;
@@ -30,32 +27,43 @@ export class HybridClock {
   private last: Hlc;
 
   constructor(device: string, last: string | null, private readonly now: () => number = Date.now) {
-    this.last = last ? parseHlc(last) : { ms: 0, counter: 0, device };
-    this.last.device = device;
+    this.last = last ? { ...parseHlc(last), device } : { ms: 0, counter: 0, device };
+  }
+
+  get device(): string {
+    return this.last.device;
   }
 
   /** A timestamp for a local event. */
   tick(): string {
     const wall = this.now();
     if (wall > this.last.ms) this.last = { ms: wall, counter: 0, device: this.last.device };
-    else this.last = { ...this.last, counter: this.last.counter + 1 };
+    else this.last = next(this.last);
     return formatHlc(this.last);
   }
 
-  /** Merges a clock seen in a peer's entry so our next tick orders after it. */
-  receive(remote: string): void {
+  /**
+   * Merges a clock seen in a peer's entry (or persisted by another process on the same file) so our next tick
+   * orders after it. A peer far ahead is clamped to our wall clock plus MAX_SKEW_MS, so one kiosk with a wrong date
+   * cannot drag every device into the future; the skew is returned so it can be shown.
+   */
+  receive(remote: string): { skewMs: number } {
     const r = parseHlc(remote);
     const wall = this.now();
-    if (r.ms - wall > MAX_DRIFT_MS) throw new ClockDriftError(r.ms - wall);
-    const ms = Math.max(wall, this.last.ms, r.ms);
-    let counter = 0;
-    if (ms === this.last.ms && ms === r.ms) counter = Math.max(this.last.counter, r.counter) + 1;
-    else if (ms === this.last.ms) counter = this.last.counter + 1;
-    else if (ms === r.ms) counter = r.counter + 1;
-    this.last = { ms, counter, device: this.last.device };
+    const skewMs = Math.max(0, r.ms - wall);
+    const rMs = Math.min(r.ms, wall + MAX_SKEW_MS);
+    const rCounter = rMs === r.ms ? r.counter : 0;
+    if (rMs > this.last.ms || (rMs === this.last.ms && rCounter > this.last.counter)) {
+      this.last = { ms: rMs, counter: rCounter, device: this.last.device };
+    }
+    return { skewMs };
   }
 
   current(): string {
     return formatHlc(this.last);
   }
+}
+
+function next(h: Hlc): Hlc {
+  return h.counter < MAX_COUNTER ? { ...h, counter: h.counter + 1 } : { ms: h.ms + 1, counter: 0, device: h.device };
 }

@@ -1,0 +1,137 @@
+// The change-log entries devices exchange: one type per kind of state change, each with a zod schema because
+// entries from other devices cross a trust boundary. The payload is everything `apply` needs, and nothing local to
+// the device that wrote it (no signing key, no file paths that matter elsewhere).
+import { z } from 'zod';
+import { CHECKPOINT_KINDS, ROLES, VERDICTS } from '../../api/contract.js';
+
+const iso = z.string().min(10).max(40);
+const id = z.string().min(1).max(200);
+const text = z.string().max(1000);
+const optText = text.nullable().optional();
+
+const eventDay = z.object({ dayNo: z.number().int(), date: z.string().max(10), title: text, titleJa: optText });
+const session = z.object({
+  id, dayNo: z.number().int(), kind: z.string().max(40), title: text, titleJa: optText, room: optText,
+  startsAt: iso, endsAt: iso, capacity: z.number().int().nullable().optional(),
+});
+const bus = z.object({
+  id, label: text, site: text, departsAt: iso, returnsAt: iso.nullable().optional(), boarding: optText, capacity: z.number().int(),
+});
+const checkpointFields = z.object({
+  kind: z.enum(CHECKPOINT_KINDS),
+  name: text,
+  name_ja: text.nullable(),
+  target_id: id.nullable(),
+  capacity: z.number().int().nullable(),
+  opens_at: iso.nullable(),
+  closes_at: iso.nullable(),
+  entry_rule: z.enum(['once', 'once_per_day', 'reentry']),
+  list_rule: z.enum(['registered', 'anyone']),
+  sort_order: z.number().int(),
+});
+const checkpoint = z.object({
+  id, kind: z.enum(CHECKPOINT_KINDS), name: text, nameJa: optText, targetId: id.nullable().optional(),
+  capacity: z.number().int().nullable().optional(), opensAt: iso.nullable().optional(), closesAt: iso.nullable().optional(),
+  entryRule: z.enum(['once', 'once_per_day', 'reentry']), listRule: z.enum(['registered', 'anyone']),
+});
+
+/** The delegate columns a change may set; personal ones are erased by a purge. */
+export const delegateFields = z.object({
+  family_name: text,
+  given_name: text,
+  family_name_kanji: text.nullable(),
+  given_name_kanji: text.nullable(),
+  family_name_kana: text.nullable(),
+  given_name_kana: text.nullable(),
+  organisation: text.nullable(),
+  country: text.nullable(),
+  region: text.nullable(),
+  email: text.nullable(),
+  role: z.enum(ROLES),
+  external_code: text.nullable(),
+});
+export type DelegateColumns = z.infer<typeof delegateFields>;
+export const PERSONAL_FIELDS = ['family_name', 'given_name', 'family_name_kanji', 'given_name_kanji', 'family_name_kana', 'given_name_kana', 'organisation', 'region', 'email', 'external_code'] as const satisfies readonly (keyof DelegateColumns)[];
+
+const printFields = z.object({
+  delegate_id: id,
+  badge_issue: z.number().int(),
+  printer: text,
+  size: z.string().max(20),
+  back: z.number().int(),
+  status: z.enum(['queued', 'printing', 'done', 'failed']),
+  error: text.nullable(),
+  system_ref: text.nullable(),
+  attempts: z.number().int(),
+  file: text.nullable(),
+  created_at: iso,
+  device_id: z.string().max(100),
+});
+export type PrintColumns = z.infer<typeof printFields>;
+
+export const payloadSchemas = {
+  'event.created': z.object({
+    id, name: text, nameJa: optText, venue: text, timezone: z.string().max(64), rehearsal: z.boolean(),
+    days: z.array(eventDay).max(60), sessions: z.array(session).max(5000), buses: z.array(bus).max(500),
+    checkpoints: z.array(checkpoint).max(5000), publicKey: z.string().max(200), at: iso,
+  }),
+  'event.updated': z.object({
+    fields: z.object({ name: text, name_ja: text.nullable(), venue: text, timezone: z.string().max(64), rehearsal: z.number().int().min(0).max(1) }).partial(),
+    at: iso,
+  }),
+  'checkpoint.upserted': z.object({ id, fields: checkpointFields.partial(), at: iso }),
+  'delegate.upserted': z.object({ id, badgeNo: z.number().int().positive().optional(), fields: delegateFields.partial(), at: iso }),
+  'delegate.cancelled': z.object({ id, cancelled: z.boolean(), at: iso }),
+  'registration.changed': z.object({ delegateId: id, add: z.array(id).max(1000), remove: z.array(id).max(1000) }),
+  'meeting.added': z.object({ id, eventId: id, sessionId: id, delegateA: id, delegateB: id, startsAt: iso, endsAt: iso, tableNo: z.string().max(40) }),
+  'badge.reissued': z.object({ delegateId: id, issue: z.number().int().positive() }),
+  'print.job': z.object({ id, fields: printFields.partial(), at: iso }),
+  'scan.recorded': z.object({
+    id, checkpointId: id, targetKey: id, delegateId: id.nullable(), badgeNo: z.number().int().positive().nullable(),
+    code: z.string().max(400), verdict: z.enum(VERDICTS), reason: text, day: z.string().max(10), admissionDay: z.string().max(10),
+    scannedAt: iso, overrideReason: text.nullable(),
+  }),
+  'scan.undone': z.object({ scanId: id, reason: text, at: iso }),
+  'setting.changed': z.object({ key: z.enum(['staff_pin']), value: z.string().max(400), at: iso }),
+  'device.enrolled': z.object({
+    deviceId: id, role: z.enum(['desk', 'door', 'kiosk', 'venue', 'organiser', 'hub']), name: z.string().max(200),
+    badgeBlock: z.object({ first: z.number().int().positive(), last: z.number().int().positive() }).nullable(), at: iso,
+  }),
+  'privacy.exported': z.object({ delegateId: id, at: iso }),
+  'privacy.purged': z.object({ at: iso }),
+} as const;
+
+export type EntryType = keyof typeof payloadSchemas;
+export type PayloadOf<T extends EntryType> = z.infer<(typeof payloadSchemas)[T]>;
+export const ENTRY_TYPES = Object.keys(payloadSchemas) as EntryType[];
+
+export interface EntryHeader {
+  entryId: string;
+  deviceId: string;
+  /** Gap-free per device: the version vector counts these. */
+  deviceSeq: number;
+  hlc: string;
+}
+export type Entry = { [T in EntryType]: EntryHeader & { type: T; payload: PayloadOf<T> } }[EntryType];
+/** Entries from versions before the replication core: kept as history, never applied. */
+export type LegacyEntry = EntryHeader & { type: `legacy.${string}`; payload: unknown };
+export type StoredEntry = Entry | LegacyEntry;
+
+const header = z.object({
+  entryId: z.string().min(8).max(64),
+  deviceId: z.string().min(1).max(64).regex(/^[\w.-]+$/),
+  deviceSeq: z.number().int().positive(),
+  hlc: z.string().regex(/^\d{13}-[0-9a-f]{4}-[\w.-]{1,64}$/),
+});
+
+/** Checks an entry from another device; answers the problem in words, or the typed entry. */
+export function parseEntry(raw: unknown): { ok: true; entry: StoredEntry } | { ok: false; problem: string } {
+  const h = header.extend({ type: z.string().max(64), payload: z.unknown() }).safeParse(raw);
+  if (!h.success) return { ok: false, problem: h.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const { type } = h.data;
+  if (type.startsWith('legacy.')) return { ok: true, entry: h.data as LegacyEntry };
+  if (!Object.hasOwn(payloadSchemas, type)) return { ok: false, problem: `unknown entry type ${type}` };
+  const p = payloadSchemas[type as EntryType].safeParse(h.data.payload);
+  if (!p.success) return { ok: false, problem: `${type}: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  return { ok: true, entry: { ...h.data, type, payload: p.data } as Entry };
+}
