@@ -1,6 +1,7 @@
 // The one typed Api: every shell (Electron preload, web host, CLI, tests) speaks exactly this. Inputs are zod
 // schemas because they cross a trust boundary (IPC, HTTP); outputs are plain types. No runtime code but schemas.
 import { z } from 'zod';
+import { STATION_ROLES, type HubDeviceInfo } from './sync-protocol.js';
 
 export const VERDICTS = [
   'admitted',
@@ -262,9 +263,27 @@ export const apiInputs = {
   rejectedRows: z.object({ jobId: id }),
   subjectExport: z.object({ delegateId: id }),
   syncConflicts: z.object({}),
+  syncStatus: z.object({}),
+  hubDevices: z.object({}),
+  pairingCode: z.object({ role: z.enum(STATION_ROLES) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
+
+/** A station's link with its hub, for the status line of every staff screen. */
+export interface SyncStatus {
+  paired: boolean;
+  role: string | null;
+  hub: string | null;
+  online: boolean;
+  lastSyncAt: string | null;
+  /** This device's changes the hub has not acknowledged yet. */
+  waiting: number;
+  lastError: string | null;
+  clockSkewMs: number;
+  /** This device's clock differs from the hub's by more than two minutes. */
+  clockWarning: boolean;
+}
 
 /** What offline devices could not prevent, listed once their entries met (see services/sync/conflicts.ts). */
 export interface SyncConflicts {
@@ -307,6 +326,9 @@ export interface ApiOutputs {
   rejectedRows: FileDownload;
   subjectExport: FileDownload;
   syncConflicts: SyncConflicts;
+  syncStatus: SyncStatus;
+  hubDevices: HubDeviceInfo[];
+  pairingCode: { code: string; hub: string[]; fingerprint: string; expiresAt: string };
 }
 
 /** What a client sees: every method async, whatever carries it. */

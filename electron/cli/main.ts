@@ -29,7 +29,12 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke privacy-export --db FILE --delegate ID|EMAIL --out FILE.json
   uketsuke purge       --db FILE --yes                (after the event: erase personal data, keep counts)
   uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
-  uketsuke web         [--db FILE] [--port N] [--host ADDR]
+  uketsuke web         [--db FILE] [--port N] [--host ADDR]   (a paired file syncs with its hub while serving)
+  uketsuke hub         --db FILE [--port N] [--host ADDR]     (this file's event as the venue hub, headless)
+  uketsuke pairing-code --db FILE --role desk|door|kiosk [--json]   (a one-time code from the hub's file)
+  uketsuke pair        --db FILE --code CODE [--name NAME] [--json] (join a hub and load its event)
+  uketsuke sync        --db FILE [--json]                     (one round with the paired hub)
+  uketsuke devices     --db FILE [--json] [--revoke DEVICE]   (the devices the hub has seen; revoke one)
 
 SIZE is a6 (default), cr80, 4x6in, 4x3in or a4-sheet (six 4×3 in badges with crop marks).
 
@@ -101,6 +106,9 @@ export async function main(argv: string[]): Promise<number> {
       yes: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       host: { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      revoke: { type: 'string' },
     },
   });
   const db = values.db ?? defaultDataFile();
@@ -273,11 +281,105 @@ export async function main(argv: string[]): Promise<number> {
       if (ensureDemo(app)) process.stdout.write(`No event in ${db} yet: loaded the demo event.\n`);
       const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
       const host = await startHost({ app, staticDir, port, host: values.host });
+      const { connectStation } = await import('../host/hub/connect.js');
+      if (connectStation(app)) process.stdout.write(`Syncing with the hub at ${app.syncStatus().hub}.\n`);
       process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
       const stop = () => { void host.close().then(() => { app.close(); process.exit(0); }); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       return new Promise<number>(() => {});
+    }
+    case 'hub': {
+      const port = values.port ? Number(values.port) : 5790;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
+      requireFile(db);
+      const app = open(db);
+      if (!app.event.exists()) throw new ServiceError('not_found', `${db} holds no event: create one (uketsuke demo) before making it a hub.`);
+      const { hubTlsIdentity } = await import('../host/hub/tls.js');
+      const { startHubServer } = await import('../host/hub/server.js');
+      const hub = await startHubServer({ hub: app.hub, tls: await hubTlsIdentity(app.db), port, host: values.host });
+      app.setHubIdentity({ urls: hub.urls, fingerprint: hub.fingerprint });
+      if (values.json) out({ hub: hub.urls, fingerprint: hub.fingerprint, event: app.event.info().id });
+      else process.stdout.write(`Uketsuke hub for "${app.event.info().name}" at ${hub.urls.join(', ')} (certificate ${hub.fingerprint.slice(0, 16)}…)\n`);
+      const stop = () => { void hub.close().then(() => { app.setHubIdentity(null); app.close(); process.exit(0); }); };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return new Promise<number>(() => {});
+    }
+    case 'pairing-code': {
+      const role = values.role;
+      if (role !== 'desk' && role !== 'door' && role !== 'kiosk' && role !== 'venue' && role !== 'organiser') throw new UsageError('--role is desk, door, kiosk, venue or organiser');
+      requireFile(db);
+      const app = open(db);
+      try {
+        const code = app.hub.pairingCode(role);
+        if (values.json) out(code);
+        else {
+          const QRCode = await import('qrcode');
+          process.stdout.write(`${await QRCode.toString(code.code, { type: 'terminal', small: true })}\n${code.code}\n\nValid until ${code.expiresAt}, once, for a ${role} station.\n`);
+        }
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'pair': {
+      if (!values.code) throw new UsageError('pair needs --code CODE (from the hub: uketsuke pairing-code, or its screen)');
+      const app = open(db);
+      try {
+        const { pairWithCode } = await import('../host/hub/connect.js');
+        const r = await pairWithCode(app, values.code, values.name ?? os.hostname(), progressBar('Loading the event'));
+        const result = { deviceId: r.deviceId, eventId: r.eventId, delegates: r.delegates, role: r.role, badgeBlock: r.badgeBlock };
+        if (values.json) out(result);
+        else process.stdout.write(`Paired as ${r.role} ${r.deviceId}; loaded ${r.delegates} delegates of ${app.event.info().name}.\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'sync': {
+      requireFile(db);
+      const app = open(db);
+      try {
+        const { readHubLink } = await import('../services/sync/station-sync.js');
+        const link = readHubLink(app.core);
+        if (!link) throw new ServiceError('conflict', `${db} is not paired with a hub: uketsuke pair --db ${db} --code CODE`);
+        const { HttpsHubTransport } = await import('../host/hub/client.js');
+        const { StationSync } = await import('../services/sync/station-sync.js');
+        const transport = new HttpsHubTransport(link.urls, link.certPem, link.fingerprint, link.credential);
+        try {
+          const r = await new StationSync(app.core, transport).syncOnce();
+          if (values.json) out(r);
+          else process.stdout.write(`Pushed ${r.pushed}, pulled ${r.pulled}; ${r.waiting} waiting.\n`);
+        } finally {
+          transport.close();
+        }
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'devices': {
+      requireFile(db);
+      const app = open(db);
+      try {
+        const { readHubLink } = await import('../services/sync/station-sync.js');
+        const link = readHubLink(app.core);
+        let list;
+        if (link) {
+          const { HttpsHubTransport } = await import('../host/hub/client.js');
+          const transport = new HttpsHubTransport(link.urls, link.certPem, link.fingerprint, link.credential);
+          list = await transport.devices().finally(() => transport.close());
+        } else {
+          if (values.revoke) app.hub.revoke(values.revoke);
+          list = app.hub.devices();
+        }
+        if (values.json) out(list);
+        else for (const d of list) process.stdout.write(`${d.deviceId}\t${d.role}\t${d.lastSeen ?? 'never'}\t${d.waiting} waiting${Math.abs(d.clockSkewMs) > 120_000 ? `\tclock off by ${Math.round(d.clockSkewMs / 1000)} s` : ''}\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
     }
     default:
       throw new UsageError(`Unknown command: ${command}`);

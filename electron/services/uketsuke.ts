@@ -15,6 +15,9 @@ import { suggestMapping } from './people/import/columns.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
 import { Conflicts } from './sync/conflicts.js';
+import { Hub, type HubIdentity } from './sync/hub.js';
+import { StationSync, readHubLink, type HubTransport, type SyncOptions } from './sync/station-sync.js';
+import type { HubDeviceInfo } from '../api/sync-protocol.js';
 import { newId } from './core.js';
 import type { ImportFieldName, ImportJob } from '../api/contract.js';
 import { CupsDirectory } from './printing/cups.js';
@@ -43,6 +46,8 @@ export class Uketsuke {
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
   readonly conflicts: Conflicts;
+  readonly hub: Hub;
+  private stationSync: StationSync | null = null;
   private readonly importJobs = new Map<string, ImportJob>();
   private table: ReturnType<Uketsuke['handlers']> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -64,6 +69,42 @@ export class Uketsuke {
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
     this.conflicts = new Conflicts(this.core);
+    this.hub = new Hub(this.core, this.badgeNumbers, () => this.hubIdentity() ?? { urls: [], fingerprint: '' });
+  }
+
+  /** Where this file's hub listens (written by the hub process at start; read by `pairing-code` too). */
+  hubIdentity(): HubIdentity | null {
+    const v = this.db.prepare("SELECT value FROM meta WHERE key = 'hub_identity'").pluck().get() as string | undefined;
+    return v ? (JSON.parse(v) as HubIdentity) : null;
+  }
+
+  setHubIdentity(identity: HubIdentity | null): void {
+    if (identity) this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('hub_identity', ?)").run(JSON.stringify(identity));
+    else this.db.prepare("DELETE FROM meta WHERE key = 'hub_identity'").run();
+  }
+
+  /** Starts the live sync of a paired station over the given transport. */
+  attachStationSync(transport: HubTransport, opts: SyncOptions = {}): StationSync {
+    this.stationSync = new StationSync(this.core, transport, opts);
+    this.stationSync.start();
+    return this.stationSync;
+  }
+
+  syncStatus(): import('../api/contract.js').SyncStatus {
+    if (this.stationSync) return this.stationSync.status();
+    const link = readHubLink(this.core);
+    const hub = this.hubIdentity();
+    return {
+      paired: link !== null, role: link?.role ?? (hub ? 'hub' : null), hub: link?.urls[0] ?? hub?.urls[0] ?? null, online: hub !== null,
+      lastSyncAt: null, waiting: 0, lastError: null, clockSkewMs: 0, clockWarning: false,
+    };
+  }
+
+  /** The devices the hub has seen: from this file when it is the hub, else asked of the hub. */
+  async hubDevices(): Promise<HubDeviceInfo[]> {
+    if (this.hubIdentity() || !readHubLink(this.core)) return this.hub.devices();
+    if (!this.stationSync) throw new ServiceError('conflict', 'Not connected to the hub.');
+    return this.stationSync.devices();
   }
 
   static open(file: string, opts: OpenOptions & UketsukeOptions = {}): Uketsuke {
@@ -72,6 +113,7 @@ export class Uketsuke {
 
   close(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    void this.stationSync?.stop();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
@@ -160,6 +202,9 @@ export class Uketsuke {
         base64: Buffer.from(JSON.stringify(this.privacy.subjectExport(delegateId), null, 2), 'utf8').toString('base64'),
       }),
       syncConflicts: () => this.conflicts.list(),
+      syncStatus: () => this.syncStatus(),
+      hubDevices: () => this.hubDevices(),
+      pairingCode: ({ role }) => this.hub.pairingCode(role),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
@@ -224,7 +269,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

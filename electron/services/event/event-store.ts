@@ -82,7 +82,8 @@ export class EventStore {
     this.invalidate();
   }
 
-  private invalidate(): void {
+  /** Drops the cached event row (after a signing key was installed, or the event arrived by sync). */
+  invalidate(): void {
     this.cached = null;
     this.checkpointCache.clear();
   }

@@ -17,7 +17,8 @@ const METHODS = Object.keys({
   event: true, checkpoints: true, searchDelegates: true, delegate: true, scan: true, checkIn: true, override: true,
   undoScan: true, walkIn: true, updateDelegate: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
   printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
-  importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true,
+  importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
+  hubDevices: true, pairingCode: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export function makeApi(call: Transport): Api {

@@ -1,0 +1,58 @@
+// The sync protocol between stations and a hub: request bodies are zod schemas (they cross the venue network),
+// answers are plain types. Entries themselves are checked one by one by the replica (services/sync/entries.ts).
+import { z } from 'zod';
+
+export const STATION_ROLES = ['desk', 'door', 'kiosk', 'venue', 'organiser'] as const;
+export type StationRole = (typeof STATION_ROLES)[number];
+/** Roles that issue badges and so receive the event's signing key; doors verify with the public key only. */
+export const SIGNING_ROLES: ReadonlySet<StationRole> = new Set(['desk', 'kiosk', 'venue', 'organiser']);
+
+const vector = z.record(z.string().max(64), z.number().int().min(0));
+const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{3,31}$/);
+
+export const pairRequest = z.object({ secret: z.string().min(8).max(64), deviceId, name: z.string().max(100).default('') });
+export const pushRequest = z.object({ entries: z.array(z.unknown()).max(20_000) });
+export const pullRequest = z.object({ vector, waitMs: z.number().int().min(0).max(30_000).default(0), limit: z.number().int().min(1).max(20_000).default(5000) });
+
+export type VectorClock = z.infer<typeof vector>;
+
+export interface PairAnswer {
+  deviceId: string;
+  role: StationRole;
+  credential: string;
+  eventId: string;
+  hubDeviceId: string;
+  /** Only for roles that print badges. */
+  signingKey: string | null;
+  badgeBlock: { first: number; last: number };
+  /** Entries the hub holds: what a new station has to load. */
+  entries: number;
+}
+
+export interface PushAnswer {
+  applied: number;
+  duplicates: number;
+  rejected: { index: number; problem: string }[];
+  vector: VectorClock;
+  hubTime: number;
+}
+
+export interface PullAnswer {
+  entries: unknown[];
+  vector: VectorClock;
+  /** More entries are waiting beyond this answer's limit. */
+  more: boolean;
+  hubTime: number;
+}
+
+export interface HubDeviceInfo {
+  deviceId: string;
+  role: StationRole | 'hub';
+  name: string;
+  pairedAt: string | null;
+  lastSeen: string | null;
+  /** Entries of the hub this device has not pulled yet. */
+  waiting: number;
+  clockSkewMs: number;
+  revoked: boolean;
+}

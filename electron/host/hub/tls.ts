@@ -1,0 +1,35 @@
+// The hub's TLS identity: a self-signed certificate made once and kept with the hub's event file (meta), so its
+// fingerprint — what stations pin from the pairing code — stays the same across restarts.
+import { X509Certificate } from 'node:crypto';
+import os from 'node:os';
+import { generate } from 'selfsigned';
+import type { Db } from '../../../db/open.js';
+import { normaliseFingerprint } from '../../services/sync/pairing-code.js';
+
+export interface TlsIdentity {
+  key: string;
+  cert: string;
+  fingerprint: string;
+}
+
+export async function hubTlsIdentity(db: Db): Promise<TlsIdentity> {
+  const stored = db.prepare("SELECT value FROM meta WHERE key = 'hub_tls'").pluck().get() as string | undefined;
+  if (stored) {
+    const { key, cert } = JSON.parse(stored) as { key: string; cert: string };
+    return { key, cert, fingerprint: fingerprintOf(cert) };
+  }
+  const made = await generate([{ name: 'commonName', value: `Uketsuke hub ${os.hostname()}` }], { keyType: 'ec', curve: 'P-256', notAfterDate: new Date(Date.now() + 10 * 365 * 86_400_000) });
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('hub_tls', ?)").run(JSON.stringify({ key: made.private, cert: made.cert }));
+  return { key: made.private, cert: made.cert, fingerprint: fingerprintOf(made.cert) };
+}
+
+export function fingerprintOf(certPem: string): string {
+  return normaliseFingerprint(new X509Certificate(certPem).fingerprint256);
+}
+
+/** Addresses stations can reach the hub at: the one it was bound to, or every IPv4 address of the machine. */
+export function hubUrls(host: string, port: number): string[] {
+  if (host !== '0.0.0.0') return [`https://${host}:${port}`];
+  const lan = Object.values(os.networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address);
+  return [...lan, '127.0.0.1'].map((a) => `https://${a}:${port}`);
+}

@@ -1,0 +1,222 @@
+// A station's side of sync, plain Node over a transport interface (HTTPS in host/hub/client.ts): push this
+// device's entries within moments of a change, wait on the hub for news (long poll), back off with jitter while the
+// hub is unreachable and resume by itself. A verdict never waits for any of this: the station answers from its file.
+import type { HubDeviceInfo, PairAnswer, PullAnswer, PushAnswer, StationRole, VectorClock } from '../../api/sync-protocol.js';
+import type { SyncStatus } from '../../api/contract.js';
+import { ServiceError, type Core } from '../core.js';
+import { MAX_SKEW_MS } from './hlc.js';
+
+export interface HubTransport {
+  pair(req: { secret: string; deviceId: string; name: string }): Promise<PairAnswer>;
+  push(entries: unknown[]): Promise<PushAnswer>;
+  pull(vector: VectorClock, waitMs: number, limit: number): Promise<PullAnswer>;
+  devices(): Promise<HubDeviceInfo[]>;
+  close(): void;
+}
+
+/** What a station remembers of its hub (meta 'hub'): where it is, how to recognise it, and its credential. */
+export interface HubLink {
+  urls: string[];
+  fingerprint: string;
+  certPem: string;
+  credential: string;
+  role: StationRole;
+  eventId: string;
+  pairedAt: string;
+}
+
+export function readHubLink(core: Core): HubLink | null {
+  const v = core.db.prepare("SELECT value FROM meta WHERE key = 'hub'").pluck().get() as string | undefined;
+  return v ? (JSON.parse(v) as HubLink) : null;
+}
+
+export function saveHubLink(core: Core, link: HubLink): void {
+  core.db.prepare("INSERT INTO meta (key, value) VALUES ('hub', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(link));
+}
+
+export interface SyncOptions {
+  /** How long a pull waits on the hub for news. */
+  waitMs?: number;
+  pushDelayMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+export class StationSync {
+  private hubVector: VectorClock | null = null;
+  private running = false;
+  private online = false;
+  private lastSyncAt: string | null = null;
+  private lastError: string | null = null;
+  private clockSkewMs = 0;
+  private failures = 0;
+  private pushTimer: NodeJS.Timeout | null = null;
+  private pushing: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly opts: Required<SyncOptions>;
+
+  constructor(
+    private readonly core: Core,
+    private readonly transport: HubTransport,
+    opts: SyncOptions = {},
+  ) {
+    this.opts = { waitMs: 20_000, pushDelayMs: 20, maxBackoffMs: 15_000, random: Math.random, ...opts };
+    core.replica.onApplied(() => {
+      if (this.running && this.ownWaiting() > 0) this.schedulePush();
+    });
+  }
+
+  status(): SyncStatus {
+    const link = readHubLink(this.core);
+    return {
+      paired: link !== null,
+      role: link?.role ?? null,
+      hub: link?.urls[0] ?? null,
+      online: this.online,
+      lastSyncAt: this.lastSyncAt,
+      waiting: this.ownWaiting(),
+      lastError: this.lastError,
+      clockSkewMs: this.clockSkewMs,
+      clockWarning: Math.abs(this.clockSkewMs) > MAX_SKEW_MS,
+    };
+  }
+
+  devices(): Promise<HubDeviceInfo[]> {
+    return this.transport.devices();
+  }
+
+  /** One full round: what the hub lacks goes up, everything new comes down. */
+  async syncOnce(onProgress?: (pulled: number) => void): Promise<{ pushed: number; pulled: number; waiting: number }> {
+    let pulled = 0;
+    let answer = await this.pullOnce(0);
+    pulled += answer.applied;
+    while (answer.more) {
+      answer = await this.pullOnce(0);
+      pulled += answer.applied;
+      onProgress?.(pulled);
+    }
+    const pushed = await this.pushOnce();
+    return { pushed, pulled, waiting: this.ownWaiting() };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.pullLoop();
+    this.schedulePush();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.wake?.();
+    this.transport.close();
+    await this.pushing?.catch(() => undefined);
+  }
+
+  /** This device's entries the hub has not acknowledged. */
+  private ownWaiting(): number {
+    const mine = this.core.replica.vector()[this.core.deviceId] ?? 0;
+    return Math.max(0, mine - (this.hubVector?.[this.core.deviceId] ?? 0));
+  }
+
+  private schedulePush(): void {
+    if (this.pushTimer || !this.running) return;
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      this.pushing = this.pushOnce().then(
+        () => undefined,
+        () => {
+          // The pull loop notices the hub is back and pushes then; meanwhile retry with the backoff.
+          if (this.running) setTimeout(() => this.schedulePush(), this.backoff()).unref();
+        },
+      );
+    }, this.opts.pushDelayMs);
+    this.pushTimer.unref();
+  }
+
+  private async pushOnce(): Promise<number> {
+    if (this.hubVector === null) await this.pullOnce(0);
+    let pushed = 0;
+    for (;;) {
+      const mine = this.core.replica.missing(this.hubVector ?? {}, 2000).filter((e) => e.deviceId === this.core.deviceId);
+      if (mine.length === 0) return pushed;
+      const answer = await this.call(() => this.transport.push(mine));
+      if (answer.rejected.length) throw new ServiceError('conflict', `The hub refused ${answer.rejected.length} entries: ${answer.rejected[0]!.problem}`);
+      this.hubVector = answer.vector;
+      pushed += answer.applied;
+    }
+  }
+
+  private async pullOnce(waitMs: number): Promise<{ applied: number; more: boolean }> {
+    const answer = await this.call(() => this.transport.pull(this.core.replica.vector(), waitMs, 5000));
+    const report = this.core.replica.receive(answer.entries);
+    this.hubVector = answer.vector;
+    return { applied: report.applied, more: answer.more };
+  }
+
+  private async pullLoop(): Promise<void> {
+    while (this.running) {
+      try {
+        const { more } = await this.pullOnce(this.opts.waitMs);
+        if (this.ownWaiting() > 0) this.schedulePush();
+        if (more) continue;
+      } catch {
+        if (!this.running) return;
+        await new Promise<void>((r) => {
+          this.wake = r;
+          setTimeout(r, this.backoff()).unref();
+        });
+      }
+    }
+  }
+
+  private async call<T extends { hubTime: number }>(fn: () => Promise<T>): Promise<T> {
+    try {
+      const answer = await fn();
+      this.online = true;
+      this.failures = 0;
+      this.lastError = null;
+      this.lastSyncAt = new Date().toISOString();
+      this.clockSkewMs = Date.now() - answer.hubTime;
+      return answer;
+    } catch (e) {
+      this.online = false;
+      this.failures++;
+      this.lastError = e instanceof Error ? e.message : String(e);
+      throw e;
+    }
+  }
+
+  /** Exponential backoff with jitter, so a venue's stations do not all knock at the hub at once when it returns. */
+  private backoff(): number {
+    const base = Math.min(this.opts.maxBackoffMs, 250 * 2 ** Math.min(this.failures, 8));
+    return Math.round(base * (0.5 + this.opts.random()));
+  }
+}
+
+/**
+ * Joins a hub with a pairing code's secret: the station gets its credential, badge numbers and (for desks and
+ * kiosks) the signing key, then loads the event from the hub's log.
+ */
+export async function pairStation(
+  core: Core,
+  connect: (credential: string | null) => HubTransport,
+  code: { secret: string; hub: string[]; fingerprint: string },
+  certPem: string,
+  name: string,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<PairAnswer & { delegates: number }> {
+  if (readHubLink(core)) throw new ServiceError('conflict', 'This event file is already paired with a hub.');
+  const existing = core.db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined;
+  const pairing = connect(null);
+  const answer = await pairing.pair({ secret: code.secret, deviceId: core.deviceId, name }).finally(() => pairing.close());
+  if (existing && existing !== answer.eventId) throw new ServiceError('conflict', `This file holds another event (${existing}); pair a new file.`);
+  saveHubLink(core, { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() });
+  const transport = connect(answer.credential);
+  const sync = new StationSync(core, transport);
+  await sync.syncOnce((loaded) => onProgress?.(loaded, answer.entries)).finally(() => transport.close());
+  if (answer.signingKey) core.db.prepare('UPDATE event SET private_key = ? WHERE id = ?').run(answer.signingKey, answer.eventId);
+  const delegates = core.db.prepare("SELECT count(*) FROM delegate WHERE status = 'active'").pluck().get() as number;
+  return { ...answer, delegates };
+}
