@@ -174,6 +174,9 @@ const benches: Record<string, () => Result | Promise<Result>> = {
   },
 };
 
+const { syncBenches, closeSyncRig } = await import('./sync.js');
+Object.assign(benches, syncBenches);
+
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? process.argv[process.argv.indexOf(onlyArg) + 1] : undefined;
 const selected = onlyValue ? onlyValue.split(',') : Object.keys(benches);
@@ -189,4 +192,5 @@ for (const k of selected) {
 results._machine = { node: process.version, cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', at: new Date().toISOString() };
 fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 closeBigEvent();
+await closeSyncRig();
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -266,6 +266,7 @@ export const apiInputs = {
   syncStatus: z.object({}),
   hubDevices: z.object({}),
   pairingCode: z.object({ role: z.enum(STATION_ROLES) }),
+  startHub: z.object({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -329,6 +330,7 @@ export interface ApiOutputs {
   syncStatus: SyncStatus;
   hubDevices: HubDeviceInfo[];
   pairingCode: { code: string; hub: string[]; fingerprint: string; expiresAt: string };
+  startHub: SyncStatus;
 }
 
 /** What a client sees: every method async, whatever carries it. */

@@ -29,7 +29,8 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke privacy-export --db FILE --delegate ID|EMAIL --out FILE.json
   uketsuke purge       --db FILE --yes                (after the event: erase personal data, keep counts)
   uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
-  uketsuke web         [--db FILE] [--port N] [--host ADDR]   (a paired file syncs with its hub while serving)
+  uketsuke web         [--db FILE] [--port N] [--host ADDR] [--hub [--hub-port N] [--hub-host ADDR]]
+                       (a paired file syncs with its hub while serving; --hub makes this laptop the venue hub)
   uketsuke hub         --db FILE [--port N] [--host ADDR]     (this file's event as the venue hub, headless)
   uketsuke pairing-code --db FILE --role desk|door|kiosk [--json]   (a one-time code from the hub's file)
   uketsuke pair        --db FILE --code CODE [--name NAME] [--json] (join a hub and load its event)
@@ -109,6 +110,9 @@ export async function main(argv: string[]): Promise<number> {
       code: { type: 'string' },
       name: { type: 'string' },
       revoke: { type: 'string' },
+      hub: { type: 'boolean', default: false },
+      'hub-port': { type: 'string' },
+      'hub-host': { type: 'string' },
     },
   });
   const db = values.db ?? defaultDataFile();
@@ -283,6 +287,17 @@ export async function main(argv: string[]): Promise<number> {
       const host = await startHost({ app, staticDir, port, host: values.host });
       const { connectStation } = await import('../host/hub/connect.js');
       if (connectStation(app)) process.stdout.write(`Syncing with the hub at ${app.syncStatus().hub}.\n`);
+      // "Make this laptop the hub": the hub server runs in this process, on the LAN unless told otherwise.
+      const hubPort = values['hub-port'] ? Number(values['hub-port']) : 5790;
+      if (!Number.isInteger(hubPort) || hubPort < 0 || hubPort > 65535) throw new UsageError('--hub-port must be 0–65535');
+      const { hubTlsIdentity } = await import('../host/hub/tls.js');
+      const { startHubServer } = await import('../host/hub/server.js');
+      app.setHubStarter(async () => {
+        const running = await startHubServer({ hub: app.hub, tls: await hubTlsIdentity(app.db), port: hubPort, host: values['hub-host'] ?? '0.0.0.0' });
+        process.stdout.write(`This laptop is the hub: ${running.urls.join(', ')}\n`);
+        return { urls: running.urls, fingerprint: running.fingerprint };
+      });
+      if (values.hub) await app.startHub();
       process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
       const stop = () => { void host.close().then(() => { app.close(); process.exit(0); }); };
       process.on('SIGINT', stop);
@@ -298,7 +313,7 @@ export async function main(argv: string[]): Promise<number> {
       const { hubTlsIdentity } = await import('../host/hub/tls.js');
       const { startHubServer } = await import('../host/hub/server.js');
       const hub = await startHubServer({ hub: app.hub, tls: await hubTlsIdentity(app.db), port, host: values.host });
-      app.setHubIdentity({ urls: hub.urls, fingerprint: hub.fingerprint });
+      app.hubStarted({ urls: hub.urls, fingerprint: hub.fingerprint });
       if (values.json) out({ hub: hub.urls, fingerprint: hub.fingerprint, event: app.event.info().id });
       else process.stdout.write(`Uketsuke hub for "${app.event.info().name}" at ${hub.urls.join(', ')} (certificate ${hub.fingerprint.slice(0, 16)}…)\n`);
       const stop = () => { void hub.close().then(() => { app.setHubIdentity(null); app.close(); process.exit(0); }); };

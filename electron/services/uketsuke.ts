@@ -48,6 +48,9 @@ export class Uketsuke {
   readonly conflicts: Conflicts;
   readonly hub: Hub;
   private stationSync: StationSync | null = null;
+  /** Set by the shell that can run the hub server in this process ("Make this laptop the hub"). */
+  private hubStarter: (() => Promise<HubIdentity>) | null = null;
+  private hubRunning = false;
   private readonly importJobs = new Map<string, ImportJob>();
   private table: ReturnType<Uketsuke['handlers']> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -83,6 +86,25 @@ export class Uketsuke {
     else this.db.prepare("DELETE FROM meta WHERE key = 'hub_identity'").run();
   }
 
+  setHubStarter(start: () => Promise<HubIdentity>): void {
+    this.hubStarter = start;
+  }
+
+  /** The hub server of this process is up (at the given addresses). */
+  hubStarted(identity: HubIdentity): void {
+    this.hubRunning = true;
+    this.setHubIdentity(identity);
+  }
+
+  /** "Make this laptop the hub": the desk laptop starts relaying for the venue's stations. */
+  async startHub(): Promise<import('../api/contract.js').SyncStatus> {
+    if (this.hubRunning) return this.syncStatus();
+    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is paired with a hub; it cannot be a hub itself.');
+    if (!this.hubStarter) throw new ServiceError('conflict', 'This app cannot run a hub here: start one with `uketsuke hub`.');
+    this.hubStarted(await this.hubStarter());
+    return this.syncStatus();
+  }
+
   /** Starts the live sync of a paired station over the given transport. */
   attachStationSync(transport: HubTransport, opts: SyncOptions = {}): StationSync {
     this.stationSync = new StationSync(this.core, transport, opts);
@@ -93,7 +115,7 @@ export class Uketsuke {
   syncStatus(): import('../api/contract.js').SyncStatus {
     if (this.stationSync) return this.stationSync.status();
     const link = readHubLink(this.core);
-    const hub = this.hubIdentity();
+    const hub = this.hubRunning ? this.hubIdentity() : null;
     return {
       paired: link !== null, role: link?.role ?? (hub ? 'hub' : null), hub: link?.urls[0] ?? hub?.urls[0] ?? null, online: hub !== null,
       lastSyncAt: null, waiting: 0, lastError: null, clockSkewMs: 0, clockWarning: false,
@@ -102,7 +124,7 @@ export class Uketsuke {
 
   /** The devices the hub has seen: from this file when it is the hub, else asked of the hub. */
   async hubDevices(): Promise<HubDeviceInfo[]> {
-    if (this.hubIdentity() || !readHubLink(this.core)) return this.hub.devices();
+    if (this.hubRunning || !readHubLink(this.core)) return this.hub.devices();
     if (!this.stationSync) throw new ServiceError('conflict', 'Not connected to the hub.');
     return this.stationSync.devices();
   }
@@ -205,6 +227,7 @@ export class Uketsuke {
       syncStatus: () => this.syncStatus(),
       hubDevices: () => this.hubDevices(),
       pairingCode: ({ role }) => this.hub.pairingCode(role),
+      startHub: () => this.startHub(),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
@@ -269,7 +292,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

@@ -7,6 +7,7 @@ import { Door } from './screens/Door';
 import { Kiosk } from './screens/Kiosk';
 import { Reports } from './screens/Reports';
 import { Import } from './screens/Import';
+import { Venue } from './screens/Venue';
 import { useEffect, useState } from 'react';
 import { StaffUnlock } from './components/StaffUnlock';
 
@@ -31,6 +32,7 @@ function Shell() {
       {event && screen === 'kiosk' && <Kiosk />}
       {event && screen === 'reports' && <Reports />}
       {event && screen === 'import' && <Import />}
+      {event && screen === 'venue' && <Venue />}
       {closing && window.uketsuke && <StaffUnlock verify={(secret) => window.uketsuke!.closeWithSecret(secret)} onUnlocked={() => setClosing(false)} onCancel={() => setClosing(false)} />}
     </div>
   );

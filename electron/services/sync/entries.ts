@@ -124,9 +124,12 @@ const header = z.object({
   hlc: z.string().regex(/^\d{13}-[0-9a-f]{4}-[\w.-]{1,64}$/),
 });
 
+// Built once: constructing a zod schema costs far more than using it.
+const envelope = header.extend({ type: z.string().max(64), payload: z.unknown() });
+
 /** Checks an entry from another device; answers the problem in words, or the typed entry. */
 export function parseEntry(raw: unknown): { ok: true; entry: StoredEntry } | { ok: false; problem: string } {
-  const h = header.extend({ type: z.string().max(64), payload: z.unknown() }).safeParse(raw);
+  const h = envelope.safeParse(raw);
   if (!h.success) return { ok: false, problem: h.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   const { type } = h.data;
   if (type.startsWith('legacy.')) return { ok: true, entry: h.data as LegacyEntry };

@@ -103,7 +103,7 @@ export class Hub {
   }
 
   /** Entries a station made. A station speaks for itself only: entries of other devices are refused. */
-  push(device: HubDeviceRow, entries: unknown[], deviceTime: number | null): PushAnswer {
+  async push(device: HubDeviceRow, entries: unknown[], deviceTime: number | null): Promise<PushAnswer> {
     const own: unknown[] = [];
     const refused: { index: number; problem: string }[] = [];
     entries.forEach((e, index) => {
@@ -111,7 +111,7 @@ export class Hub {
       if (from === device.device_id || device.role === 'venue') own.push(e);
       else refused.push({ index, problem: `entry of device ${String(from)} pushed by ${device.device_id}` });
     });
-    const report = this.core.replica.receive(own);
+    const report = await this.core.replica.receiveAsync(own, { batch: 200 });
     this.seen(device, deviceTime, null);
     return {
       applied: report.applied,

@@ -116,6 +116,24 @@ export class Replica {
     return report;
   }
 
+  /**
+   * The same, yielding to the event loop between small transactions: a station applying a large pull keeps
+   * answering scans (each waits at most one batch, about a millisecond).
+   */
+  async receiveAsync(raw: readonly unknown[], opts: { batch?: number } = {}): Promise<ReceiveReport> {
+    const batch = opts.batch ?? 25;
+    const total: ReceiveReport = { applied: 0, duplicates: 0, rejected: [], skewMs: {} };
+    for (let i = 0; i < raw.length; i += batch) {
+      const r = this.receive(raw.slice(i, i + batch), { batch });
+      total.applied += r.applied;
+      total.duplicates += r.duplicates;
+      total.rejected.push(...r.rejected.map((x) => ({ ...x, index: x.index + i })));
+      for (const [d, ms] of Object.entries(r.skewMs)) total.skewMs[d] = Math.max(total.skewMs[d] ?? 0, ms);
+      if (i + batch < raw.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return total;
+  }
+
   /** What this device holds: per device, the last sequence number up to which it has every entry. */
   vector(): VersionVector {
     const rows = this.s.vector.all() as { device_id: string; contiguous_seq: number }[];

@@ -150,7 +150,7 @@ export class StationSync {
 
   private async pullOnce(waitMs: number): Promise<{ applied: number; more: boolean }> {
     const answer = await this.call(() => this.transport.pull(this.core.replica.vector(), waitMs, 5000));
-    const report = this.core.replica.receive(answer.entries);
+    const report = await this.core.replica.receiveAsync(answer.entries);
     this.hubVector = answer.vector;
     return { applied: report.applied, more: answer.more };
   }

@@ -2,13 +2,28 @@ import { useTranslation } from 'react-i18next';
 import { setLang } from '../i18n';
 import { navigate, type Screen } from '../router';
 import { useEvent } from '../event-context';
-import { formatDate } from '../format';
+import { formatDate, formatTime } from '../format';
+import { useSyncStatus } from '../sync-status';
 
-const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import'];
+const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import', 'venue'];
 
 export function Header({ screen, compact = false }: { screen: Screen; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const { event, reachable } = useEvent();
+  const sync = useSyncStatus();
+  const mode = !reachable ? 'down' : sync?.role === 'hub' ? 'hub' : sync?.paired ? (sync.online ? 'synced' : 'offline') : 'standalone';
+  const label = {
+    down: t('status.offline'),
+    hub: t('status.hub'),
+    synced: t('status.synced'),
+    offline: t('status.hubOffline'),
+    standalone: t('status.standalone'),
+  }[mode];
+  const detail = sync?.clockWarning
+    ? t('status.clock', { minutes: Math.round(Math.abs(sync.clockSkewMs) / 60000) })
+    : sync?.paired && sync.waiting > 0
+      ? t('status.waiting', { count: sync.waiting })
+      : t('status.lastSync', { when: sync?.lastSyncAt && event ? formatTime(sync.lastSyncAt, i18n.language, event.timezone) : sync?.role === 'hub' ? '—' : t('status.never') });
   const other = i18n.language === 'ja' ? 'en' : 'ja';
   return (
     <header className="app-header">
@@ -38,10 +53,10 @@ export function Header({ screen, compact = false }: { screen: Screen; compact?: 
         </nav>
       )}
       <div className="header-status">
-        <span className={`status-dot ${reachable ? 'ok' : 'down'}`} data-testid="connection" title={reachable ? t('status.standalone') : t('status.offline')}>
-          {reachable ? t('status.standalone') : t('status.offline')}
+        <span className={`status-dot ${mode === 'down' || mode === 'offline' ? 'down' : 'ok'}`} data-testid="connection" data-sync={mode} title={label}>
+          {label}
         </span>
-        <span className="status-sync">{t('status.lastSync', { when: t('status.never') })}</span>
+        <span className={`status-sync${sync?.clockWarning ? ' warn' : ''}`} data-testid="sync-detail">{detail}</span>
       </div>
       <button type="button" className="btn btn-lang" onClick={() => setLang(other)} aria-label={t('lang.label')} data-testid="lang-switch" lang={other}>
         {t('lang.switchTo')}
