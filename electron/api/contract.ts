@@ -293,7 +293,7 @@ export interface SyncConflicts {
     day: string | null;
     identityKey: string;
     delegate: Delegate | null;
-    scans: { scanId: string; at: string; deviceId: string; checkpointId: string; checkpointName: string; checkpointNameJa: string | null }[];
+    scans: { scanId: string; at: string; deviceId: string; deviceName: string; checkpointId: string; checkpointName: string; checkpointNameJa: string | null }[];
   }[];
   overCapacity: { counterKey: string; name: string; nameJa: string | null; admitted: number; capacity: number }[];
   duplicateEmails: { email: string; delegateIds: string[] }[];

@@ -18,19 +18,20 @@ export class Conflicts {
       )
       .all() as { target_key: string; identity_key: string; admission_day: string; ids: string }[];
     const scanRow = db.prepare(
-      `SELECT s.id, s.scanned_at, s.device_id, s.checkpoint_id, c.name, c.name_ja FROM scan s JOIN checkpoint c ON c.id = s.checkpoint_id WHERE s.id = ?`,
+      `SELECT s.id, s.scanned_at, s.device_id, coalesce(nullif(dv.name, ''), s.device_id) AS device_name, s.checkpoint_id, c.name, c.name_ja
+       FROM scan s JOIN checkpoint c ON c.id = s.checkpoint_id LEFT JOIN device dv ON dv.device_id = s.device_id WHERE s.id = ?`,
     );
     const person = db.prepare('SELECT * FROM delegate WHERE id = ?');
     const doubleEntries = doubles.map((d) => {
       const p = person.get(d.identity_key) as DelegateRow | undefined;
-      const scans = d.ids.split(',').map((id) => scanRow.get(id) as { id: string; scanned_at: string; device_id: string; checkpoint_id: string; name: string; name_ja: string | null });
+      const scans = d.ids.split(',').map((id) => scanRow.get(id) as { id: string; scanned_at: string; device_id: string; device_name: string; checkpoint_id: string; name: string; name_ja: string | null });
       scans.sort((a, b) => (a.scanned_at < b.scanned_at ? -1 : 1));
       return {
         targetKey: d.target_key,
         day: d.admission_day || null,
         identityKey: d.identity_key,
         delegate: p ? toDelegate(p) : null,
-        scans: scans.map((s) => ({ scanId: s.id, at: s.scanned_at, deviceId: s.device_id, checkpointId: s.checkpoint_id, checkpointName: s.name, checkpointNameJa: s.name_ja })),
+        scans: scans.map((s) => ({ scanId: s.id, at: s.scanned_at, deviceId: s.device_id, deviceName: s.device_name, checkpointId: s.checkpoint_id, checkpointName: s.name, checkpointNameJa: s.name_ja })),
       };
     });
     const overCapacity = (

@@ -154,7 +154,7 @@ export function Venue() {
                   <strong>{d.delegate ? displayName(d.delegate).primary : d.identityKey}</strong>
                   <ul>
                     {d.scans.map((s) => (
-                      <li key={s.scanId}>{t('venue.at', { time: formatTime(s.at, i18n.language, tz, true), checkpoint: i18n.language === 'ja' ? (s.checkpointNameJa ?? s.checkpointName) : s.checkpointName, device: s.deviceId })}</li>
+                      <li key={s.scanId}>{t('venue.at', { time: formatTime(s.at, i18n.language, tz, true), checkpoint: i18n.language === 'ja' ? (s.checkpointNameJa ?? s.checkpointName) : s.checkpointName, device: s.deviceName })}</li>
                     ))}
                   </ul>
                 </li>
