@@ -3,6 +3,7 @@ import { MAX_BADGE_NO, MAX_ISSUE } from '../badges/token.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
 import { collapseLongVowels, foldText, searchTextFor } from './normalize.js';
+import { commonShapes } from './code-shapes.js';
 
 export interface DelegateFields {
   familyName: string;
@@ -78,6 +79,9 @@ export class Delegates {
   private readonly maxBadgeNo;
   private readonly addRegistration;
   private readonly registered;
+  private readonly allCodes;
+  /** Code shapes as of `dataVersion` (another connection's write changes it; our own writes drop the memo). */
+  private shapes: { dataVersion: number; value: string[] } | null = null;
 
   constructor(
     private readonly core: Core,
@@ -94,6 +98,7 @@ export class Delegates {
     this.maxBadgeNo = db.prepare('SELECT coalesce(max(badge_no), 0) + 1 AS n FROM delegate');
     this.addRegistration = db.prepare('INSERT OR IGNORE INTO registration (delegate_id, target_id) VALUES (?, ?)');
     this.registered = db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?');
+    this.allCodes = db.prepare("SELECT external_code FROM delegate WHERE external_code IS NOT NULL AND status = 'active'").pluck();
     this.insertStmt = db.prepare(`INSERT INTO delegate (id, event_id, badge_no, badge_issue, family_name, given_name, family_name_kanji,
       given_name_kanji, family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status,
       search_text, sort_key, hlc, created_at, updated_at)
@@ -142,6 +147,7 @@ export class Delegates {
     if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
     const hlc = this.core.clock.tick();
     this.insertStmt.run({ ...rec, ...this.searchColumns(rec), hlc, now: this.core.nowIso() });
+    if (rec.external_code) this.shapes = null;
     this.core.log.append('delegate.upserted', { ...rec, badge_issue: 1 }, hlc);
     return this.get(id);
   }
@@ -160,6 +166,7 @@ export class Delegates {
         organisation = @organisation, country = @country, region = @region, email = @email, role = @role,
         external_code = @external_code, search_text = @search_text, sort_key = @sort_key, hlc = @hlc, updated_at = @now WHERE id = @id`)
       .run({ ...rec, ...this.searchColumns({ ...rec, badge_no: before.badge_no }), hlc, now: this.core.nowIso(), id });
+    if (rec.external_code !== before.external_code) this.shapes = null;
     this.core.log.append('delegate.upserted', { id, ...rec, badge_no: before.badge_no }, hlc);
     return this.get(id);
   }
@@ -197,6 +204,21 @@ export class Delegates {
       }),
       sort_key: foldText(`${rec.family_name} ${rec.given_name}`),
     };
+  }
+
+  /**
+   * The shapes of the registration codes (see EventInfo.codeShapes). Reading every code costs tens of ms at 50,000
+   * delegates and every screen asks for the event often, so the answer is kept until the codes can have changed.
+   */
+  codeShapes(): string[] {
+    const dataVersion = this.core.db.pragma('data_version', { simple: true }) as number;
+    if (this.shapes?.dataVersion !== dataVersion) this.shapes = { dataVersion, value: commonShapes(this.allCodes.iterate() as Iterable<string>) };
+    return this.shapes.value;
+  }
+
+  /** For writers outside this class that change codes (the privacy purge). */
+  codesChanged(): void {
+    this.shapes = null;
   }
 
   /** Signs a delegate up for sessions, buses or meetings (by target id); one log entry for the lot. */

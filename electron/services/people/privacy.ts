@@ -51,6 +51,7 @@ export class Privacy {
       db.prepare("UPDATE scan SET code = 'purged'").run();
       db.prepare("UPDATE change_log SET payload = '{\"purged\":true}' WHERE type IN ('delegate.upserted', 'scan.recorded', 'badge.printed', 'meeting.added', 'privacy.exported')").run();
       this.core.log.append('privacy.purged', { delegates: n, at: this.core.nowIso() });
+      this.delegates.codesChanged();
       return { delegates: n };
     });
   }
