@@ -79,6 +79,9 @@ export function Kiosk() {
 
   useEffect(() => {
     if (step.kind !== 'done' && step.kind !== 'none') return;
+    // Not while the badge is printing: the delegate is told whether to take it or ask at the desk, however slow the
+    // printer is; the screen starts over once that has been said.
+    if (step.kind === 'done' && (step.print === 'queued' || step.print === 'printing')) return;
     const id = setTimeout(startOver, 12_000);
     return () => clearTimeout(id);
   }, [step, startOver]);
