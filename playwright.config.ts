@@ -7,10 +7,15 @@ const db = path.join(os.tmpdir(), `uketsuke-e2e-${process.pid}.db`);
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
+// Sized for the project's machines (2 cores, shared): one browser per core, and no test that a slow moment can fail.
+// Tests wait on states, never on time; the limits below only end a test that is really stuck. No retries: a test
+// that passes only on a second try is a failure to fix, not to hide.
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 30_000,
-  workers: 2,
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  workers: Math.max(1, Math.min(2, os.availableParallelism())),
+  retries: 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
@@ -24,6 +29,6 @@ export default defineConfig({
     command: `node -e "require('fs').rmSync('${db}',{force:true})" && node bin/uketsuke.mjs web --db ${db} --port ${E2E_PORT}`,
     url: `http://127.0.0.1:${E2E_PORT}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });

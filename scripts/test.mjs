@@ -2,6 +2,7 @@
 // "N passed, N failed" summed over all suites. Nothing skips for a missing tool: a missing tool fails.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,6 +18,17 @@ function need(file, what) {
     return false;
   }
   return true;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 console.log('\n▶ build');
@@ -41,7 +53,9 @@ console.log('\n▶ end-to-end tests (Playwright, Chromium)');
 const tools = [need(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'Chromium'), need('/usr/bin/ffmpeg', 'ffmpeg')].every(Boolean);
 if (tools) {
   const pwJson = path.join(tmp, 'playwright.json');
-  npx(['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  // A port nobody holds, unless one is given: a fixed port fails the run when another checkout's tests hold it.
+  const port = process.env.UKETSUKE_E2E_PORT ?? String(await freePort());
+  npx(['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, UKETSUKE_E2E_PORT: port });
   if (fs.existsSync(pwJson)) {
     const s = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
     totals.passed += s.expected + (s.flaky ?? 0);

@@ -48,6 +48,12 @@ export interface EventInfo {
   delegateCount: number;
   /** Stations lock with a staff PIN once one is set (`uketsuke pin`). */
   staffPinSet: boolean;
+  /**
+   * The shapes of the delegates' registration codes, most common first: `A` stands for a letter, `9` for a digit,
+   * any other character for itself ("AAAA-9999-999999"). A door or kiosk takes typed keys of such a shape for a scan
+   * whatever their timing. Shapes only, never codes.
+   */
+  codeShapes: string[];
 }
 
 export interface Delegate {

@@ -178,7 +178,7 @@ export class Uketsuke {
 
   handlers(): { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiResult<M> } {
     return {
-      event: () => this.event.info(),
+      event: () => ({ ...this.event.info(), codeShapes: this.delegates.codeShapes() }),
       checkpoints: () => {
         const registered = registeredCounts(this.core);
         return this.event.checkpointRows().map((cp) =>

@@ -24,3 +24,21 @@ export async function openDelegate(page: import('@playwright/test').Page, query:
   await page.getByTestId('result').first().click();
   await expect(page.getByTestId('delegate-card')).toContainText(query, { ignoreCase: true });
 }
+
+/**
+ * Puts the page's clock (timers, Date, performance, event time stamps) in the test's hands before the page loads.
+ * Nothing the app does after a delay — a verdict going back to ready, a pause ending a scan — happens until the test
+ * moves the clock on, so a slow machine cannot make a state come and go between two looks, and key timing is exact.
+ */
+export async function holdClock(page: import('@playwright/test').Page): Promise<void> {
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+}
+
+/** Types keys with exactly this gap between them on the page's held clock (see holdClock), whatever the machine's speed. */
+export async function typeWithGaps(page: import('@playwright/test').Page, text: string, gapMs: number): Promise<void> {
+  for (const key of text) {
+    await page.clock.runFor(gapMs);
+    await page.keyboard.type(key);
+  }
+}

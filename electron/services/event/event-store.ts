@@ -130,7 +130,8 @@ export class EventStore {
     return { id: row.id, name: row.name, nameJa: row.name_ja, venue: row.venue, timezone: row.timezone, startsOn: row.starts_on, endsOn: row.ends_on };
   }
 
-  info(): EventInfo {
+  /** The event's facts; the Api adds the code shapes, which come from the delegates. */
+  info(): Omit<EventInfo, 'codeShapes'> {
     const { row } = this.load();
     const { db } = this.core;
     const days = db.prepare('SELECT day_no AS dayNo, date, title, title_ja AS titleJa FROM event_day WHERE event_id = ? ORDER BY day_no').all(row.id) as EventInfo['days'];

@@ -6,6 +6,7 @@ import type { DelegateColumns } from '../sync/entries.js';
 import type { BadgeNumbers } from './badge-numbers.js';
 import { delegateIdFor } from './delegate-id.js';
 import { collapseLongVowels, foldText } from './normalize.js';
+import { commonShapes } from './code-shapes.js';
 
 export interface DelegateFields {
   familyName: string;
@@ -78,6 +79,9 @@ export class Delegates {
   private readonly emailTaken;
   private readonly byEmail;
   private readonly registered;
+  private readonly allCodes;
+  /** Code shapes as of `dataVersion` (another connection's write changes it; our own writes drop the memo). */
+  private shapes: { dataVersion: number; value: string[] } | null = null;
 
   constructor(
     private readonly core: Core,
@@ -94,6 +98,11 @@ export class Delegates {
     this.emailTaken = db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE LIMIT 1');
     this.byEmail = db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE ORDER BY created_at LIMIT 1`);
     this.registered = db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?');
+    this.allCodes = db.prepare("SELECT external_code FROM delegate WHERE external_code IS NOT NULL AND status = 'active'").pluck();
+    // Codes change by our own writes and by entries from other devices: both come through the replica.
+    core.replica.onApplied((types) => {
+      if (types.has('delegate.upserted') || types.has('delegate.cancelled') || types.has('privacy.purged')) this.shapes = null;
+    });
     // Trigram FTS for 3+ characters; a word-prefix FTS for 1–2 (trigram cannot).
     // No ESCAPE clause: it would stop SQLite using the trigram index for LIKE.
     this.ftsSearch = db.prepare(`${SELECT_DELEGATE.replace('FROM delegate', 'FROM delegate_fts JOIN delegate ON delegate.rowid = delegate_fts.rowid')}
@@ -172,6 +181,16 @@ export class Delegates {
       role: fields.role ?? ('delegate' as Role),
       external_code: nfc(fields.externalCode),
     };
+  }
+
+  /**
+   * The shapes of the registration codes (see EventInfo.codeShapes). Reading every code costs tens of ms at 50,000
+   * delegates and every screen asks for the event often, so the answer is kept until the codes can have changed.
+   */
+  codeShapes(): string[] {
+    const dataVersion = this.core.db.pragma('data_version', { simple: true }) as number;
+    if (this.shapes?.dataVersion !== dataVersion) this.shapes = { dataVersion, value: commonShapes(this.allCodes.iterate() as Iterable<string>) };
+    return this.shapes.value;
   }
 
   /** Signs a delegate up for sessions, buses or meetings (by target id); one log entry for the lot. */

@@ -1,13 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
 import { useTranslation } from 'react-i18next';
+import { InView } from './in-view';
 
-/** The camera scanner (html5-qrcode). Decoding stays paused while a verdict is on screen. */
+/** The camera scanner (html5-qrcode). No scan is taken while a verdict is on screen; a held-up badge counts once. */
 export function Camera({ onCode, paused }: { onCode: (code: string) => void; paused: boolean }) {
   const { t } = useTranslation();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const scanner = useRef<Html5Qrcode | null>(null);
+  const inView = useRef(new InView());
+  const section = useRef<HTMLElement | null>(null);
+  const frames = useRef(0);
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
   const pausedRef = useRef(paused);
@@ -21,12 +25,20 @@ export function Camera({ onCode, paused }: { onCode: (code: string) => void; pau
         { facingMode: 'environment' },
         { fps: 12, qrbox: (w, h) => ({ width: Math.floor(Math.min(w, h) * 0.8), height: Math.floor(Math.min(w, h) * 0.8) }) },
         (text) => {
-          if (pausedRef.current) return;
-          // Timing marks for the camera-to-verdict benchmark (bench/camera.ts); cheap enough to leave on.
+          // How many frames showed a code, on the element rather than in state (no render per frame): a test waits
+          // on it to know the camera has kept reading a held-up badge.
+          section.current?.setAttribute('data-frames-with-code', String(++frames.current));
+          const now = performance.now();
+          if (pausedRef.current) {
+            inView.current.stillSeen(text, now);
+            return;
+          }
+          if (!inView.current.seen(text, now)) return;
+          // Timing mark for the camera-to-verdict benchmark (bench/camera.ts), once per scan.
           performance.mark('uketsuke:decoded');
           onCodeRef.current(text);
         },
-        () => {},
+        () => inView.current.missing(),
       );
       setRunning(true);
     } catch (e) {
@@ -47,7 +59,7 @@ export function Camera({ onCode, paused }: { onCode: (code: string) => void; pau
   }, []);
 
   return (
-    <section className="camera" aria-label={t('door.camera')}>
+    <section className="camera" aria-label={t('door.camera')} ref={section}>
       <div id="camera-view" className="camera-view" data-running={running} />
       <div className="camera-actions">
         {running ? (

@@ -7,7 +7,6 @@ import { useEvent } from '../event-context';
 import { formatTime } from '../format';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { Camera } from '../scan/Camera';
-import { Debouncer } from '../scan/wedge';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
 import { play, toneFor } from '../scan/sounds';
 import { StaffUnlock } from '../components/StaffUnlock';
@@ -64,8 +63,7 @@ function Station({ initial }: { initial: Checkpoint }) {
   const [error, setError] = useState<string | null>(null);
   const [overriding, setOverriding] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
-  const debounce = useRef(new Debouncer(8000));
-  const busy = useRef(false);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const tz = event?.timezone ?? 'UTC';
 
   const loadRecent = useCallback(() => {
@@ -73,11 +71,8 @@ function Station({ initial }: { initial: Checkpoint }) {
   }, [cp.id]);
   useEffect(loadRecent, [loadRecent]);
 
-  const submit = useCallback(
+  const scan = useCallback(
     async (code: string) => {
-      // A scanner that reads twice, or a camera that sees the same badge on every frame, counts once.
-      if (!code.trim() || !debounce.current.accept(code.trim(), performance.now()) || busy.current) return;
-      busy.current = true;
       try {
         const r = await api.scan({ checkpointId: cp.id, code });
         setResult(r);
@@ -89,15 +84,24 @@ function Station({ initial }: { initial: Checkpoint }) {
         // An error must never freeze the scanner (Hi.Events #217): say so and stay ready.
         setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
         play('deny');
-      } finally {
-        busy.current = false;
       }
     },
     [cp.id, loadRecent, t],
   );
 
+  // Scans are answered one after another, each of them: a scan that arrives while the previous one is still on its
+  // way (a slow machine, a long queue at the door) waits its turn instead of being dropped. Repeats are filtered
+  // where they happen: the wedge hook drops a scanner's double read, the camera a badge still held up.
+  const submit = useCallback(
+    (code: string) => {
+      if (!code.trim()) return;
+      queue.current = queue.current.then(() => scan(code));
+    },
+    [scan],
+  );
+
   // The keyboard-wedge scanner types into the page; a person typing goes to the manual field instead.
-  const listening = useWedgeScanner((code) => void submit(code));
+  const listening = useWedgeScanner(submit);
 
   useEffect(() => {
     if (result) performance.mark('uketsuke:verdict');
@@ -114,7 +118,7 @@ function Station({ initial }: { initial: Checkpoint }) {
     e.preventDefault();
     const code = manual;
     setManual('');
-    void submit(code);
+    submit(code);
   };
 
   const name = i18n.language === 'ja' ? (cp.nameJa ?? cp.name) : cp.name;
@@ -136,7 +140,7 @@ function Station({ initial }: { initial: Checkpoint }) {
         <p className="hint">{t('door.readyHint')}</p>
         {error && <p className="notice notice-error" role="alert">{error}</p>}
       </section>
-      <Camera onCode={(c) => void submit(c)} paused={result !== null} />
+      <Camera onCode={submit} paused={result !== null} />
       <form className="manual" onSubmit={onManual}>
         <label htmlFor="manual-code">{t('door.manual')}</label>
         <input id="manual-code" value={manual} onChange={(e) => setManual(e.target.value)} autoComplete="off" spellCheck={false} maxLength={600} />

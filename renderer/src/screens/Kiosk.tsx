@@ -5,7 +5,6 @@ import { api } from '../api';
 import { useEvent } from '../event-context';
 import { displayName, formatTime } from '../format';
 import { setLang } from '../i18n';
-import { Debouncer } from '../scan/wedge';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
 import { play, toneFor } from '../scan/sounds';
 import { loadStation } from '../station';
@@ -25,7 +24,6 @@ export function Kiosk() {
   const [error, setError] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState(false);
   const homeLang = useRef(i18n.language);
-  const debounce = useRef(new Debouncer());
   const tz = event?.timezone ?? 'UTC';
 
   useEffect(() => {
@@ -68,7 +66,6 @@ export function Kiosk() {
   };
 
   const onScan = async (code: string) => {
-    if (!debounce.current.accept(code, performance.now())) return;
     try {
       // A scan can arrive before the checkpoint list has loaded: fetch it then rather than drop the scan.
       const v = venue ?? (await api.checkpoints({})).find((c) => c.kind === 'venue');
@@ -82,6 +79,9 @@ export function Kiosk() {
 
   useEffect(() => {
     if (step.kind !== 'done' && step.kind !== 'none') return;
+    // Not while the badge is printing: the delegate is told whether to take it or ask at the desk, however slow the
+    // printer is; the screen starts over once that has been said.
+    if (step.kind === 'done' && (step.print === 'queued' || step.print === 'printing')) return;
     const id = setTimeout(startOver, 12_000);
     return () => clearTimeout(id);
   }, [step, startOver]);
