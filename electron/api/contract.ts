@@ -273,9 +273,29 @@ export const apiInputs = {
   hubDevices: z.object({}),
   pairingCode: z.object({ role: z.enum(STATION_ROLES) }),
   startHub: z.object({}),
+  passengers: z.object({ checkpointId: id }),
+  joinHub: z.object({ code: z.string().min(10).max(2000), name: text(100).default('') }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
+
+export interface Passenger {
+  delegateId: string;
+  familyName: string;
+  givenName: string;
+  familyNameKanji: string | null;
+  givenNameKanji: string | null;
+  organisation: string | null;
+  badgeNo: number;
+  /** When they first boarded (any device), or null while missing. */
+  boardedAt: string | null;
+}
+
+export interface PassengerList {
+  checkpointId: string;
+  boarded: Passenger[];
+  missing: Passenger[];
+}
 
 /** A station's link with its hub, for the status line of every staff screen. */
 export interface SyncStatus {
@@ -337,6 +357,8 @@ export interface ApiOutputs {
   hubDevices: HubDeviceInfo[];
   pairingCode: { code: string; hub: string[]; fingerprint: string; expiresAt: string };
   startHub: SyncStatus;
+  passengers: PassengerList;
+  joinHub: { eventId: string; delegates: number };
 }
 
 /** What a client sees: every method async, whatever carries it. */

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Uketsuke } from '../services/uketsuke.js';
+import { dataDir } from '../services/sync/installation.js';
 import { ServiceError } from '../services/core.js';
 import { buildDemo, ensureDemo } from '../../db/demo/build-demo.js';
 import { NewerDatabaseError } from '../../db/open.js';
@@ -44,12 +45,13 @@ SIZE is a6 (default), cr80, 4x6in, 4x3in or a4-sheet (six 4×3 in badges with cr
 
 export function defaultDataFile(): string {
   if (process.env.UKETSUKE_DB) return process.env.UKETSUKE_DB;
-  const base = process.platform === 'darwin'
-    ? path.join(os.homedir(), 'Library', 'Application Support', 'Uketsuke')
-    : process.platform === 'win32'
-      ? path.join(process.env.APPDATA ?? os.homedir(), 'Uketsuke')
-      : path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'uketsuke');
-  return path.join(base, 'demo-event.db');
+  // After "Join a hub" the station opens the hub's event next time too.
+  const current = path.join(dataDir(), 'current-event');
+  if (fs.existsSync(current)) {
+    const file = fs.readFileSync(current, 'utf8').trim();
+    if (file && fs.existsSync(file)) return file;
+  }
+  return path.join(dataDir(), 'demo-event.db');
 }
 
 const out = (v: unknown) => process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
@@ -284,7 +286,8 @@ export async function main(argv: string[]): Promise<number> {
       const app = open(db);
       if (ensureDemo(app)) process.stdout.write(`No event in ${db} yet: loaded the demo event.\n`);
       const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
-      const host = await startHost({ app, staticDir, port, host: values.host });
+      const hostOpts = { app, staticDir, port, host: values.host };
+      const host = await startHost(hostOpts);
       const { connectStation } = await import('../host/hub/connect.js');
       if (connectStation(app)) process.stdout.write(`Syncing with the hub at ${app.syncStatus().hub}.\n`);
       // "Make this laptop the hub": the hub server runs in this process, on the LAN unless told otherwise.
@@ -298,8 +301,30 @@ export async function main(argv: string[]): Promise<number> {
         return { urls: running.urls, fingerprint: running.fingerprint };
       });
       if (values.hub) await app.startHub();
+      // "Join a hub" from the Venue screen: pair a new file next to this one, then serve that event instead.
+      const joiner = async (code: string, name: string) => {
+        const { pairWithCode, connectStation: connect } = await import('../host/hub/connect.js');
+        const file = path.join(path.dirname(path.resolve(db)), `joined-${Date.now()}.db`);
+        const joined = open(file);
+        try {
+          const r = await pairWithCode(joined, code, name || os.hostname());
+          connect(joined);
+          joined.setHubJoiner(joiner);
+          const previous = hostOpts.app;
+          hostOpts.app = joined;
+          previous.close();
+          if (!process.env.UKETSUKE_DB) fs.writeFileSync(path.join(dataDir(), 'current-event'), `${file}\n`);
+          process.stdout.write(`Joined the hub: now serving ${joined.event.info().name} from ${file}\n`);
+          return { eventId: r.eventId, delegates: r.delegates };
+        } catch (e) {
+          joined.close();
+          fs.rmSync(file, { force: true });
+          throw e;
+        }
+      };
+      app.setHubJoiner(joiner);
       process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
-      const stop = () => { void host.close().then(() => { app.close(); process.exit(0); }); };
+      const stop = () => { void host.close().then(() => { hostOpts.app.close(); process.exit(0); }); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       return new Promise<number>(() => {});

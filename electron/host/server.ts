@@ -40,6 +40,7 @@ const TYPES: Record<string, string> = {
 };
 
 export interface HostOptions {
+  /** Replaced when the station switches event files (joining a hub); every request reads the current one. */
   app: Uketsuke;
   /** Built renderer (index.html + assets/). */
   staticDir: string;

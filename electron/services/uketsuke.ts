@@ -15,6 +15,7 @@ import { suggestMapping } from './people/import/columns.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
 import { Conflicts } from './sync/conflicts.js';
+import { Passengers } from './checkin/passengers.js';
 import { Hub, type HubIdentity } from './sync/hub.js';
 import { StationSync, readHubLink, type HubTransport, type SyncOptions } from './sync/station-sync.js';
 import type { HubDeviceInfo } from '../api/sync-protocol.js';
@@ -46,6 +47,7 @@ export class Uketsuke {
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
   readonly conflicts: Conflicts;
+  readonly passengers: Passengers;
   readonly hub: Hub;
   private stationSync: StationSync | null = null;
   /** Set by the shell that can run the hub server in this process ("Make this laptop the hub"). */
@@ -72,6 +74,7 @@ export class Uketsuke {
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
     this.conflicts = new Conflicts(this.core);
+    this.passengers = new Passengers(this.core, this.event);
     this.hub = new Hub(this.core, this.badgeNumbers, () => this.hubIdentity() ?? { urls: [], fingerprint: '' });
   }
 
@@ -84,6 +87,21 @@ export class Uketsuke {
   setHubIdentity(identity: HubIdentity | null): void {
     if (identity) this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('hub_identity', ?)").run(JSON.stringify(identity));
     else this.db.prepare("DELETE FROM meta WHERE key = 'hub_identity'").run();
+  }
+
+  /** Set by a shell that can open another event file: joining a hub loads its event into a new file. */
+  private hubJoiner: ((code: string, name: string) => Promise<{ eventId: string; delegates: number }>) | null = null;
+
+  setHubJoiner(join: (code: string, name: string) => Promise<{ eventId: string; delegates: number }>): void {
+    this.hubJoiner = join;
+  }
+
+  /** "Join a hub": this station pairs with a hub and switches to the hub's event (the current file is kept). */
+  joinHub(code: string, name: string): Promise<{ eventId: string; delegates: number }> {
+    if (this.hubRunning) throw new ServiceError('conflict', 'This laptop is the hub; it cannot join another hub.');
+    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.');
+    if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.');
+    return this.hubJoiner(code, name);
   }
 
   setHubStarter(start: () => Promise<HubIdentity>): void {
@@ -228,6 +246,8 @@ export class Uketsuke {
       hubDevices: () => this.hubDevices(),
       pairingCode: ({ role }) => this.hub.pairingCode(role),
       startHub: () => this.startHub(),
+      passengers: ({ checkpointId }) => this.passengers.of(checkpointId),
+      joinHub: ({ code, name }) => this.joinHub(code, name),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
@@ -292,7 +312,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

@@ -91,6 +91,22 @@ describe('replication: scans from several doors', () => {
     }
   });
 
+  it("a bus's passenger list shows who boarded at either tablet, and who is still missing", () => {
+    const [t1, t2] = venue(smallEventSpec(), ['bus-tab-1', 'bus-tab-2'], at('2027-04-28T06:00:00Z'));
+    const [a, b, c] = ['Arai', 'Berg', 'Costa'].map((n) => t1!.app.dispatch('walkIn', { familyName: n, givenName: 'X', registrations: ['bus'] }));
+    syncAll([t1!, t2!]);
+    t1!.app.dispatch('scan', { checkpointId: 'bus-door', code: a!.token! });
+    t2!.app.dispatch('scan', { checkpointId: 'bus-door', code: b!.token! });
+    expect(t1!.app.dispatch('passengers', { checkpointId: 'bus-door' }).missing.map((p) => p.familyName)).toEqual(['Berg', 'Costa']);
+    syncAll([t1!, t2!]);
+    for (const t of [t1!, t2!]) {
+      const list = t.app.dispatch('passengers', { checkpointId: 'bus-door' });
+      expect(list.boarded.map((p) => p.familyName).sort()).toEqual(['Arai', 'Berg']);
+      expect(list.missing.map((p) => [p.familyName, p.badgeNo])).toEqual([['Costa', c!.delegate.badgeNo]]);
+      expect(list.boarded.every((p) => p.boardedAt !== null)).toBe(true);
+    }
+  });
+
   it('a genuine badge this door has not synced yet is admitted, and joins the person once their record arrives', () => {
     const spec = smallEventSpec({ rehearsal: true });
     const [desk, door] = venue(spec, ['desk-1', 'door-1'], at('2027-04-27T09:00:00Z'));

@@ -17,6 +17,13 @@ export const en = {
     clock: 'This device’s clock is off by {{minutes}} min: check its date and time',
   },
   venue: {
+    joinTitle: 'Join a hub',
+    joinHint: 'Make this device a station of the venue: scan the hub’s pairing code into the field (or paste it). This device then loads the hub’s event; its current event file is kept.',
+    joinCode: 'Pairing code',
+    stationName: 'Name of this station',
+    stationNameHint: 'e.g. Bus 2 tablet, Room A door',
+    join: 'Join the hub',
+    joining: 'Loading the event…',
     title: 'Venue sync',
     thisStation: 'This station',
     mode: 'Mode',
@@ -107,6 +114,9 @@ export const en = {
   },
   roles: { delegate: 'Delegate', speaker: 'Speaker', panellist: 'Panellist', organiser: 'Organiser', press: 'Press', staff: 'Staff' },
   door: {
+    passengers: 'Passenger list',
+    missing: 'Still to board ({{count}})',
+    boarded: 'On board ({{count}})',
     choose: 'Choose this station’s checkpoint',
     change: 'Change checkpoint',
     ready: 'Ready — scan a badge',

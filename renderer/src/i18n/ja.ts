@@ -19,6 +19,13 @@ export const ja: Messages = {
     clock: 'この端末の時計が {{minutes}} 分ずれています。日付と時刻を確認してください',
   },
   venue: {
+    joinTitle: 'ハブに接続',
+    joinHint: 'この端末を会場の端末として使います。ハブの接続コードを欄に読み取るか貼り付けてください。この端末はハブのイベントを読み込みます（現在のイベントファイルは残ります）。',
+    joinCode: '接続コード',
+    stationName: 'この端末の名前',
+    stationNameHint: '例：2号車タブレット、A会場入口',
+    join: 'ハブに接続する',
+    joining: 'イベントを読み込んでいます…',
     title: '会場内同期',
     thisStation: 'この端末',
     mode: '運用形態',
@@ -109,6 +116,9 @@ export const ja: Messages = {
   },
   roles: { delegate: '参加者', speaker: '登壇者', panellist: 'パネリスト', organiser: '主催者', press: '報道', staff: 'スタッフ' },
   door: {
+    passengers: '乗車名簿',
+    missing: '未乗車（{{count}} 名）',
+    boarded: '乗車済み（{{count}} 名）',
     choose: 'この端末のチェックポイントを選択',
     change: 'チェックポイント変更',
     ready: 'スキャンしてください',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, ScanRecord, ScanResult } from '../../../electron/api/contract';
 import { api } from '../api';
+import { Passengers } from '../components/Passengers';
 import { navigate } from '../router';
 import { useEvent } from '../event-context';
 import { formatTime } from '../format';
@@ -158,6 +159,7 @@ function Station({ initial }: { initial: Checkpoint }) {
           ))}
         </ul>
       </section>
+      {cp.kind === 'bus' && <Passengers checkpointId={cp.id} timeZone={tz} refreshKey={cp.admitted} />}
       <a
         className="change-checkpoint"
         href="/door"

@@ -21,6 +21,9 @@ export function Venue() {
   const [role, setRole] = useState<StationRole>('door');
   const [code, setCode] = useState<{ code: string; expiresAt: string; qr: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [joinCode, setJoinCode] = useState('');
+  const [stationName, setStationName] = useState('');
+  const [joining, setJoining] = useState(false);
 
   const load = useCallback(() => {
     api.syncStatus({}).then(setStatus, () => {});
@@ -81,6 +84,38 @@ export function Venue() {
           </>
         )}
       </section>
+
+      {mode === 'standalone' && (
+        <section className="card" aria-labelledby="venue-join">
+          <h2 id="venue-join">{t('venue.joinTitle')}</h2>
+          <p className="hint">{t('venue.joinHint')}</p>
+          <form
+            className="join-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setError(null);
+              setJoining(true);
+              api.joinHub({ code: joinCode.trim(), name: stationName.trim() }).then(
+                () => location.assign('/venue'),
+                (err: unknown) => {
+                  setJoining(false);
+                  fail(err);
+                },
+              );
+            }}
+          >
+            <label>
+              {t('venue.joinCode')}
+              <textarea value={joinCode} onChange={(e) => setJoinCode(e.target.value)} rows={3} spellCheck={false} autoComplete="off" data-testid="join-code" required />
+            </label>
+            <label>
+              {t('venue.stationName')}
+              <input value={stationName} onChange={(e) => setStationName(e.target.value)} maxLength={100} placeholder={t('venue.stationNameHint')} data-testid="station-name" />
+            </label>
+            <button type="submit" className="btn" disabled={joining} data-testid="join-hub">{joining ? t('venue.joining') : t('venue.join')}</button>
+          </form>
+        </section>
+      )}
 
       {mode === 'hub' && (
         <section className="card" aria-labelledby="venue-pair">

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Passenger, PassengerList } from '../../../electron/api/contract';
+import { api } from '../api';
+import { displayName, formatTime } from '../format';
+
+/** The bus's passenger list, live from every station: who is still missing first, then who has boarded. */
+export function Passengers({ checkpointId, timeZone, refreshKey }: { checkpointId: string; timeZone: string; refreshKey: number }) {
+  const { t, i18n } = useTranslation();
+  const [list, setList] = useState<PassengerList | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = () => api.passengers({ checkpointId }).then((l) => alive && setList(l), () => {});
+    load();
+    const id = setInterval(load, 3000);
+    return () => {
+      alive = false;
+      clearInterval(id);
+    };
+  }, [checkpointId, refreshKey]);
+  if (!list) return null;
+  const row = (p: Passenger) => {
+    const name = displayName(p);
+    return (
+      <li key={p.delegateId}>
+        <span className="passenger-name">{name.primary}{name.secondary && <small> {name.secondary}</small>}</span>
+        <span className="passenger-org">{p.organisation ?? ''}</span>
+        <span className="passenger-no">#{p.badgeNo}</span>
+        {p.boardedAt && <time>{formatTime(p.boardedAt, i18n.language, timeZone)}</time>}
+      </li>
+    );
+  };
+  return (
+    <section className="passengers" data-testid="passengers" aria-label={t('door.passengers')}>
+      <div>
+        <h2>{t('door.missing', { count: list.missing.length })}</h2>
+        <ul data-testid="passengers-missing">{list.missing.map(row)}</ul>
+      </div>
+      <div>
+        <h2>{t('door.boarded', { count: list.boarded.length })}</h2>
+        <ul data-testid="passengers-boarded">{list.boarded.map(row)}</ul>
+      </div>
+    </section>
+  );
+}
