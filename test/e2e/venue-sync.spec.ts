@@ -1,7 +1,7 @@
 // Two stations in two browsers, for real: the desk laptop made the hub from its Venue screen, a door station paired
 // with the pairing code that screen shows, and a scan at the door known as "already checked in" at the desk.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -45,6 +45,7 @@ test('the desk becomes the hub, a door pairs with its code, and a scan at the do
   const doorHome = path.join(dir, 'door-home');
   const deskFile = path.join(dir, 'desk.db');
   const doorFile = path.join(dir, 'door.db');
+  expect(fs.existsSync(doorFile)).toBe(false);
   const [deskPort, hubPort, doorPort] = [await freePort(), await freePort(), await freePort()];
   const children: ChildProcess[] = [];
   try {
@@ -61,13 +62,16 @@ test('the desk becomes the hub, a door pairs with its code, and a scan at the do
     expect(code).toMatch(/^UKPAIR1\./);
     await expect(desk.locator('.pairing-code img')).toBeVisible();
 
-    // The door station joins with that code, then serves its own screens and syncs live.
-    const paired = spawnSync(process.execPath, [BIN, 'pair', '--db', doorFile, '--code', code, '--name', 'Door 1', '--json'], { encoding: 'utf8', env: { ...process.env, UKETSUKE_HOME: doorHome } });
-    expect(paired.status, paired.stderr).toBe(0);
-    children.push(await serve(['web', '--db', doorFile, '--port', String(doorPort)], doorHome, /Syncing with the hub/));
+    // The door station starts on its own demo file, joins the hub from its Venue screen with that code, and from
+    // then on serves the hub's event and syncs live.
+    children.push(await serve(['web', '--db', doorFile, '--port', String(doorPort)], doorHome, /serving/));
     const door = await browser.newPage();
     await door.goto(`http://127.0.0.1:${doorPort}/venue`);
-    await expect(door.getByTestId('sync-mode')).toHaveAttribute('data-mode', 'station');
+    await expect(door.getByTestId('sync-mode')).toHaveAttribute('data-mode', 'standalone');
+    await door.getByTestId('join-code').fill(code);
+    await door.getByTestId('station-name').fill('Door 1');
+    await door.getByTestId('join-hub').click();
+    await expect(door.getByTestId('sync-mode')).toHaveAttribute('data-mode', 'station', { timeout: 30_000 });
     await expect(door.getByTestId('connection')).toHaveAttribute('data-sync', 'synced');
 
     const res = await door.request.post(`http://127.0.0.1:${deskPort}/api/searchDelegates`, { data: { query: 'misaki.takahashi@', limit: 1 } });
