@@ -10,7 +10,14 @@ export const SIGNING_ROLES: ReadonlySet<StationRole> = new Set(['desk', 'kiosk',
 const vector = z.record(z.string().max(64), z.number().int().min(0));
 const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{3,31}$/);
 
-export const pairRequest = z.object({ secret: z.string().min(8).max(64), deviceId, name: z.string().max(100).default('') });
+export const pairRequest = z.object({
+  secret: z.string().min(8).max(64),
+  deviceId,
+  name: z.string().max(100).default(''),
+  /** A venue hub pairing upstream brings its event: the organisers' hub learns its id and keys. */
+  event: z.object({ id: z.string().min(1).max(200), publicKey: z.string().max(200), signingKey: z.string().max(400).nullable() }).optional(),
+});
+export type PairRequest = z.input<typeof pairRequest>;
 export const pushRequest = z.object({ entries: z.array(z.unknown()).max(20_000) });
 export const pullRequest = z.object({ vector, waitMs: z.number().int().min(0).max(30_000).default(0), limit: z.number().int().min(1).max(20_000).default(5000) });
 

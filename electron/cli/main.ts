@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Uketsuke } from '../services/uketsuke.js';
 import { dataDir } from '../services/sync/installation.js';
+import { isPostgresUrl } from '../../db/pg/is-postgres.js';
 import { ServiceError } from '../services/core.js';
 import { buildDemo, ensureDemo } from '../../db/demo/build-demo.js';
 import { NewerDatabaseError } from '../../db/open.js';
@@ -32,11 +33,12 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
   uketsuke web         [--db FILE] [--port N] [--host ADDR] [--hub [--hub-port N] [--hub-host ADDR]]
                        (a paired file syncs with its hub while serving; --hub makes this laptop the venue hub)
-  uketsuke hub         --db FILE [--port N] [--host ADDR]     (this file's event as the venue hub, headless)
-  uketsuke pairing-code --db FILE --role desk|door|kiosk [--json]   (a one-time code from the hub's file)
+  uketsuke hub         --db FILE|postgres://URL [--port N] [--host ADDR] [--upstream CODE]
+                       (the venue hub, headless; on PostgreSQL the organisers' hub for many events)
+  uketsuke pairing-code --db FILE|postgres://URL --role desk|door|kiosk|venue|organiser [--event ID] [--json]
   uketsuke pair        --db FILE --code CODE [--name NAME] [--json] (join a hub and load its event)
   uketsuke sync        --db FILE [--json]                     (one round with the paired hub)
-  uketsuke devices     --db FILE [--json] [--revoke DEVICE]   (the devices the hub has seen; revoke one)
+  uketsuke devices     --db FILE|postgres://URL [--event ID] [--json] [--revoke DEVICE]
 
 SIZE is a6 (default), cr80, 4x6in, 4x3in or a4-sheet (six 4×3 in badges with crop marks).
 
@@ -113,6 +115,8 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       revoke: { type: 'string' },
       hub: { type: 'boolean', default: false },
+      upstream: { type: 'string' },
+      event: { type: 'string' },
       'hub-port': { type: 'string' },
       'hub-host': { type: 'string' },
     },
@@ -332,6 +336,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'hub': {
       const port = values.port ? Number(values.port) : 5790;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
+      if (isPostgresUrl(db)) return organisersHub(db, port, values.host, values.json);
       requireFile(db);
       const app = open(db);
       if (!app.event.exists()) throw new ServiceError('not_found', `${db} holds no event: create one (uketsuke demo) before making it a hub.`);
@@ -339,6 +344,10 @@ export async function main(argv: string[]): Promise<number> {
       const { startHubServer } = await import('../host/hub/server.js');
       const hub = await startHubServer({ hub: app.hub, tls: await hubTlsIdentity(app.db), port, host: values.host });
       app.hubStarted({ urls: hub.urls, fingerprint: hub.fingerprint });
+      // A venue hub forwards to the organisers' hub whenever the internet is there.
+      const { pairUpstream, connectUpstream } = await import('../host/hub/connect.js');
+      if (values.upstream && !app.db.prepare("SELECT 1 FROM meta WHERE key = 'upstream'").get()) await pairUpstream(app, values.upstream, values.name ?? `${os.hostname()} (venue hub)`);
+      connectUpstream(app, { maxBackoffMs: 5000 });
       if (values.json) out({ hub: hub.urls, fingerprint: hub.fingerprint, event: app.event.info().id });
       else process.stdout.write(`Uketsuke hub for "${app.event.info().name}" at ${hub.urls.join(', ')} (certificate ${hub.fingerprint.slice(0, 16)}…)\n`);
       const stop = () => { void hub.close().then(() => { app.setHubIdentity(null); app.close(); process.exit(0); }); };
@@ -349,6 +358,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'pairing-code': {
       const role = values.role;
       if (role !== 'desk' && role !== 'door' && role !== 'kiosk' && role !== 'venue' && role !== 'organiser') throw new UsageError('--role is desk, door, kiosk, venue or organiser');
+      if (isPostgresUrl(db)) {
+        const { pool, hub } = await pgHub(db);
+        try {
+          const code = await hub.pairingCode(role, values.event ?? null);
+          if (values.json) out(code);
+          else process.stdout.write(`${code.code}\n\nValid until ${code.expiresAt}, once, for a ${role}${values.event ? ` of ${values.event}` : ''}.\n`);
+        } finally {
+          await pool.end();
+        }
+        return 0;
+      }
       requireFile(db);
       const app = open(db);
       try {
@@ -400,6 +420,19 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'devices': {
+      if (isPostgresUrl(db)) {
+        if (!values.event) throw new UsageError('devices on the organisers\' hub needs --event ID');
+        const { pool, hub } = await pgHub(db);
+        try {
+          if (values.revoke) await hub.revoke(values.event, values.revoke);
+          const list = await hub.devices(undefined, values.event);
+          if (values.json) out(list);
+          else for (const d of list) process.stdout.write(`${d.deviceId}\t${d.role}\t${d.lastSeen ?? 'never'}\t${d.waiting} waiting\n`);
+        } finally {
+          await pool.end();
+        }
+        return 0;
+      }
       requireFile(db);
       const app = open(db);
       try {
@@ -424,6 +457,46 @@ export async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown command: ${command}`);
   }
+}
+
+/** The organisers' hub on PostgreSQL: many events, several processes over one database. */
+async function organisersHub(url: string, port: number, host: string | undefined, json: boolean): Promise<number> {
+  const { pool, hub } = await pgHub(url);
+  const { pgHubTlsIdentity } = await import('../host/hub/tls.js');
+  const { startHubServer } = await import('../host/hub/server.js');
+  await hub.start();
+  const server = await startHubServer({ hub, tls: await pgHubTlsIdentity(pool), port, host });
+  const register = () => Promise.all(server.urls.map((u) => pool.query(
+    'INSERT INTO hub_process (url, fingerprint, seen_at) VALUES ($1, $2, now()) ON CONFLICT (url) DO UPDATE SET fingerprint = excluded.fingerprint, seen_at = now()', [u, server.fingerprint],
+  ))).catch(() => undefined);
+  await register();
+  setInterval(() => void register(), 20_000).unref();
+  if (json) out({ hub: server.urls, fingerprint: server.fingerprint });
+  else process.stdout.write(`Uketsuke organisers' hub at ${server.urls.join(', ')} (certificate ${server.fingerprint.slice(0, 16)}…)\n`);
+  const stop = () => {
+    void Promise.all(server.urls.map((u) => pool.query('DELETE FROM hub_process WHERE url = $1', [u]))).finally(() => {
+      void server.close().then(() => hub.stop()).then(() => pool.end()).finally(() => process.exit(0));
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}
+
+async function pgHub(url: string) {
+  const { openPgPool, migratePg } = await import('../../db/pg/schema.js');
+  const { PgHub } = await import('../services/sync/pg-hub.js');
+  const pool = openPgPool(url);
+  await migratePg(pool);
+  const tls = async () => {
+    const { pgHubTlsIdentity } = await import('../host/hub/tls.js');
+    return pgHubTlsIdentity(pool);
+  };
+  const hub = new PgHub(pool, async () => {
+    const urls = (await pool.query("SELECT url FROM hub_process WHERE seen_at > now() - interval '60 seconds' ORDER BY url")).rows.map((r: { url: string }) => r.url);
+    return { urls, fingerprint: (await tls()).fingerprint };
+  });
+  return { pool, hub };
 }
 
 export function run(): void {

@@ -2,7 +2,7 @@
 // Wi-Fi cannot stand in for the hub, read delegates' data or inject scans. Several hub addresses are tried in turn.
 import https from 'node:https';
 import tls from 'node:tls';
-import type { HubDeviceInfo, PairAnswer, PullAnswer, PushAnswer, VectorClock } from '../../api/sync-protocol.js';
+import type { HubDeviceInfo, PairAnswer, PairRequest, PullAnswer, PushAnswer, VectorClock } from '../../api/sync-protocol.js';
 import { normaliseFingerprint } from '../../services/sync/pairing-code.js';
 import type { HubTransport } from '../../services/sync/station-sync.js';
 
@@ -50,7 +50,7 @@ export class HttpsHubTransport implements HubTransport {
     });
   }
 
-  pair(req: { secret: string; deviceId: string; name: string }): Promise<PairAnswer> {
+  pair(req: PairRequest): Promise<PairAnswer> {
     return this.request('POST', '/sync/v1/pair', req, 15_000);
   }
 

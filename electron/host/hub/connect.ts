@@ -32,6 +32,44 @@ export async function pairWithCode(app: Uketsuke, codeText: string, name: string
   return result;
 }
 
+/** A venue hub pairs with the organisers' hub (role venue), bringing its event; the link is kept in meta 'upstream'. */
+export async function pairUpstream(app: Uketsuke, codeText: string, name: string): Promise<PairAnswer> {
+  let code;
+  try {
+    code = decodePairingCode(codeText);
+  } catch (e) {
+    throw new ServiceError('bad_input', (e as Error).message);
+  }
+  if (code.role !== 'venue') throw new ServiceError('bad_input', `This pairing code is for a ${code.role} station; a venue hub needs a code for the role venue.`);
+  let certPem: string | null = null;
+  let lastError: Error | null = null;
+  for (const url of code.hub) {
+    try {
+      certPem = await fetchPinnedCertificate(url, code.fingerprint);
+      break;
+    } catch (e) {
+      lastError = e as Error;
+    }
+  }
+  if (!certPem) throw new ServiceError('conflict', lastError?.message ?? 'Cannot reach the organisers\' hub.');
+  const event = app.db.prepare('SELECT id, public_key, private_key FROM event LIMIT 1').get() as { id: string; public_key: string; private_key: string | null };
+  const transport = new HttpsHubTransport(code.hub, certPem, code.fingerprint, null);
+  const answer = await transport.pair({ secret: code.secret, deviceId: app.core.deviceId, name, event: { id: event.id, publicKey: event.public_key, signingKey: event.private_key } }).finally(() => transport.close());
+  const link = { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() };
+  app.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('upstream', ?)").run(JSON.stringify(link));
+  return answer;
+}
+
+/** A venue hub's forwarding to its upstream (the organisers' hub), when it has one. */
+export function connectUpstream(app: Uketsuke, opts: SyncOptions = {}): StationSync | null {
+  const v = app.db.prepare("SELECT value FROM meta WHERE key = 'upstream'").pluck().get() as string | undefined;
+  if (!v) return null;
+  const link = JSON.parse(v) as { urls: string[]; certPem: string; fingerprint: string; credential: string };
+  const sync = new StationSync(app.core, new HttpsHubTransport(link.urls, link.certPem, link.fingerprint, link.credential), { ...opts, forward: 'all' });
+  sync.start();
+  return sync;
+}
+
 /** The live sync of a paired station (null when the file is not paired). */
 export function connectStation(app: Uketsuke, opts: SyncOptions = {}): StationSync | null {
   const link = readHubLink(app.core);

@@ -5,7 +5,7 @@ import type http from 'node:http';
 import { z } from 'zod';
 import { pairRequest, pullRequest, pushRequest } from '../../api/sync-protocol.js';
 import { ServiceError } from '../../services/core.js';
-import { HubAuthError, type Hub } from '../../services/sync/hub.js';
+import { HubAuthError, type HubService } from '../../services/sync/hub-service.js';
 import { hubUrls, type TlsIdentity } from './tls.js';
 
 const MAX_PUSH_BODY = 32 * 1024 * 1024;
@@ -24,7 +24,7 @@ class HttpError extends Error {
   }
 }
 
-export function startHubServer(opts: { hub: Hub; tls: TlsIdentity; port: number; host?: string }): Promise<RunningHub> {
+export function startHubServer(opts: { hub: HubService; tls: TlsIdentity; port: number; host?: string }): Promise<RunningHub> {
   const host = opts.host ?? '127.0.0.1';
   const server = https.createServer({ key: opts.tls.key, cert: opts.tls.cert, minVersion: 'TLSv1.2' }, (req, res) => {
     route(opts.hub, req).then(
@@ -57,7 +57,7 @@ export function startHubServer(opts: { hub: Hub; tls: TlsIdentity; port: number;
   });
 }
 
-async function route(hub: Hub, req: http.IncomingMessage): Promise<unknown> {
+async function route(hub: HubService, req: http.IncomingMessage): Promise<unknown> {
   const url = new URL(req.url ?? '/', 'https://hub');
   const deviceTime = Number(req.headers['x-uketsuke-time']);
   const time = Number.isFinite(deviceTime) && deviceTime > 0 ? deviceTime : null;
@@ -68,7 +68,7 @@ async function route(hub: Hub, req: http.IncomingMessage): Promise<unknown> {
     return hub.pair(body);
   }
   // Authenticate before reading a body: an unpaired device cannot make the hub read megabytes.
-  const device = hub.authenticate(bearer(req));
+  const device = await hub.authenticate(bearer(req));
   switch (url.pathname) {
     case '/sync/v1/push':
       return hub.push(device, parse(pushRequest, await readJson(req, MAX_PUSH_BODY)).entries, time);
@@ -77,7 +77,7 @@ async function route(hub: Hub, req: http.IncomingMessage): Promise<unknown> {
       return hub.pull(device, body.vector, body.waitMs, body.limit, time);
     }
     case '/sync/v1/devices':
-      return hub.devices();
+      return hub.devices(device);
     default:
       throw new HttpError(404, 'No such route.');
   }

@@ -23,6 +23,18 @@ export async function hubTlsIdentity(db: Db): Promise<TlsIdentity> {
   return { key: made.private, cert: made.cert, fingerprint: fingerprintOf(made.cert) };
 }
 
+/** One identity for every hub process on a PostgreSQL database: whichever process answers, stations see one certificate. */
+export async function pgHubTlsIdentity(pool: import('pg').Pool): Promise<TlsIdentity> {
+  const read = async () => (await pool.query('SELECT key, cert FROM hub_tls WHERE id = 1')).rows[0] as { key: string; cert: string } | undefined;
+  let row = await read();
+  if (!row) {
+    const made = await generate([{ name: 'commonName', value: 'Uketsuke organisers hub' }], { keyType: 'ec', curve: 'P-256', notAfterDate: new Date(Date.now() + 10 * 365 * 86_400_000) });
+    await pool.query('INSERT INTO hub_tls (id, key, cert) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [made.private, made.cert]);
+    row = await read();
+  }
+  return { key: row!.key, cert: row!.cert, fingerprint: fingerprintOf(row!.cert) };
+}
+
 export function fingerprintOf(certPem: string): string {
   return normaliseFingerprint(new X509Certificate(certPem).fingerprint256);
 }

@@ -7,6 +7,7 @@ import { ServiceError, type Core } from '../core.js';
 import type { BadgeNumbers } from '../people/badge-numbers.js';
 import { MAX_SKEW_MS } from './hlc.js';
 import { encodePairingCode } from './pairing-code.js';
+import { CREDENTIAL, HubAuthError, type HubService } from './hub-service.js';
 
 export const PAIRING_TTL_MS = 10 * 60 * 1000;
 
@@ -27,12 +28,11 @@ export interface HubIdentity {
   fingerprint: string;
 }
 
-/** Why a request was refused, in words a steward can act on; the transport maps it to a status code. */
-export class HubAuthError extends Error {}
+export { HubAuthError } from './hub-service.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export class Hub {
+export class Hub implements HubService {
   private waiters = new Set<() => void>();
 
   constructor(
@@ -58,7 +58,7 @@ export class Hub {
   }
 
   /** A station presents the secret of its pairing code: it gets its own credential and badge numbers. */
-  pair(req: { secret: string; deviceId: string; name: string }): PairAnswer {
+  pair(req: { secret: string; deviceId: string; name?: string }): PairAnswer {
     const { db } = this.core;
     const now = this.core.nowIso();
     return this.core.tx(() => {
@@ -71,8 +71,8 @@ export class Hub {
       const credential = randomBytes(32).toString('base64url');
       db.prepare(`INSERT INTO hub_device (device_id, role, name, credential_hash, paired_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(device_id) DO UPDATE SET role = excluded.role, name = excluded.name, credential_hash = excluded.credential_hash,
-        paired_at = excluded.paired_at, revoked_at = NULL, vector = '{}'`).run(req.deviceId, code.role, req.name, sha256(credential), now);
-      const block = this.badgeNumbers.reserveFor(req.deviceId, code.role, req.name);
+        paired_at = excluded.paired_at, revoked_at = NULL, vector = '{}'`).run(req.deviceId, code.role, req.name ?? '', sha256(credential), now);
+      const block = this.badgeNumbers.reserveFor(req.deviceId, code.role, req.name ?? '');
       const key = SIGNING_ROLES.has(code.role) ? (db.prepare('SELECT private_key FROM event LIMIT 1').pluck().get() as string | null) : null;
       const eventId = db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined;
       if (!eventId) throw new ServiceError('conflict', 'The hub holds no event yet.');
@@ -91,7 +91,7 @@ export class Hub {
 
   /** The station behind a credential, or a refusal that says why. */
   authenticate(credential: string | undefined): HubDeviceRow {
-    const m = /^([a-z0-9][a-z0-9-]{3,31})\.([A-Za-z0-9_-]{20,100})$/.exec(credential ?? '');
+    const m = CREDENTIAL.exec(credential ?? '');
     if (!m) throw new HubAuthError('This device is not paired with the hub: pair it with a pairing code.');
     const row = this.core.db.prepare('SELECT * FROM hub_device WHERE device_id = ?').get(m[1]) as HubDeviceRow | undefined;
     const given = Buffer.from(sha256(m[2]!), 'hex');

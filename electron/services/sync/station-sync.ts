@@ -1,13 +1,13 @@
 // A station's side of sync, plain Node over a transport interface (HTTPS in host/hub/client.ts): push this
 // device's entries within moments of a change, wait on the hub for news (long poll), back off with jitter while the
 // hub is unreachable and resume by itself. A verdict never waits for any of this: the station answers from its file.
-import type { HubDeviceInfo, PairAnswer, PullAnswer, PushAnswer, StationRole, VectorClock } from '../../api/sync-protocol.js';
+import type { HubDeviceInfo, PairAnswer, PairRequest, PullAnswer, PushAnswer, StationRole, VectorClock } from '../../api/sync-protocol.js';
 import type { SyncStatus } from '../../api/contract.js';
 import { ServiceError, type Core } from '../core.js';
 import { MAX_SKEW_MS } from './hlc.js';
 
 export interface HubTransport {
-  pair(req: { secret: string; deviceId: string; name: string }): Promise<PairAnswer>;
+  pair(req: PairRequest): Promise<PairAnswer>;
   push(entries: unknown[]): Promise<PushAnswer>;
   pull(vector: VectorClock, waitMs: number, limit: number): Promise<PullAnswer>;
   devices(): Promise<HubDeviceInfo[]>;
@@ -35,6 +35,8 @@ export function saveHubLink(core: Core, link: HubLink): void {
 }
 
 export interface SyncOptions {
+  /** 'own': a station pushes its own entries; 'all': a venue hub forwards every entry its upstream lacks. */
+  forward?: 'own' | 'all';
   /** How long a pull waits on the hub for news. */
   waitMs?: number;
   pushDelayMs?: number;
@@ -60,7 +62,7 @@ export class StationSync {
     private readonly transport: HubTransport,
     opts: SyncOptions = {},
   ) {
-    this.opts = { waitMs: 20_000, pushDelayMs: 20, maxBackoffMs: 15_000, random: Math.random, ...opts };
+    this.opts = { forward: 'own', waitMs: 20_000, pushDelayMs: 20, maxBackoffMs: 15_000, random: Math.random, ...opts };
     core.replica.onApplied(() => {
       if (this.running && this.ownWaiting() > 0) this.schedulePush();
     });
@@ -114,8 +116,9 @@ export class StationSync {
     await this.pushing?.catch(() => undefined);
   }
 
-  /** This device's entries the hub has not acknowledged. */
+  /** Entries the hub has not acknowledged: this device's own, or (forwarding) every entry this device holds. */
   private ownWaiting(): number {
+    if (this.opts.forward === 'all') return this.core.replica.waiting(this.hubVector ?? {});
     const mine = this.core.replica.vector()[this.core.deviceId] ?? 0;
     return Math.max(0, mine - (this.hubVector?.[this.core.deviceId] ?? 0));
   }
@@ -139,7 +142,8 @@ export class StationSync {
     if (this.hubVector === null) await this.pullOnce(0);
     let pushed = 0;
     for (;;) {
-      const mine = this.core.replica.missing(this.hubVector ?? {}, 2000).filter((e) => e.deviceId === this.core.deviceId);
+      const missing = this.core.replica.missing(this.hubVector ?? {}, 2000);
+      const mine = this.opts.forward === 'all' ? missing : missing.filter((e) => e.deviceId === this.core.deviceId);
       if (mine.length === 0) return pushed;
       const answer = await this.call(() => this.transport.push(mine));
       if (answer.rejected.length) throw new ServiceError('conflict', `The hub refused ${answer.rejected.length} entries: ${answer.rejected[0]!.problem}`);
