@@ -6,7 +6,10 @@ import { buildDemo } from '../db/demo/build-demo.js';
 import { connectStation } from '../electron/host/hub/connect.js';
 import { HttpsHubTransport } from '../electron/host/hub/client.js';
 import { readHubLink, StationSync } from '../electron/services/sync/station-sync.js';
-import { freePort, HubProcess, pairedStation, until } from '../test/hub-rig.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { pairWithCode } from '../electron/host/hub/connect.js';
+import { BIN, cli, freePort, HubProcess, pairedStation, until } from '../test/hub-rig.js';
 import { tempDir } from '../test/helpers.js';
 
 type Result = Record<string, unknown>;
@@ -35,6 +38,7 @@ async function hubRig(): Promise<{ hub: HubProcess; tokens: string[] }> {
 export async function closeSyncRig(): Promise<void> {
   await rig?.hub.kill();
   rig = null;
+  await closePgRig();
 }
 
 const once = (s: Uketsuke) => {
@@ -125,3 +129,92 @@ export const syncBenches: Record<string, () => Promise<Result>> = {
     return { ...percentiles(samples), pulled, syncMs: Math.round(performance.now() - t0) };
   },
 };
+
+/** The organisers' hub on PostgreSQL: a venue hub brings the event, then stations of the organisers push. */
+let pgRig: { url: string; org: ChildProcess; venue: ChildProcess; dir: string; code: (role: string) => string } | null = null;
+async function pgHubRig() {
+  if (pgRig) return pgRig;
+  const admin = process.env.UKETSUKE_PG_URL;
+  if (!admin) throw new Error('UKETSUKE_PG_URL is not set (npm run bench starts a private PostgreSQL)');
+  const name = `uketsuke_bench_${process.pid}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name}`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = admin.replace(/\/[^/]*$/, `/${name}`);
+  const dir = tempDir('uketsuke-bench-pg-');
+  const org = (await startJson(['hub', '--db', url, '--port', String(await freePort()), '--json'], path.join(dir, 'org'))).child;
+  const code = (role: string) => {
+    const r = cli(path.join(dir, 'cli'), 'pairing-code', '--db', url, '--role', role, ...(role === 'venue' ? [] : ['--event', 'eu-japan-regions-strasbourg']), '--json');
+    if (r.code !== 0) throw new Error(r.stderr);
+    return (JSON.parse(r.stdout) as { code: string }).code;
+  };
+  const venueFile = path.join(dir, 'venue.db');
+  const setup = Uketsuke.open(venueFile, { deviceId: 'bench-venue', printers: [] });
+  buildDemo(setup, { delegates: 400 });
+  setup.close();
+  const venue = (await startJson(['hub', '--db', venueFile, '--port', String(await freePort()), '--upstream', code('venue'), '--json'], path.join(dir, 'venue'))).child;
+  pgRig = { url, org, venue, dir, code };
+  return pgRig;
+}
+
+async function pgStation(name: string): Promise<Uketsuke> {
+  const rig = await pgHubRig();
+  const s = Uketsuke.open(path.join(rig.dir, `${name}.db`), { deviceId: name, printers: [] });
+  for (let i = 0; ; i++) {
+    try {
+      await pairWithCode(s, rig.code('organiser'), name);
+      return s;
+    } catch (e) {
+      // The venue hub may still be forwarding the event.
+      if (i > 100) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function startJson(args: string[], home: string): Promise<{ child: ChildProcess }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, UKETSUKE_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('}')) resolve({ child });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+}
+
+export async function closePgRig(): Promise<void> {
+  for (const c of [pgRig?.org, pgRig?.venue]) c?.kill('SIGKILL');
+  pgRig = null;
+}
+
+Object.assign(syncBenches, {
+  async hub_pg_ingest() {
+    const { tokens } = await hubRig();
+    const stations: Uketsuke[] = [];
+    for (let i = 0; i < 10; i++) stations.push(await pgStation(`ingest-${i}-${Date.now() % 100000}`));
+    for (const s of stations) offlineScans(s, tokens, 1000);
+    const t0 = performance.now();
+    const pushed = (await Promise.all(stations.map((s) => once(s)))).reduce((n, r) => n + r.pushed, 0);
+    const ms = performance.now() - t0;
+    for (const s of stations) s.close();
+    return { ms: Math.round(ms), entries: pushed, entriesPerSecond: Math.round((pushed / ms) * 1000), devices: 10, note: 'one hub process, 10 stations pushing 1,000 entries each at once, over HTTPS' };
+  },
+  async sync_10k_pg() {
+    const { tokens } = await hubRig();
+    const a = await pgStation(`pg-a-${Date.now() % 100000}`);
+    const b = await pgStation(`pg-b-${Date.now() % 100000}`);
+    offlineScans(a, tokens, 10_000);
+    const t0 = performance.now();
+    const up = await once(a);
+    const t1 = performance.now();
+    const down = await once(b);
+    const t2 = performance.now();
+    a.close();
+    b.close();
+    return { ms: Math.round(t2 - t0), pushMs: Math.round(t1 - t0), pullMs: Math.round(t2 - t1), pushed: up.pushed, pulled: down.pulled, hub: 'PostgreSQL' };
+  },
+});

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startPostgres } from './postgres.mjs';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -31,37 +32,12 @@ function freePort() {
   });
 }
 
-/**
- * A private PostgreSQL cluster for the organisers' hub tests (its own port and socket folder), unless
- * UKETSUKE_PG_URL points at one. The server refuses to run as root, so as root it runs as the postgres user.
- */
-async function startPostgres() {
-  if (process.env.UKETSUKE_PG_URL) return null;
-  const root = '/usr/lib/postgresql';
-  const version = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))[0] : null;
-  if (!version) {
-    console.error('npm test: PostgreSQL server binaries are missing (/usr/lib/postgresql/*/bin); .ci/run installs them.');
-    totals.failed++;
-    return null;
-  }
-  const bin = path.join(root, version, 'bin');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-pg-'));
-  fs.chmodSync(dir, 0o777);
-  const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  const sh = (cmd) => (asRoot ? spawnSync('su', ['postgres', '-c', cmd], { stdio: 'pipe' }) : spawnSync('sh', ['-c', cmd], { stdio: 'pipe' }));
-  const user = asRoot ? 'postgres' : os.userInfo().username;
-  const init = sh(`${bin}/initdb -D ${dir}/data -A trust -U ${user}`);
-  const start = init.status === 0 && sh(`${bin}/pg_ctl -D ${dir}/data -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off" -l ${dir}/log -w start`);
-  if (!start || start.status !== 0) {
-    console.error(`npm test: could not start PostgreSQL: ${(init.stderr ?? '').toString()}${start ? start.stderr.toString() : ''}`);
-    totals.failed++;
-    return null;
-  }
-  process.env.UKETSUKE_PG_URL = `postgres://${user}@127.0.0.1:${port}/postgres`;
-  return () => sh(`${bin}/pg_ctl -D ${dir}/data -m immediate stop`);
+const pg = await startPostgres();
+if (pg.error) {
+  console.error(`npm test: ${pg.error}`);
+  totals.failed++;
 }
-const stopPostgres = await startPostgres();
+const stopPostgres = pg.stop;
 
 console.log('\n▶ build');
 const build = run(process.execPath, ['scripts/build.mjs']);

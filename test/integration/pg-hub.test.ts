@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
 import { buildDemo } from '../../db/demo/build-demo.js';
 import { connectStation, pairWithCode } from '../../electron/host/hub/connect.js';
-import { tempDir } from '../helpers.js';
+import { smallEventSpec, tempDir } from '../helpers.js';
 import { BIN, cli, freePort, HubProcess, until } from '../hub-rig.js';
 
 const ADMIN_URL = process.env.UKETSUKE_PG_URL;
@@ -127,8 +127,68 @@ describe('organisers\' hub on PostgreSQL', () => {
     // Nothing twice: one row per entry id and per (device, sequence).
     const dup = await pool.query('SELECT count(*) AS n FROM (SELECT device_id, device_seq FROM hub_entry GROUP BY 1, 2 HAVING count(*) > 1) x');
     expect(Number((dup.rows[0] as { n: string }).n)).toBe(0);
+
+    // The upstream link comes and goes (every organisers' hub process killed, then restarted) while the kiosk scans.
+    for (let round = 0; round < 3; round++) {
+      for (const c of children.slice(0, 2)) await kill(c);
+      for (let i = 0; i < 5; i++) kiosk.dispatch('scan', { checkpointId: 'cp-d1-policies', code: tokens[(round * 5 + i) % tokens.length]!.token });
+      await new Promise((r) => setTimeout(r, 300));
+      const a = await startProcess(['hub', '--db', url, '--port', String(ports[0]), '--json'], path.join(dir, 'org-a'));
+      const b = await startProcess(['hub', '--db', url, '--port', String(ports[1]), '--json'], path.join(dir, 'org-b'));
+      children.splice(0, 2, a.child, b.child);
+    }
+    const venueLog = () => {
+      const v = Uketsuke.open(venueFile, { deviceId: 'venue-reader', printers: [] });
+      try {
+        return v.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+      } finally {
+        v.close();
+      }
+    };
+    await until(() => scans(office) === tokens.length - 2 && (office.db.prepare("SELECT count(*) FROM scan WHERE checkpoint_id = 'cp-d1-policies'").pluck().get() as number) === 15, 45_000, 'the scans made while the link was down to reach the organisers');
+    expect(await pgCount()).toBe(venueLog());
+
+    // After the event the organisers purge: personal data leaves PostgreSQL and every station on its next sync.
+    const email = office.db.prepare('SELECT email FROM delegate WHERE email IS NOT NULL LIMIT 1').pluck().get() as string;
+    office.privacy.purge({ force: true });
+    await until(() => kiosk.db.prepare('SELECT count(*) FROM delegate WHERE email IS NOT NULL').pluck().get() === 0, 30_000, 'the purge at the kiosk');
+    const leaked = await pool.query('SELECT count(*) AS n FROM hub_entry WHERE payload LIKE $1', [`%${email}%`]);
+    expect(Number((leaked.rows[0] as { n: string }).n)).toBe(0);
+    expect(kiosk.db.prepare("SELECT count(*) FROM scan WHERE checkpoint_id = 'cp-d1-opening'").pluck().get()).toBe(tokens.length - 2);
     kiosk.close();
     office.close();
+    await pool.end();
+  }, 180_000);
+
+  it('two events on one organisers\' hub: nothing crosses, and a device enrolled for one is refused for the other', async () => {
+    const secondFile = path.join(dir, 'second-venue.db');
+    const second = Uketsuke.open(secondFile, { deviceId: 'venue-hub-2', printers: [] });
+    second.event.create(smallEventSpec({ id: 'osaka-2027', name: 'Osaka follow-up' }));
+    second.dispatch('walkIn', { familyName: 'Only', givenName: 'InOsaka' });
+    second.close();
+    const venueCode = JSON.parse(cli(path.join(dir, 'cli'), 'pairing-code', '--db', url, '--role', 'venue', '--json').stdout) as { code: string };
+    const hub2 = await startProcess(['hub', '--db', secondFile, '--port', String(await freePort()), '--upstream', venueCode.code, '--json'], path.join(dir, 'venue2-home'));
+    children.push(hub2.child);
+    const pool = new pg.Pool({ connectionString: url });
+    const osakaCode = () => (JSON.parse(cli(path.join(dir, 'cli'), 'pairing-code', '--db', url, '--role', 'organiser', '--event', 'osaka-2027', '--json').stdout) as { code: string }).code;
+    const station = Uketsuke.open(path.join(dir, 'osaka-office.db'), { deviceId: 'osaka-office', printers: [] });
+    let joined = await pairWithCode(station, osakaCode(), 'Osaka office').catch((e: Error) => e);
+    // The venue hub may still be forwarding its event: try again until it is there.
+    for (let i = 0; i < 50 && joined instanceof Error; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      joined = await pairWithCode(station, osakaCode(), 'Osaka office').catch((e: Error) => e);
+    }
+    if (joined instanceof Error) throw joined;
+    expect(joined.eventId).toBe('osaka-2027');
+    expect(station.db.prepare('SELECT id FROM event').pluck().all()).toEqual(['osaka-2027']);
+    expect(station.db.prepare('SELECT family_name FROM delegate').pluck().all()).toEqual(['Only']);
+    const crossed = await pool.query("SELECT count(*) AS n FROM hub_entry WHERE event_id = 'osaka-2027' AND payload LIKE '%eu-japan%'");
+    expect(Number((crossed.rows[0] as { n: string }).n)).toBe(0);
+    // The office station of the Strasbourg event cannot enrol for Osaka.
+    const other = Uketsuke.open(path.join(dir, 'office-again.db'), { deviceId: 'office-1', printers: [] });
+    await expect(pairWithCode(other, osakaCode(), 'office again')).rejects.toThrow(/enrolled for the event eu-japan-regions-strasbourg/);
+    station.close();
+    other.close();
     await pool.end();
   }, 120_000);
 });

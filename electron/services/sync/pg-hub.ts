@@ -7,11 +7,21 @@ import { SIGNING_ROLES, type HubDeviceInfo, type PairAnswer, type PairRequest, t
 import { MAX_BADGE_NO } from '../badges/token.js';
 import { ServiceError } from '../core.js';
 import { BLOCK_SIZE } from '../people/badge-numbers.js';
-import { parseEntry, type StoredEntry } from './entries.js';
+import { parseEntry, PERSONAL_FIELDS, type StoredEntry } from './entries.js';
+import { personalFieldsRemoved } from './apply/delegates.js';
 import { HybridClock } from './hlc.js';
 import { CREDENTIAL, HubAuthError, type AuthenticatedDevice, type HubService } from './hub-service.js';
 import { encodePairingCode } from './pairing-code.js';
 import { PAIRING_TTL_MS } from './hub.js';
+
+/** The same scrub every replica applies to an entry older than a purge. */
+function scrubBefore(e: StoredEntry, purgeHlc: string): StoredEntry {
+  if (e.hlc >= purgeHlc) return e;
+  if (e.type === 'delegate.upserted') return { ...e, payload: { ...e.payload, fields: personalFieldsRemoved(e.payload.fields) } };
+  if (e.type === 'scan.recorded') return { ...e, payload: { ...e.payload, code: 'purged' } };
+  if (e.type.startsWith('legacy.')) return { ...e, payload: { purged: true } } as StoredEntry;
+  return e;
+}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const CHANNEL = 'uketsuke_hub';
@@ -86,6 +96,9 @@ export class PgHub implements HubService {
         }
       }
       const event = (await c.query('SELECT id, signing_key, hub_device_id FROM hub_event WHERE id = $1', [eventId])).rows[0] as { id: string; signing_key: string | null; hub_device_id: string };
+      // A device (or venue hub) is enrolled for one event: its file holds one event.
+      const elsewhere = (await c.query('SELECT event_id FROM hub_device WHERE device_id = $1 AND event_id <> $2 AND revoked_at IS NULL', [req.deviceId, event.id])).rows[0] as { event_id: string } | undefined;
+      if (elsewhere) throw new HubAuthError(`This device is enrolled for the event ${elsewhere.event_id}; pair a new event file (or remove the device from that event first).`);
       const credential = randomBytes(32).toString('base64url');
       await c.query(
         `INSERT INTO hub_device (event_id, device_id, role, name, credential_hash) VALUES ($1, $2, $3, $4, $5)
@@ -162,6 +175,11 @@ export class PgHub implements HubService {
         } else if (e.deviceSeq < want) answer.rejected.push({ index, problem: `device ${e.deviceId} sequence ${e.deviceSeq} is already another entry` });
         else answer.rejected.push({ index, problem: `device ${e.deviceId} sequence ${e.deviceSeq} arrives before ${want}` });
       }
+      // Personal data older than a purge never lands here, whichever order the entries come in (see sync/apply/privacy.ts).
+      const purge = ((await this.pool.query("SELECT max(hlc) AS h FROM hub_entry WHERE event_id = $1 AND type = 'privacy.purged'", [eventId])).rows[0] as { h: string | null }).h;
+      const newPurge = take.filter((e) => e.type === 'privacy.purged').map((e) => e.hlc).sort().pop();
+      const latestPurge = [purge, newPurge].filter((h): h is string => Boolean(h)).sort().pop() ?? null;
+      if (latestPurge) for (let i = 0; i < take.length; i++) take[i] = scrubBefore(take[i]!, latestPurge);
       if (take.length) {
         const inserted = await this.pool.query(
           `INSERT INTO hub_entry (event_id, entry_id, device_id, device_seq, hlc, type, payload)
@@ -171,6 +189,7 @@ export class PgHub implements HubService {
         );
         answer.applied += inserted.rowCount ?? 0;
         answer.duplicates += take.length - (inserted.rowCount ?? 0);
+        if (newPurge) await this.scrubLog(eventId, newPurge);
       }
     }
     if (answer.applied) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, eventId]);
@@ -206,6 +225,18 @@ export class PgHub implements HubService {
       });
     }
     return out;
+  }
+
+  /** A purge arrived: older entries lose their personal data here as on every device. */
+  private async scrubLog(eventId: string, purgeHlc: string): Promise<void> {
+    const fields = PERSONAL_FIELDS.map((f) => `'${f}'`).join(', ');
+    await this.pool.query(
+      `UPDATE hub_entry SET payload = jsonb_set(payload::jsonb, '{fields}', (payload::jsonb -> 'fields') - ARRAY[${fields}]::text[])::text
+       WHERE event_id = $1 AND type = 'delegate.upserted' AND hlc < $2`,
+      [eventId, purgeHlc],
+    );
+    await this.pool.query(`UPDATE hub_entry SET payload = jsonb_set(payload::jsonb, '{code}', '"purged"')::text WHERE event_id = $1 AND type = 'scan.recorded' AND hlc < $2`, [eventId, purgeHlc]);
+    await this.pool.query(`UPDATE hub_entry SET payload = '{"purged":true}' WHERE event_id = $1 AND type LIKE 'legacy.%' AND hlc < $2`, [eventId, purgeHlc]);
   }
 
   async revoke(eventId: string, deviceId: string): Promise<void> {
