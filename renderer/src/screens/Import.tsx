@@ -66,6 +66,7 @@ export function Import() {
           <p className="import-meta">
             {t('import.detected', { rows: preview.rows, encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? '—') })}
           </p>
+          {preview.source && <p className="import-meta" data-testid="import-source">{t('import.recognised', { source: preview.source.label })}</p>}
           <div className="table-scroll">
             <table className="table">
               <thead>
