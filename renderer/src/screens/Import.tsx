@@ -4,7 +4,7 @@ import type { ImportFieldName, ImportJob, ImportPreview } from '../../../electro
 import { api } from '../api';
 import { readAsBase64, saveDownload } from '../download';
 
-const FIELDS: ImportFieldName[] = ['familyName', 'givenName', 'fullName', 'familyNameKanji', 'givenNameKanji', 'familyNameKana', 'givenNameKana', 'fullNameKana', 'organisation', 'country', 'region', 'email', 'role', 'externalCode', 'registrations'];
+const FIELDS: ImportFieldName[] = ['familyName', 'givenName', 'fullName', 'familyNameKanji', 'givenNameKanji', 'familyNameKana', 'givenNameKana', 'fullNameKana', 'organisation', 'country', 'region', 'email', 'role', 'externalCode', 'orderCode', 'ticketCode', 'ticketType', 'status', 'registrations'];
 
 /** Registration files in: choose, preview, map columns, check (dry run), import with progress, fix rejected rows. */
 export function Import() {
