@@ -84,6 +84,7 @@ const TABLES: Record<string, string> = {
   badge_block: 'SELECT * FROM badge_block',
   registration: 'SELECT * FROM registration',
   registration_clock: 'SELECT * FROM registration_clock',
+  delegate_code: 'SELECT * FROM delegate_code',
   meeting: 'SELECT * FROM meeting',
   scan: 'SELECT * FROM scan',
   scan_undo: 'SELECT * FROM scan_undo',

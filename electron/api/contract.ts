@@ -177,7 +177,7 @@ export interface PrintJob {
   updatedAt: string;
 }
 
-export const IMPORT_FIELD_NAMES = ['familyName', 'givenName', 'fullName', 'familyNameKanji', 'givenNameKanji', 'familyNameKana', 'givenNameKana', 'fullNameKana', 'organisation', 'country', 'region', 'email', 'role', 'externalCode', 'registrations'] as const;
+export const IMPORT_FIELD_NAMES = ['familyName', 'givenName', 'fullName', 'familyNameKanji', 'givenNameKanji', 'familyNameKana', 'givenNameKana', 'fullNameKana', 'organisation', 'country', 'region', 'email', 'role', 'externalCode', 'registrations', 'orderCode', 'ticketCode', 'ticketType', 'status'] as const;
 export type ImportFieldName = (typeof IMPORT_FIELD_NAMES)[number];
 
 export interface ImportPreview {
@@ -186,6 +186,8 @@ export interface ImportPreview {
   delimiter: string | null;
   headers: string[];
   mapping: (ImportFieldName | null)[];
+  /** The registration system the file was recognised as coming from (e.g. "pretix — order positions (German)"), or null. */
+  source: { id: string; label: string } | null;
   sample: string[][];
   rows: number;
 }

@@ -11,7 +11,7 @@ import { BadgeService } from './badges/badge-service.js';
 import { PrintQueue } from './printing/print-queue.js';
 import { StaffLock } from './event/staff-lock.js';
 import { Importer, rejectedCsv, type ImportReport } from './people/import/importer.js';
-import { suggestMapping } from './people/import/columns.js';
+import { mappingFor } from './people/import/profiles.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
 import { Conflicts } from './sync/conflicts.js';
@@ -263,7 +263,7 @@ export class Uketsuke {
       encoding: f.encoding,
       delimiter: f.delimiter,
       headers: f.headers,
-      mapping: suggestMapping(f.headers),
+      ...((m) => ({ mapping: m.mapping, source: m.profile ? { id: m.profile.id, label: m.profile.label } : null }))(mappingFor(f.headers)),
       sample: f.records.slice(0, 5).map((r) => r.cells),
       rows: f.records.length,
     }));

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import { call } from './helpers';
+import { pretixPositions } from '../fixtures/registration-exports';
 
 test('import screen: a Shift_JIS file is previewed, mapped, checked, imported; rejected rows download', async ({ page, request }) => {
   const csv = '姓,名,セイ,メイ,所属,メールアドレス,区分,備考\r\n近藤,亮,コンドウ,リョウ,北海道経済部,ryo.kondo@e2e.example.jp,登壇者,VIP\r\n齋藤,愛,サイトウ,アイ,ノーステック財団,not-an-email,参加者,\r\n';
@@ -48,4 +49,18 @@ test('import reasons are shown in the user\'s language', async ({ page }) => {
   await page.getByTestId('import-file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('First name,Last name,Email\nA,B,a@example.org\nC,D,A@example.org\n') });
   await page.getByTestId('import-dry-run').click();
   await expect(page.getByTestId('import-report')).toContainText('メールアドレス a@example.org が重複しています（2 行目と同じ）。');
+});
+
+test('a pretix export in German is recognised and mapped without asking: attendees, not the buyer', async ({ page }) => {
+  await page.goto('/import');
+  await page.getByTestId('import-file').setInputFiles({ name: 'eujp27_orders.csv', mimeType: 'text/csv', buffer: pretixPositions('de') });
+  await expect(page.getByTestId('import-source')).toContainText('Recognised: pretix — order positions (German)');
+  await expect(page.getByLabel('Column “Name Teilnehmer*in: Nachname” is')).toHaveValue('familyName');
+  await expect(page.getByLabel('Column “E-Mail Teilnehmer*in” is')).toHaveValue('email');
+  await expect(page.getByLabel('Column “E-Mail” is')).toHaveValue('');
+  await expect(page.getByLabel('Column “Produkt” is')).toHaveValue('ticketType');
+  await page.getByTestId('import-dry-run').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toHaveAttribute('data-dry-run', 'true');
+  await expect(report).toContainText('5 new');
 });

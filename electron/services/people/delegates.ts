@@ -2,7 +2,8 @@ import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
 import { MAX_ISSUE } from '../badges/token.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
-import type { DelegateColumns } from '../sync/entries.js';
+import type { DelegateColumns, ExternalCode } from '../sync/entries.js';
+import { codeKey } from '../sync/apply/codes.js';
 import type { BadgeNumbers } from './badge-numbers.js';
 import { delegateIdFor } from './delegate-id.js';
 import { collapseLongVowels, foldText } from './normalize.js';
@@ -80,6 +81,8 @@ export class Delegates {
   private readonly byEmail;
   private readonly registered;
   private readonly allCodes;
+  private readonly byCodeKey;
+  private readonly codesOf;
   /** Code shapes as of `dataVersion` (another connection's write changes it; our own writes drop the memo). */
   private shapes: { dataVersion: number; value: string[] } | null = null;
 
@@ -98,6 +101,10 @@ export class Delegates {
     this.emailTaken = db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE LIMIT 1');
     this.byEmail = db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE ORDER BY created_at LIMIT 1`);
     this.registered = db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?');
+    // A code held by two people (one order, two tickets) names neither: at most two rows tell that apart.
+    this.byCodeKey = db.prepare(`SELECT DISTINCT delegate_id FROM delegate_code WHERE active = 1
+      AND ((code_key = @exact AND ci = 0) OR (code_key = @upper AND ci = 1)) LIMIT 2`).pluck();
+    this.codesOf = db.prepare('SELECT code, ci, kind FROM delegate_code WHERE delegate_id = ? AND active = 1 ORDER BY code_key');
     this.allCodes = db.prepare("SELECT external_code FROM delegate WHERE external_code IS NOT NULL AND status = 'active'").pluck();
     // Codes change by our own writes and by entries from other devices: both come through the replica.
     core.replica.onApplied((types) => {
@@ -122,8 +129,34 @@ export class Delegates {
     return this.byBadgeNo.get(badgeNo) as DelegateRow | undefined;
   }
 
+  /**
+   * The delegate a code names: their registration code, or one of the codes of the system they registered with
+   * (order codes case-insensitively). A code shared by several people (an order code of a two-ticket order) is no one's.
+   */
   findByExternalCode(code: string): DelegateRow | undefined {
-    return this.byExternalCode.get(code) as DelegateRow | undefined;
+    const direct = this.byExternalCode.get(code) as DelegateRow | undefined;
+    if (direct) return direct;
+    const exact = code.normalize('NFKC').trim();
+    const ids = this.byCodeKey.all({ exact, upper: exact.toUpperCase() }) as string[];
+    return ids.length === 1 ? (this.byId.get(ids[0]) as DelegateRow | undefined) : undefined;
+  }
+
+  /** The codes a delegate holds besides their registration code. */
+  externalCodes(id: string): ExternalCode[] {
+    return (this.codesOf.all(id) as { code: string; ci: number; kind: ExternalCode['kind'] }[]).map((r) => ({ code: r.code, ci: r.ci === 1, kind: r.kind }));
+  }
+
+  /** Gives a delegate more codes (kept as well as the earlier ones); one log entry, only for codes they lack. */
+  addCodes(id: string, codes: readonly ExternalCode[]): void {
+    const held = new Set(this.externalCodes(id).map(codeKey));
+    const add: ExternalCode[] = [];
+    for (const c of codes) {
+      const key = codeKey(c);
+      if (!key || held.has(key)) continue;
+      held.add(key);
+      add.push({ ...c, code: c.code.normalize('NFKC').trim() });
+    }
+    if (add.length) this.core.commit('delegate.codes', { delegateId: id, add, remove: [] });
   }
 
   findByIdOrEmail(key: string): DelegateRow | undefined {

@@ -24,6 +24,7 @@ export class Privacy {
       event: this.event.info().name,
       delegate: toDelegate(row),
       registrations: all('SELECT target_id FROM registration WHERE delegate_id = @id'),
+      externalCodes: all('SELECT code, kind FROM delegate_code WHERE delegate_id = @id AND active = 1 ORDER BY code_key'),
       meetings: all('SELECT session_id, starts_at, ends_at, table_no FROM meeting WHERE delegate_a = @id OR delegate_b = @id'),
       scans: all('SELECT checkpoint_id, verdict, reason, scanned_at, override_reason, undone_at FROM scan WHERE delegate_id = @id ORDER BY scanned_at'),
       printJobs: all('SELECT printer, size, status, created_at FROM print_job WHERE delegate_id = @id'),

@@ -67,6 +67,10 @@ const printFields = z.object({
   created_at: iso,
   device_id: z.string().max(100),
 });
+/** A code from a registration system; `ci`: that system ignores case (order codes), so scans do too. */
+const externalCode = z.object({ code: z.string().min(1).max(200), ci: z.boolean(), kind: z.enum(['order', 'ticket', 'attendee']) });
+export type ExternalCode = z.infer<typeof externalCode>;
+
 export type PrintColumns = z.infer<typeof printFields>;
 
 export const payloadSchemas = {
@@ -82,6 +86,7 @@ export const payloadSchemas = {
   'checkpoint.upserted': z.object({ id, fields: checkpointFields.partial(), at: iso }),
   'delegate.upserted': z.object({ id, badgeNo: z.number().int().positive().optional(), fields: delegateFields.partial(), at: iso }),
   'delegate.cancelled': z.object({ id, cancelled: z.boolean(), at: iso }),
+  'delegate.codes': z.object({ delegateId: id, add: z.array(externalCode).max(50), remove: z.array(externalCode).max(50) }),
   'registration.changed': z.object({ delegateId: id, add: z.array(id).max(1000), remove: z.array(id).max(1000) }),
   'meeting.added': z.object({ id, eventId: id, sessionId: id, delegateA: id, delegateB: id, startsAt: iso, endsAt: iso, tableNo: z.string().max(40) }),
   'badge.reissued': z.object({ delegateId: id, issue: z.number().int().positive() }),

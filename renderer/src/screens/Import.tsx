@@ -4,7 +4,7 @@ import type { ImportFieldName, ImportJob, ImportPreview } from '../../../electro
 import { api } from '../api';
 import { readAsBase64, saveDownload } from '../download';
 
-const FIELDS: ImportFieldName[] = ['familyName', 'givenName', 'fullName', 'familyNameKanji', 'givenNameKanji', 'familyNameKana', 'givenNameKana', 'fullNameKana', 'organisation', 'country', 'region', 'email', 'role', 'externalCode', 'registrations'];
+const FIELDS: ImportFieldName[] = ['familyName', 'givenName', 'fullName', 'familyNameKanji', 'givenNameKanji', 'familyNameKana', 'givenNameKana', 'fullNameKana', 'organisation', 'country', 'region', 'email', 'role', 'externalCode', 'orderCode', 'ticketCode', 'ticketType', 'status', 'registrations'];
 
 /** Registration files in: choose, preview, map columns, check (dry run), import with progress, fix rejected rows. */
 export function Import() {
@@ -66,6 +66,7 @@ export function Import() {
           <p className="import-meta">
             {t('import.detected', { rows: preview.rows, encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? '—') })}
           </p>
+          {preview.source && <p className="import-meta" data-testid="import-source">{t('import.recognised', { source: preview.source.label })}</p>}
           <div className="table-scroll">
             <table className="table">
               <thead>

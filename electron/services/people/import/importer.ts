@@ -4,7 +4,10 @@
 import type { Core } from '../../core.js';
 import { ServiceError } from '../../core.js';
 import type { DelegateRow, Delegates } from '../delegates.js';
-import { type ImportField, suggestMapping } from './columns.js';
+import type { ImportField } from './columns.js';
+import { detectProfile, mappingFor, type SourceProfile } from './profiles.js';
+import { normHeader } from './columns.js';
+import type { ExternalCode } from '../../sync/entries.js';
 import { readRegistrationFile, UnreadableFileError, type ParsedFile } from './read-file.js';
 import { checkRow, reject, type Rejection } from './validate.js';
 import { csvLine } from '../export.js';
@@ -24,6 +27,8 @@ export interface ImportReport {
   imported: number;
   updated: number;
   unchanged: number;
+  /** Rows imported (or updated) as cancelled registrations. */
+  cancelled: number;
   rejected: RejectedRow[];
   total: number;
   dryRun: boolean;
@@ -31,6 +36,18 @@ export interface ImportReport {
   delimiter: string | null;
   format: 'csv' | 'xlsx';
   headers: string[];
+  /** The registration system recognised from the header, if any. */
+  source: { id: string; label: string } | null;
+}
+
+/** What one file's rows share while they are imported: earlier lines of an email, a code, an order. */
+interface FileState {
+  profile: SourceProfile | null;
+  positionCol: number;
+  hasStatus: boolean;
+  emailLine: Map<string, { line: number; order: string | null }>;
+  codeLine: Map<string, number>;
+  orderRows: Map<string, number>;
 }
 
 export interface ImportOptions {
@@ -57,34 +74,46 @@ export class Importer {
 
   async run(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
     const file = await this.read(fileName, bytes);
-    const mapping = opts.mapping ?? suggestMapping(file.headers);
+    const recognised = mappingFor(file.headers);
+    const mapping = opts.mapping ?? recognised.mapping;
+    const profile = detectProfile(file.headers);
     if (mapping.length !== file.headers.length) throw new ServiceError('bad_input', `The mapping has ${mapping.length} columns, the file ${file.headers.length}.`);
     if (!mapping.some((m) => m === 'familyName' || m === 'givenName' || m === 'fullName' || m === 'familyNameKanji' || m === 'familyNameKana' || m === 'fullNameKana')) {
       throw new ServiceError('bad_input', `No name column recognised among: ${file.headers.join(', ')}. Map the columns by hand.`);
     }
-    const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: [], total: file.records.length, dryRun: opts.dryRun ?? false, encoding: file.encoding, delimiter: file.delimiter, format: file.format, headers: file.headers };
+    const report: ImportReport = {
+      imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], total: file.records.length, dryRun: opts.dryRun ?? false,
+      encoding: file.encoding, delimiter: file.delimiter, format: file.format, headers: file.headers,
+      source: profile ? { id: profile.id, label: profile.label } : null,
+    };
     const targets = new Set((this.core.db.prepare('SELECT id FROM session UNION SELECT id FROM bus').all() as { id: string }[]).map((r) => r.id));
-    const emailLine = new Map<string, number>();
-    const codeLine = new Map<string, number>();
+    const state: FileState = {
+      profile,
+      positionCol: profile?.positionColumn ? file.headers.findIndex((h) => normHeader(h) === normHeader(profile.positionColumn!)) : -1,
+      hasStatus: mapping.includes('status'),
+      emailLine: new Map(),
+      codeLine: new Map(),
+      orderRows: new Map(),
+    };
     // Small batches: the event loop is free between them, so a scan waits at most one batch (~25 ms).
     const batch = opts.batchSize ?? 250;
     // Large files: index once at the end instead of row by row (several times faster).
     const deferIndex = !report.dryRun && file.records.length >= BULK_INDEX_ROWS;
     if (deferIndex) this.delegates.deferSearchIndex();
     try {
-      await this.runBatches(file, mapping, batch, targets, emailLine, codeLine, report, opts);
+      await this.runBatches(file, mapping, batch, targets, state, report, opts);
     } finally {
       if (deferIndex) this.delegates.rebuildSearchIndex();
     }
     return report;
   }
 
-  private async runBatches(file: ParsedFile, mapping: (ImportField | null)[], batch: number, targets: Set<string>, emailLine: Map<string, number>, codeLine: Map<string, number>, report: ImportReport, opts: ImportOptions): Promise<void> {
+  private async runBatches(file: ParsedFile, mapping: (ImportField | null)[], batch: number, targets: Set<string>, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
     for (let i = 0; i < file.records.length; i += batch) {
       const slice = file.records.slice(i, i + batch);
       const work = () => {
         for (const rec of slice) {
-          const rejection = this.importOne(rec.cells, rec.line, file.headers.length, mapping, targets, emailLine, codeLine, report);
+          const rejection = this.importOne(rec.cells, rec.line, file.headers.length, mapping, targets, state, report);
           if (rejection) report.rejected.push({ line: rec.line, ...rejection, cells: rec.cells });
         }
       };
@@ -96,21 +125,29 @@ export class Importer {
   }
 
   /** Imports or checks one record; returns why it is rejected, or null. */
-  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Set<string>, emailLine: Map<string, number>, codeLine: Map<string, number>, report: ImportReport): Rejection | null {
+  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Set<string>, state: FileState, report: ImportReport): Rejection | null {
     const check = checkRow(cells, mapping, headerCount);
     if (!check.ok) return check.rejection;
-    const { fields, registrations } = check.row;
+    const { registrations, status, orderCode, ticketCode } = check.row;
+    const fields = { ...check.row.fields };
     const unknown = registrations.find((t) => !targets.has(t));
     if (unknown) return reject('unknown_target', `Unknown session or bus "${unknown}".`, { value: unknown }).rejection;
+    fields.externalCode = this.registrationCode(fields.externalCode ?? null, orderCode, ticketCode, cells, state);
+    const cancelled = state.hasStatus && status === 'cancelled';
+    // A cancelled registration is found by its code: its email may be that of the same person's new, valid one.
+    if (cancelled && fields.externalCode) fields.email = null;
     if (fields.email) {
-      const earlier = emailLine.get(fields.email);
-      if (earlier !== undefined) return reject('duplicate_email', `Email ${fields.email} appears twice: already on line ${earlier}.`, { email: fields.email, line: earlier }).rejection;
-      emailLine.set(fields.email, line);
+      const earlier = state.emailLine.get(fields.email);
+      // The same address on another ticket of the same order is the buyer's (pretix check-in list, Eventbrite): it
+      // stays with the order's first ticket and this attendee is imported without one.
+      if (earlier !== undefined && orderCode && earlier.order === orderCode.toUpperCase()) fields.email = null;
+      else if (earlier !== undefined) return reject('duplicate_email', `Email ${fields.email} appears twice: already on line ${earlier.line}.`, { email: fields.email, line: earlier.line }).rejection;
+      else state.emailLine.set(fields.email, { line, order: orderCode?.toUpperCase() ?? null });
     }
     if (fields.externalCode) {
-      const earlier = codeLine.get(fields.externalCode);
+      const earlier = state.codeLine.get(fields.externalCode);
       if (earlier !== undefined) return reject('duplicate_code', `Registration code ${fields.externalCode} appears twice: already on line ${earlier}.`, { code: fields.externalCode, line: earlier }).rejection;
-      codeLine.set(fields.externalCode, line);
+      state.codeLine.set(fields.externalCode, line);
     }
     const byEmail = fields.email ? this.delegates.findByIdOrEmail(fields.email) : undefined;
     const byCode = fields.externalCode ? this.delegates.findByExternalCode(fields.externalCode) : undefined;
@@ -119,23 +156,59 @@ export class Importer {
       const b = `${byCode.given_name} ${byCode.family_name}`;
       return reject('identity_conflict', `Email ${fields.email} belongs to ${a} but code ${fields.externalCode} to ${b}.`, { email: fields.email ?? '', code: fields.externalCode ?? '', a, b }).rejection;
     }
+    const codes = this.codesOf(fields.externalCode, orderCode, ticketCode, state.profile);
     const existing: DelegateRow | undefined = byEmail ?? byCode;
+    if (cancelled) report.cancelled++;
     if (existing) {
       const changed = differs(existing, fields);
+      const statusChanged = state.hasStatus && (existing.status === 'cancelled') !== cancelled;
       if (!report.dryRun) {
         if (changed) this.delegates.update(existing.id, { ...fields, email: fields.email ?? existing.email });
         this.delegates.register(existing.id, registrations);
+        this.delegates.addCodes(existing.id, codes);
+        // A later export says who has cancelled since (or was reinstated): the file decides when it has a status.
+        if (statusChanged) this.delegates.setCancelled(existing.id, cancelled);
       }
-      if (changed) report.updated++;
+      if (changed || statusChanged) report.updated++;
       else report.unchanged++;
       return null;
     }
     if (!report.dryRun) {
       const row = this.delegates.insert(fields);
       this.delegates.register(row.id, registrations);
+      this.delegates.addCodes(row.id, codes);
+      if (cancelled) this.delegates.setCancelled(row.id, true);
     }
     report.imported++;
     return null;
+  }
+
+  /**
+   * The code that identifies this registration on re-import and derives its id on every desk. Systems with a code per
+   * attendee give it; pretix gives order code and position ("ABC12-1"), or the ticket secret (check-in list); else
+   * the order code, and for the further tickets of one order "ABC12-2", "ABC12-3" in file order.
+   */
+  private registrationCode(given: string | null, orderCode: string | null, ticketCode: string | null, cells: string[], state: FileState): string | null {
+    if (given) return given;
+    const position = state.positionCol >= 0 ? (cells[state.positionCol] ?? '').trim() : '';
+    if (orderCode && position) return `${orderCode.toUpperCase()}-${position}`;
+    if (ticketCode) return ticketCode;
+    if (!orderCode) return null;
+    const order = orderCode.toUpperCase();
+    const n = (state.orderRows.get(order) ?? 0) + 1;
+    state.orderRows.set(order, n);
+    return n === 1 ? order : `${order}-${n}`;
+  }
+
+  /** The codes the door accepts for this registration besides its registration code. */
+  private codesOf(primary: string | null, orderCode: string | null, ticketCode: string | null, profile: SourceProfile | null): ExternalCode[] {
+    const codes: ExternalCode[] = [];
+    // Order codes are typed from emails and read over the phone: pretix, Eventbrite and alf.io ignore their case.
+    if (orderCode) codes.push({ code: orderCode, ci: true, kind: 'order' });
+    // A ticket's QR content is compared as it is: pretix secrets are case-sensitive.
+    if (ticketCode) codes.push({ code: ticketCode, ci: false, kind: 'ticket' });
+    if (primary && profile?.primaryIgnoresCase) codes.push({ code: primary, ci: true, kind: 'attendee' });
+    return codes.filter((c) => c.code.length <= 200);
   }
 }
 

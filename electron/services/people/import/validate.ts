@@ -3,13 +3,20 @@
 import { z } from 'zod';
 import type { DelegateFields } from '../delegates.js';
 import { passportRomaji } from '../normalize.js';
-import { roleFrom, type ImportField } from './columns.js';
+import { roleFrom, roleFromTicket, statusFrom, type ImportField, type RegistrationStatus } from './columns.js';
 
 export const MAX_FIELD_LENGTH = 200;
 
 export interface ValidRow {
   fields: DelegateFields;
   registrations: string[];
+  /** From a status column: cancelled, refunded, withdrawn… registrations are imported cancelled. */
+  status: RegistrationStatus;
+  /** What was bought ("Full Conference Pass – Early Bird"): kept for the report, never a reason to reject. */
+  ticketType: string | null;
+  /** The registration system's order code (shared by the tickets of one order) and the ticket's own code (its QR). */
+  orderCode: string | null;
+  ticketCode: string | null;
 }
 
 /** Why a row was rejected: a code and its values (screens translate them), and an English sentence (CLI, logs). */
@@ -27,7 +34,8 @@ const FIELD_LABEL: Record<ImportField, string> = {
   familyName: 'Family name', givenName: 'Given name', fullName: 'Name', familyNameKanji: 'Family name (kanji)',
   givenNameKanji: 'Given name (kanji)', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)',
   fullNameKana: 'Name (kana)', organisation: 'Organisation', country: 'Country', region: 'Region', email: 'Email',
-  role: 'Role', externalCode: 'Registration code', registrations: 'Sessions',
+  role: 'Role', externalCode: 'Registration code', registrations: 'Sessions', orderCode: 'Order code', ticketCode: 'Ticket code',
+  ticketType: 'Ticket type', status: 'Status',
 };
 
 const email = z.string().email();
@@ -76,7 +84,8 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   if (!family && !given && !familyKanji && !givenKanji) return reject('no_name', 'No name: give a family or given name.');
   if (!family && !given) return reject('kanji_without_reading', 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.');
   if (v.email && !email.safeParse(v.email).success) return reject('invalid_email', `Invalid email "${v.email}".`, { value: v.email });
-  const role = roleFrom(v.role ?? '');
+  // A role column says who someone is; without one, a ticket type may ("Speaker", "Press pass"), else delegate.
+  const role = v.role || !v.ticketType ? roleFrom(v.role ?? '') : roleFromTicket(v.ticketType);
   if (!role) return reject('unknown_role', `Unknown role "${v.role}": use delegate, speaker, panellist, organiser, press or staff (or 登壇者, Intervenant, Referent…).`, { value: v.role ?? '' });
   return {
     ok: true,
@@ -96,6 +105,10 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
         externalCode: v.externalCode ?? null,
       },
       registrations: (v.registrations ?? '').split(/[;|,、]/).map((s) => s.trim()).filter(Boolean),
+      status: statusFrom(v.status ?? ''),
+      ticketType: v.ticketType ?? null,
+      orderCode: v.orderCode ?? null,
+      ticketCode: v.ticketCode ?? null,
     },
   };
 }

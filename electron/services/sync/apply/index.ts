@@ -3,6 +3,7 @@
 import type { Db } from '../../../../db/open.js';
 import type { Entry, EntryType, StoredEntry } from '../entries.js';
 import { Admissions } from './admissions.js';
+import { CodeApplier } from './codes.js';
 import { DelegateApplier } from './delegates.js';
 import { EventApplier } from './event.js';
 import { PrivacyApplier } from './privacy.js';
@@ -23,12 +24,14 @@ export class Appliers {
     const scans = new ScanApplier(db, admissions, purgeHlc);
     const event = new EventApplier(db);
     const records = new RecordApplier(db);
+    const codes = new CodeApplier(db);
     this.table = {
       'event.created': (e) => event.created(e),
       'event.updated': (e) => event.updated(e),
       'checkpoint.upserted': (e) => event.checkpointUpserted(e),
       'delegate.upserted': (e) => delegates.upsert(e),
       'delegate.cancelled': (e) => delegates.cancelled(e),
+      'delegate.codes': (e) => codes.changed(e),
       'badge.reissued': (e) => delegates.reissued(e),
       'registration.changed': (e) => records.registration(e),
       'meeting.added': (e) => records.meeting(e),

@@ -28,6 +28,9 @@ export class PrivacyApplier {
     if (e.hlc > this.latest) this.latest = e.hlc;
     this.delegates().purge(e.hlc);
     db.prepare("UPDATE scan SET code = 'purged' WHERE hlc < ?").run(e.hlc);
+    // External codes are personal data: those written before the purge go, on every copy and in the log.
+    db.prepare('DELETE FROM delegate_code WHERE hlc < ?').run(e.hlc);
+    db.prepare(`UPDATE change_log SET payload = json_set(payload, '$.add', json('[]'), '$.remove', json('[]')) WHERE type = 'delegate.codes' AND hlc < ?`).run(e.hlc);
     const paths = PERSONAL_FIELDS.map((f) => `'$.fields.${f}'`).join(', ');
     db.prepare(`UPDATE change_log SET payload = json_remove(payload, ${paths}) WHERE type = 'delegate.upserted' AND hlc < ?`).run(e.hlc);
     db.prepare(`UPDATE change_log SET payload = json_set(payload, '$.code', 'purged') WHERE type = 'scan.recorded' AND hlc < ?`).run(e.hlc);
@@ -39,6 +42,7 @@ export class PrivacyApplier {
     if (!this.latest || entry.hlc >= this.latest) return entry;
     if (entry.type === 'delegate.upserted') return { ...entry, payload: { ...entry.payload, fields: personalFieldsRemoved(entry.payload.fields) } };
     if (entry.type === 'scan.recorded') return { ...entry, payload: { ...entry.payload, code: 'purged' } };
+    if (entry.type === 'delegate.codes') return { ...entry, payload: { ...entry.payload, add: [], remove: [] } };
     if (LEGACY_WITH_PERSONAL_DATA.includes(entry.type)) return { ...entry, payload: { purged: true } };
     return entry;
   }
