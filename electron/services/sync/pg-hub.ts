@@ -19,6 +19,7 @@ function scrubBefore(e: StoredEntry, purgeHlc: string): StoredEntry {
   if (e.hlc >= purgeHlc) return e;
   if (e.type === 'delegate.upserted') return { ...e, payload: { ...e.payload, fields: personalFieldsRemoved(e.payload.fields) } };
   if (e.type === 'scan.recorded') return { ...e, payload: { ...e.payload, code: 'purged' } };
+  if (e.type === 'delegate.codes') return { ...e, payload: { ...e.payload, add: [], remove: [] } };
   if (e.type.startsWith('legacy.')) return { ...e, payload: { purged: true } } as StoredEntry;
   return e;
 }
@@ -236,6 +237,7 @@ export class PgHub implements HubService {
       [eventId, purgeHlc],
     );
     await this.pool.query(`UPDATE hub_entry SET payload = jsonb_set(payload::jsonb, '{code}', '"purged"')::text WHERE event_id = $1 AND type = 'scan.recorded' AND hlc < $2`, [eventId, purgeHlc]);
+    await this.pool.query(`UPDATE hub_entry SET payload = jsonb_set(jsonb_set(payload::jsonb, '{add}', '[]'), '{remove}', '[]')::text WHERE event_id = $1 AND type = 'delegate.codes' AND hlc < $2`, [eventId, purgeHlc]);
     await this.pool.query(`UPDATE hub_entry SET payload = '{"purged":true}' WHERE event_id = $1 AND type LIKE 'legacy.%' AND hlc < $2`, [eventId, purgeHlc]);
   }
 
