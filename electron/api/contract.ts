@@ -273,6 +273,8 @@ export const apiInputs = {
   hubDevices: z.object({}),
   pairingCode: z.object({ role: z.enum(STATION_ROLES) }),
   startHub: z.object({}),
+  // The self-service kiosk finds one person by two things they know, never by a fragment (services/people/kiosk-lookup.ts).
+  kioskFind: z.object({ name: z.string().max(200), email: z.string().max(254) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -337,6 +339,7 @@ export interface ApiOutputs {
   hubDevices: HubDeviceInfo[];
   pairingCode: { code: string; hub: string[]; fingerprint: string; expiresAt: string };
   startHub: SyncStatus;
+  kioskFind: { match: Delegate | null };
 }
 
 /** What a client sees: every method async, whatever carries it. */

@@ -14,6 +14,7 @@ import { Importer, rejectedCsv, type ImportReport } from './people/import/import
 import { suggestMapping } from './people/import/columns.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
+import { KioskLookup } from './people/kiosk-lookup.js';
 import { Conflicts } from './sync/conflicts.js';
 import { Hub, type HubIdentity } from './sync/hub.js';
 import { StationSync, readHubLink, type HubTransport, type SyncOptions } from './sync/station-sync.js';
@@ -45,6 +46,7 @@ export class Uketsuke {
   readonly importer: Importer;
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
+  readonly kiosk: KioskLookup;
   readonly conflicts: Conflicts;
   readonly hub: Hub;
   private stationSync: StationSync | null = null;
@@ -71,6 +73,7 @@ export class Uketsuke {
     if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
+    this.kiosk = new KioskLookup(this.core, this.delegates);
     this.conflicts = new Conflicts(this.core);
     this.hub = new Hub(this.core, this.badgeNumbers, () => this.hubIdentity() ?? { urls: [], fingerprint: '' });
   }
@@ -228,6 +231,7 @@ export class Uketsuke {
       hubDevices: () => this.hubDevices(),
       pairingCode: ({ role }) => this.hub.pairingCode(role),
       startHub: () => this.startHub(),
+      kioskFind: ({ name, email }) => ({ match: this.kiosk.find(name, email) }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
