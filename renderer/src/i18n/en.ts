@@ -124,6 +124,9 @@ export const en = {
     overrideReason: 'Reason for admitting',
     overrideConfirm: 'Admit',
     kinds: { session: 'Session', bus: 'Bus', venue: 'Entrance', meeting: 'Meetings' },
+    everyDay: 'Every day',
+    boarding: 'Boarding {{window}} · {{day}}',
+    window: 'Open {{window}} · {{day}}',
   },
   verdict: {
     admitted: 'Admitted',
@@ -147,6 +150,8 @@ export const en = {
       forged: 'This code is not a valid badge for this event.',
     },
     overridden: 'Admitted by staff',
+    admittedAt: { bus: 'Boarded', venue: 'Checked in' },
+    expectedAt: 'Registered for: {{places}}',
   },
   kiosk: {
     title: 'Welcome | Self check-in',

@@ -126,6 +126,9 @@ export const ja: Messages = {
     overrideReason: '許可の理由',
     overrideConfirm: '入場許可',
     kinds: { session: 'セッション', bus: 'バス（乗車）', venue: '会場受付', meeting: '商談会' },
+    everyDay: '全日程',
+    boarding: '乗車受付 {{window}}・{{day}}',
+    window: '入場受付 {{window}}・{{day}}',
   },
   verdict: {
     admitted: '入場OK',
@@ -149,6 +152,8 @@ export const ja: Messages = {
       forged: '恐れ入りますが、このイベントの有効なバッジではありません。スタッフにお声がけください。',
     },
     overridden: 'スタッフ判断で入場',
+    admittedAt: { bus: '乗車OK', venue: '受付OK' },
+    expectedAt: 'ご登録先：{{places}}',
   },
   kiosk: {
     title: 'ようこそ｜セルフ受付',
