@@ -58,9 +58,15 @@ test('the kiosk checks a delegate in from the QR shown to its camera', async ({ 
     await page.goto(`${baseURL}/kiosk`);
     await page.getByTestId('start-camera').click();
     // The check-in itself is the state waited for (the done screen goes by itself, in real time here).
-    await expect
-      .poll(async () => (await call(request, 'delegate', { id })).scans.filter((s) => s.checkpointId === 'cp-registration').map((s) => s.verdict), { timeout: 60_000 })
-      .toEqual(['admitted']);
+    // A look that fails on the wire (a kept-alive socket the host has just closed) is simply another look.
+    const venueVerdicts = async () => {
+      try {
+        return (await call(request, 'delegate', { id })).scans.filter((s) => s.checkpointId === 'cp-registration').map((s) => s.verdict);
+      } catch {
+        return null;
+      }
+    };
+    await expect.poll(venueVerdicts, { timeout: 60_000 }).toEqual(['admitted']);
   } finally {
     await browser.close();
   }

@@ -75,7 +75,8 @@ function ChooseCheckpoint({ checkpoints }: { checkpoints: Checkpoint[] }) {
                   }}
                 >
                   <span className="tile-kind">{t(`door.kinds.${c.kind}`)}{date && windowOf(c, i18n.language, tz) ? ` · ${windowOf(c, i18n.language, tz)}` : ''}</span>
-                  <span className="tile-name">{i18n.language === 'ja' ? (c.nameJa ?? c.name) : c.name}</span>
+                  {/* Two lines at most, so every day's checkpoints fit one laptop screen; the whole name is the tooltip. */}
+                  <span className="tile-name" title={i18n.language === 'ja' ? (c.nameJa ?? c.name) : c.name}>{i18n.language === 'ja' ? (c.nameJa ?? c.name) : c.name}</span>
                   <span className="tile-count">{c.capacity !== null ? t('door.count', { admitted: c.admitted, capacity: c.capacity }) : t('door.countOpen', { admitted: c.admitted })}</span>
                 </a>
               </li>

@@ -157,8 +157,11 @@ export function Kiosk() {
       {failed && <p className="notice notice-error" role="alert">{t('kiosk.failed')}</p>}
       {step.kind === 'start' && (
         <section className="kiosk-start">
-          <p className="kiosk-prompt">{t('kiosk.scanPrompt')}</p>
-          <Camera onCode={(code) => void onScan(code)} paused={false} startLabel={t('kiosk.camera')} errorText={t('kiosk.cameraError')} />
+          <div className="kiosk-col">
+            <p className="kiosk-prompt">{t('kiosk.scanPrompt')}</p>
+            <Camera onCode={(code) => void onScan(code)} paused={false} startLabel={t('kiosk.camera')} errorText={t('kiosk.cameraError')} />
+          </div>
+          <div className="kiosk-col">
           <p className="kiosk-or">{t('kiosk.orType')}</p>
           {step.notFound && <p className="notice notice-warn kiosk-notice" role="status" data-testid="kiosk-no-match">{t('kiosk.noMatch')}</p>}
           {/* noValidate: the browser's own bubbles speak the machine's language, not the delegate's. */}
@@ -189,6 +192,7 @@ export function Kiosk() {
             {missing && <p className="notice notice-warn" role="alert">{t('kiosk.needBoth')}</p>}
             <button type="submit" className="btn btn-primary btn-huge">{t('kiosk.find')}</button>
           </form>
+          </div>
         </section>
       )}
       {step.kind === 'confirm' && (
