@@ -275,6 +275,8 @@ export const apiInputs = {
   startHub: z.object({}),
   // The self-service kiosk finds one person by two things they know, never by a fragment (services/people/kiosk-lookup.ts).
   kioskFind: z.object({ name: z.string().max(200), email: z.string().max(254) }),
+  // Registered for the checkpoint's target and not admitted yet (a bus's missing passengers).
+  stillExpected: z.object({ checkpointId: id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -340,6 +342,7 @@ export interface ApiOutputs {
   pairingCode: { code: string; hub: string[]; fingerprint: string; expiresAt: string };
   startHub: SyncStatus;
   kioskFind: { match: Delegate | null };
+  stillExpected: { missing: Delegate[] };
 }
 
 /** What a client sees: every method async, whatever carries it. */

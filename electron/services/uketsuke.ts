@@ -15,6 +15,7 @@ import { suggestMapping } from './people/import/columns.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
 import { KioskLookup } from './people/kiosk-lookup.js';
+import { StillExpected } from './checkin/still-expected.js';
 import { Conflicts } from './sync/conflicts.js';
 import { Hub, type HubIdentity } from './sync/hub.js';
 import { StationSync, readHubLink, type HubTransport, type SyncOptions } from './sync/station-sync.js';
@@ -47,6 +48,7 @@ export class Uketsuke {
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
   readonly kiosk: KioskLookup;
+  readonly stillExpected: StillExpected;
   readonly conflicts: Conflicts;
   readonly hub: Hub;
   private stationSync: StationSync | null = null;
@@ -74,6 +76,7 @@ export class Uketsuke {
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
     this.kiosk = new KioskLookup(this.core, this.delegates);
+    this.stillExpected = new StillExpected(this.core, this.event, this.delegates);
     this.conflicts = new Conflicts(this.core);
     this.hub = new Hub(this.core, this.badgeNumbers, () => this.hubIdentity() ?? { urls: [], fingerprint: '' });
   }
@@ -232,6 +235,7 @@ export class Uketsuke {
       pairingCode: ({ role }) => this.hub.pairingCode(role),
       startHub: () => this.startHub(),
       kioskFind: ({ name, email }) => ({ match: this.kiosk.find(name, email) }),
+      stillExpected: ({ checkpointId }) => ({ missing: this.stillExpected.list(checkpointId) }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');

@@ -123,3 +123,19 @@ test.describe('door: always an answer', () => {
     await expect(page.locator('.checkpoint-tile')).toHaveCount(15);
   });
 });
+
+test('a bus station lists who has not boarded yet; a boarding takes them off', async ({ page }) => {
+  await holdClock(page);
+  await page.goto('/door?checkpoint=cp-bus-3');
+  await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
+  const list = page.getByTestId('still-expected');
+  await list.locator('summary').click();
+  await expect(list).toContainText('Maximiliane Charlotte Eleonore');
+  const count = async () => Number((await list.locator('summary').innerText()).match(/\d+/)![0]);
+  const before = await count();
+  await page.locator('#manual-code').fill('EJRC-2027-000010');
+  await page.locator('#manual-code').press('Enter');
+  await expect(page.locator('[data-verdict="admitted"]')).toContainText('Maximiliane');
+  await expect(list.locator('summary')).toHaveText(`Not yet boarded: ${before - 1}`);
+  await expect(list).not.toContainText('Maximiliane');
+});

@@ -124,6 +124,8 @@ export const en = {
     overrideReason: 'Reason for admitting',
     overrideConfirm: 'Admit',
     kinds: { session: 'Session', bus: 'Bus', venue: 'Entrance', meeting: 'Meetings' },
+    notBoarded: 'Not yet boarded: {{count}}',
+    notIn: 'Registered, not yet in: {{count}}',
     everyDay: 'Every day',
     boarding: 'Boarding {{window}} · {{day}}',
     window: 'Open {{window}} · {{day}}',

@@ -126,6 +126,8 @@ export const ja: Messages = {
     overrideReason: '許可の理由',
     overrideConfirm: '入場許可',
     kinds: { session: 'セッション', bus: 'バス（乗車）', venue: '会場受付', meeting: '商談会' },
+    notBoarded: '未乗車：{{count}} 名',
+    notIn: '登録済み・未入場：{{count}} 名',
     everyDay: '全日程',
     boarding: '乗車受付 {{window}}・{{day}}',
     window: '入場受付 {{window}}・{{day}}',

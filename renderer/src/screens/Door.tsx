@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Checkpoint, ScanRecord, ScanResult } from '../../../electron/api/contract';
+import type { Checkpoint, Delegate, ScanRecord, ScanResult } from '../../../electron/api/contract';
 import { api } from '../api';
 import { navigate } from '../router';
 import { useEvent } from '../event-context';
-import { formatDate, formatTime } from '../format';
+import { displayName, formatDate, formatTime } from '../format';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { Camera } from '../scan/Camera';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
@@ -105,9 +105,12 @@ function Station({ initial }: { initial: Checkpoint }) {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const tz = event?.timezone ?? 'UTC';
 
+  const [missing, setMissing] = useState<Delegate[] | null>(null);
+  const hasList = initial.registered !== null;
   const loadRecent = useCallback(() => {
     api.recentScans({ checkpointId: cp.id, limit: 8 }).then(setRecent, () => {});
-  }, [cp.id]);
+    if (hasList) api.stillExpected({ checkpointId: cp.id }).then((r) => setMissing(r.missing), () => {});
+  }, [cp.id, hasList]);
   useEffect(loadRecent, [loadRecent]);
 
   const scan = useCallback(
@@ -228,6 +231,16 @@ function Station({ initial }: { initial: Checkpoint }) {
           ))}
         </ul>
       </section>
+      {missing && (
+        <details className="still-expected" data-testid="still-expected">
+          <summary>{t(cp.kind === 'bus' ? 'door.notBoarded' : 'door.notIn', { count: missing.length })}</summary>
+          <ul>
+            {missing.map((d) => (
+              <li key={d.id} lang={d.familyNameKanji ? 'ja' : undefined}>{displayName(d).primary}{d.organisation ? <small> · {d.organisation}</small> : null}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <a
         className="change-checkpoint"
         href="/door"
