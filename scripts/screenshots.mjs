@@ -29,9 +29,39 @@ const screens = {
   kiosk: async (page) => { await page.goto(`${base}/kiosk`); await page.waitForSelector('.kiosk-form'); },
   'kiosk-choose': async (page) => {
     await page.goto(`${base}/kiosk`);
-    await page.fill('.kiosk-form input', 'takahashi');
+    await page.fill('#kiosk-name', '髙橋');
+    await page.fill('#kiosk-email', 'misaki.takahashi@iwate.example.jp');
     await page.click('.kiosk-form button[type=submit]');
     await page.waitForSelector('[data-testid=kiosk-person]');
+  },
+  'kiosk-no-match': async (page) => {
+    await page.goto(`${base}/kiosk`);
+    await page.fill('#kiosk-name', 'Li');
+    await page.fill('#kiosk-email', 'li@example.org');
+    await page.click('.kiosk-form button[type=submit]');
+    await page.waitForSelector('[data-testid=kiosk-no-match]');
+  },
+  'kiosk-done': async (page) => {
+    await page.goto(`${base}/kiosk`);
+    await page.click('#kiosk-name');
+    await page.keyboard.type('EJRC-2027-000040');
+    await page.press('#kiosk-name', 'Enter');
+    await page.waitForSelector('.kiosk-done');
+  },
+  'door-not-registered': async (page) => {
+    await page.goto(`${base}/door?checkpoint=cp-bus-3`);
+    await page.waitForSelector('.station-count');
+    await page.fill('#manual-code', 'EJRC-2027-000004');
+    await page.press('#manual-code', 'Enter');
+    await page.waitForSelector('[data-testid=verdict-expected]');
+  },
+  'door-override': async (page) => {
+    await page.goto(`${base}/door?checkpoint=cp-bus-3`);
+    await page.waitForSelector('.station-count');
+    await page.fill('#manual-code', 'EJRC-2027-000004');
+    await page.press('#manual-code', 'Enter');
+    await page.click('.override-btn');
+    await page.waitForSelector('.override-form');
   },
   'desk-walk-in': async (page) => { await page.goto(`${base}/desk`); await page.click('[data-testid=walk-in]'); await page.waitForSelector('[data-testid=walk-in-form]'); },
   'door-unlock': async (page) => { await page.goto(`${base}/door?checkpoint=cp-bus-2`); await page.waitForSelector('[data-scanner=ready]'); await page.click('.change-checkpoint'); await page.waitForSelector('[data-testid=unlock]'); },

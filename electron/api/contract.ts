@@ -277,6 +277,10 @@ export const apiInputs = {
   startHub: z.object({}),
   passengers: z.object({ checkpointId: id }),
   joinHub: z.object({ code: z.string().min(10).max(2000), name: text(100).default('') }),
+  // The self-service kiosk finds one person by two things they know, never by a fragment (services/people/kiosk-lookup.ts).
+  kioskFind: z.object({ name: z.string().max(200), email: z.string().max(254) }),
+  // Registered for the checkpoint's target and not admitted yet (a bus's missing passengers).
+  stillExpected: z.object({ checkpointId: id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -361,6 +365,8 @@ export interface ApiOutputs {
   startHub: SyncStatus;
   passengers: PassengerList;
   joinHub: { eventId: string; delegates: number };
+  kioskFind: { match: Delegate | null };
+  stillExpected: { missing: Delegate[] };
 }
 
 /** What a client sees: every method async, whatever carries it. */

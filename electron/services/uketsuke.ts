@@ -14,6 +14,8 @@ import { Importer, rejectedCsv, type ImportReport } from './people/import/import
 import { mappingFor } from './people/import/profiles.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
+import { KioskLookup } from './people/kiosk-lookup.js';
+import { StillExpected } from './checkin/still-expected.js';
 import { Conflicts } from './sync/conflicts.js';
 import { Passengers } from './checkin/passengers.js';
 import { Hub, type HubIdentity } from './sync/hub.js';
@@ -46,6 +48,8 @@ export class Uketsuke {
   readonly importer: Importer;
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
+  readonly kiosk: KioskLookup;
+  readonly stillExpected: StillExpected;
   readonly conflicts: Conflicts;
   readonly passengers: Passengers;
   readonly hub: Hub;
@@ -73,6 +77,8 @@ export class Uketsuke {
     if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
+    this.kiosk = new KioskLookup(this.core, this.delegates);
+    this.stillExpected = new StillExpected(this.core, this.event, this.delegates);
     this.conflicts = new Conflicts(this.core);
     this.passengers = new Passengers(this.core, this.event);
     this.hub = new Hub(this.core, this.badgeNumbers, () => this.hubIdentity() ?? { urls: [], fingerprint: '' });
@@ -248,6 +254,8 @@ export class Uketsuke {
       startHub: () => this.startHub(),
       passengers: ({ checkpointId }) => this.passengers.of(checkpointId),
       joinHub: ({ code, name }) => this.joinHub(code, name),
+      kioskFind: ({ name, email }) => ({ match: this.kiosk.find(name, email) }),
+      stillExpected: ({ checkpointId }) => ({ missing: this.stillExpected.list(checkpointId) }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');

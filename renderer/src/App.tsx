@@ -22,8 +22,9 @@ function Shell() {
   return (
     <div className={`app screen-${screen}`}>
       {/* A door station on its checkpoint and the kiosk are locked: no way to other screens without staff. */}
-      <Header screen={screen} compact={screen === 'kiosk' || (screen === 'door' && url.searchParams.has('checkpoint') && event?.staffPinSet === true)} />
-      <RehearsalBanner />
+      <Header screen={screen} compact={screen === 'kiosk' || (screen === 'door' && url.searchParams.has('checkpoint') && event?.staffPinSet === true)} guest={screen === 'kiosk'} />
+      {/* Rehearsal is the staff's business; a delegate at the kiosk would only wonder what it means. */}
+      {screen !== 'kiosk' && <RehearsalBanner />}
       {!event && error && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}
       {/* Screens appear once the event is known, so nothing moves under the pointer as it loads. */}
       {!event && !error && <p className="hint loading">{t('common.loading')}</p>}

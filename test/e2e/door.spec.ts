@@ -82,3 +82,60 @@ test.describe('door and bus scanner', () => {
     await expect(page.locator('[data-verdict="admitted"]')).toContainText('Admitted by staff');
   });
 });
+
+test.describe('door: always an answer', () => {
+  test('the same badge again 2 s later is answered "already checked in" (only a scanner double read is swallowed); Escape clears', async ({ page, request }) => {
+    const { token } = await tokenOf(request, 'kwame.mensah@gh');
+    await holdClock(page);
+    await page.goto('/door?checkpoint=cp-bus-2');
+    await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
+    await page.keyboard.type(token);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-verdict="admitted"]')).toContainText('Kwame Mensah');
+    await page.clock.runFor(2000);
+    await page.keyboard.type(token);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-verdict="already_checked_in"]')).toContainText('Kwame Mensah');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-verdict]')).toHaveCount(0);
+  });
+
+  test('"not registered here" says where the person is expected; the station shows its boarding window', async ({ page, request }) => {
+    // Ó Briain rides bus 2, not bus 3.
+    const { token } = await tokenOf(request, 'siobhan.obriain@southern');
+    await holdClock(page);
+    await page.goto('/door?checkpoint=cp-bus-3');
+    await expect(page.getByTestId('station-window')).toContainText('Boarding 08:00–09:00');
+    await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
+    await page.keyboard.type(token);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-verdict="not_registered"]')).toBeVisible();
+    await expect(page.getByTestId('verdict-expected')).toHaveText('Registered for: Bus 2 — Pôle Fibres-Energivie');
+  });
+
+  test('the checkpoint picker groups by day with times; in Japanese, buses are 号車 and the titles neutral', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('uketsuke.lang', 'ja'));
+    await page.goto('/door');
+    const day3 = page.locator('.checkpoint-day').filter({ hasText: '1号車（バイオバレー・クラスター）' });
+    await expect(day3.locator('h2')).toContainText('2027年4月29日');
+    await expect(day3.locator('.checkpoint-tile').first()).toContainText('07:45–08:45');
+    // Every tile visible on a laptop screen without scrolling past the fold of a flat list.
+    await expect(page.locator('.checkpoint-tile')).toHaveCount(15);
+  });
+});
+
+test('a bus station lists who has not boarded yet; a boarding takes them off', async ({ page }) => {
+  await holdClock(page);
+  await page.goto('/door?checkpoint=cp-bus-3');
+  await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
+  const list = page.getByTestId('still-expected');
+  await list.locator('summary').click();
+  await expect(list).toContainText('Maximiliane Charlotte Eleonore');
+  const count = async () => Number((await list.locator('summary').innerText()).match(/\d+/)![0]);
+  const before = await count();
+  await page.locator('#manual-code').fill('EJRC-2027-000010');
+  await page.locator('#manual-code').press('Enter');
+  await expect(page.locator('[data-verdict="admitted"]')).toContainText('Maximiliane');
+  await expect(list.locator('summary')).toHaveText(`Not yet boarded: ${before - 1}`);
+  await expect(list).not.toContainText('Maximiliane');
+});

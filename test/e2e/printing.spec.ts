@@ -32,10 +32,14 @@ test('kiosk: checking in prints the badge at the kiosk printer; the screen waits
   await page.goto('/kiosk');
   await page.evaluate(() => localStorage.setItem('uketsuke.station', JSON.stringify({ printer: 'folder', size: 'a6', printOnCheckIn: true, back: false })));
   await page.reload();
-  await page.getByRole('searchbox').fill(who.email!);
+  await page.getByLabel('Your name').fill(who.familyName);
+  await page.getByLabel('Email address you registered with').fill(who.email!);
   await page.locator('form.kiosk-form button[type="submit"]').click();
-  await page.getByTestId('kiosk-person').first().click();
-  await expect(page.locator('[data-verdict="admitted"]')).toHaveAttribute('data-print', 'queued');
+  await page.getByRole('button', { name: 'Yes, check me in' }).click();
+  await expect(page.locator('[data-verdict="admitted"]')).toHaveAttribute('data-print', /queued|printing/);
+  // While it prints the screen says so, and does not count down.
+  await expect(page.getByTestId('kiosk-message')).toContainText('Your badge is printing');
+  await expect(page.getByTestId('kiosk-countdown')).toHaveCount(0);
   // Longer than the kiosk shows a verdict before starting over, with the job not yet followed up: it stays.
   await page.clock.runFor(15_000);
   // Then the kiosk follows the job (a look every 700 ms of page time) until it has printed, and says so.
@@ -46,4 +50,7 @@ test('kiosk: checking in prints the badge at the kiosk printer; the screen waits
       return print();
     }, { timeout: 60_000 })
     .toBe('done');
+  // Printed: "printing" is no longer said, and the countdown to the next delegate starts.
+  await expect(page.getByTestId('kiosk-message')).toHaveText('Your badge is ready. Please take it from the printer.');
+  await expect(page.getByTestId('kiosk-countdown')).toBeVisible();
 });

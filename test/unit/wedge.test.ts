@@ -256,3 +256,44 @@ describe('debouncing', () => {
     expect(v.seen('A', 33_000)).toBe(true);
   });
 });
+
+describe('keys typed into a form field (shapes only)', () => {
+  const SHAPES = ['AAAA-9999-999999'];
+  const run = (feed: (w: WedgeDetector, at: { t: number }) => void): string[] => {
+    vi.useFakeTimers();
+    const got: string[] = [];
+    const w = new WedgeDetector((c) => got.push(c), { ...DEFAULT_WEDGE, shapesOnly: true });
+    w.setCodeShapes(SHAPES);
+    const at = { t: 0 };
+    feed(w, at);
+    vi.runAllTimers();
+    vi.useRealTimers();
+    return got;
+  };
+  const typeAt = (w: WedgeDetector, at: { t: number }, text: string, gap: number) => {
+    for (const k of text) {
+      at.t += gap;
+      vi.advanceTimersByTime(gap);
+      w.key(k, at.t);
+    }
+  };
+
+  it('a fast-typed email and its Enter stay text', () => {
+    const got = run((w, at) => {
+      typeAt(w, at, 'misaki@example.jp', 5);
+      expect(w.key('Enter', at.t + 5)).toBe(false);
+    });
+    expect(got).toEqual([]);
+  });
+
+  it('a badge token and a registration code are still scans', () => {
+    const got = run((w, at) => {
+      typeAt(w, at, 'Takahashi', 150);
+      typeAt(w, at, 'EJRC-2027-000123', 5);
+      at.t += 2000;
+      vi.advanceTimersByTime(2000);
+      typeAt(w, at, `U1${'A'.repeat(116)}`, 5);
+    });
+    expect(got).toEqual(['EJRC-2027-000123', `U1${'A'.repeat(116)}`]);
+  });
+});

@@ -7,7 +7,8 @@ import { useSyncStatus } from '../sync-status';
 
 const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import', 'venue'];
 
-export function Header({ screen, compact = false }: { screen: Screen; compact?: boolean }) {
+/** `guest`: a screen the public uses (the kiosk): no sync jargon, and a language button big enough for a finger. */
+export function Header({ screen, compact = false, guest = false }: { screen: Screen; compact?: boolean; guest?: boolean }) {
   const { t, i18n } = useTranslation();
   const { event, reachable } = useEvent();
   const sync = useSyncStatus();
@@ -52,12 +53,12 @@ export function Header({ screen, compact = false }: { screen: Screen; compact?: 
           ))}
         </nav>
       )}
-      <div className="header-status">
+      {!guest && <div className="header-status">
         <span className={`status-dot ${mode === 'down' || mode === 'offline' ? 'down' : 'ok'}`} data-testid="connection" data-sync={mode} title={label}>
           {label}
         </span>
         <span className={`status-sync${sync?.clockWarning ? ' warn' : ''}`} data-testid="sync-detail">{detail}</span>
-      </div>
+      </div>}
       <button type="button" className="btn btn-lang" onClick={() => setLang(other)} aria-label={t('lang.label')} data-testid="lang-switch" lang={other}>
         {t('lang.switchTo')}
       </button>

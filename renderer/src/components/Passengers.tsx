@@ -4,7 +4,7 @@ import type { Passenger, PassengerList } from '../../../electron/api/contract';
 import { api } from '../api';
 import { displayName, formatTime } from '../format';
 
-/** The bus's passenger list, live from every station: who is still missing first, then who has boarded. */
+/** Who is on board a bus, live from every station (who is still missing is the door's still-expected list). */
 export function Passengers({ checkpointId, timeZone, refreshKey }: { checkpointId: string; timeZone: string; refreshKey: number }) {
   const { t, i18n } = useTranslation();
   const [list, setList] = useState<PassengerList | null>(null);
@@ -31,15 +31,9 @@ export function Passengers({ checkpointId, timeZone, refreshKey }: { checkpointI
     );
   };
   return (
-    <section className="passengers" data-testid="passengers" aria-label={t('door.passengers')}>
-      <div>
-        <h2>{t('door.missing', { count: list.missing.length })}</h2>
-        <ul data-testid="passengers-missing">{list.missing.map(row)}</ul>
-      </div>
-      <div>
-        <h2>{t('door.boarded', { count: list.boarded.length })}</h2>
-        <ul data-testid="passengers-boarded">{list.boarded.map(row)}</ul>
-      </div>
-    </section>
+    <details className="still-expected passengers" data-testid="passengers" aria-label={t('door.passengers')}>
+      <summary>{t('door.boarded', { count: list.boarded.length })}</summary>
+      <ul data-testid="passengers-boarded">{list.boarded.map(row)}</ul>
+    </details>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ScanResult } from '../../../electron/api/contract';
+import type { CheckpointKind, ScanResult } from '../../../electron/api/contract';
 import { displayName } from '../format';
 import { formatTime } from '../format';
 import { toneFor } from '../scan/sounds';
@@ -7,7 +7,17 @@ import { toneFor } from '../scan/sounds';
 const ICON = { admit: '✓', warn: '!', deny: '✕' } as const;
 
 /** The full-screen verdict: colour, icon and words together, so it is never told by colour alone. */
-export function VerdictPanel({ result, timeZone, onDismiss }: { result: ScanResult; timeZone: string; onDismiss: () => void }) {
+export function VerdictPanel({ result, timeZone, onDismiss, kind, compact = false, expected = null }: {
+  result: ScanResult;
+  timeZone: string;
+  onDismiss: () => void;
+  /** The station's kind: "admitted" reads as boarding on a bus, as 受付 at the venue entrance. */
+  kind?: CheckpointKind;
+  /** Smaller, at the top, while a form is open below it (the name must stay readable). */
+  compact?: boolean;
+  /** Where a person refused here is registered instead. */
+  expected?: string[] | null;
+}) {
   const { t, i18n } = useTranslation();
   const tone = toneFor(result.verdict);
   const cpName = i18n.language === 'ja' ? (result.checkpoint.nameJa ?? result.checkpoint.name) : result.checkpoint.name;
@@ -17,10 +27,11 @@ export function VerdictPanel({ result, timeZone, onDismiss }: { result: ScanResu
     capacity: result.checkpoint.capacity ?? '',
   });
   const name = result.delegate ? displayName(result.delegate) : null;
+  const titleKey = result.verdict === 'admitted' && (kind === 'bus' || kind === 'venue') ? `verdict.admittedAt.${kind}` : `verdict.${result.verdict}`;
   return (
-    <div className={`verdict verdict-${tone}`} data-verdict={result.verdict} role="alert" aria-live="assertive" onClick={onDismiss}>
+    <div className={`verdict verdict-${tone}${compact ? ' verdict-compact' : ''}`} data-verdict={result.verdict} role="alert" aria-live="assertive" onClick={onDismiss}>
       <div className="verdict-icon" aria-hidden="true">{ICON[tone]}</div>
-      <div className="verdict-title">{t(`verdict.${result.verdict}`)}</div>
+      <div className="verdict-title">{t(titleKey)}</div>
       {name && (
         <div className="verdict-name">
           <span lang={result.delegate?.familyNameKanji ? 'ja' : undefined}>{name.primary}</span>
@@ -29,6 +40,7 @@ export function VerdictPanel({ result, timeZone, onDismiss }: { result: ScanResu
       )}
       {result.delegate?.organisation && <div className="verdict-org">{result.delegate.organisation}</div>}
       {detail && <div className="verdict-detail">{detail}</div>}
+      {expected && expected.length > 0 && <div className="verdict-detail verdict-expected" data-testid="verdict-expected">{t('verdict.expectedAt', { places: expected.join(' / ') })}</div>}
       {result.overridden && <div className="verdict-detail">{t('verdict.overridden')}</div>}
       <button type="button" className="btn verdict-close" onClick={onDismiss}>{t('common.close')}</button>
     </div>

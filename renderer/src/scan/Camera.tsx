@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { InView } from './in-view';
 
 /** The camera scanner (html5-qrcode). No scan is taken while a verdict is on screen; a held-up badge counts once. */
-export function Camera({ onCode, paused }: { onCode: (code: string) => void; paused: boolean }) {
+export function Camera({ onCode, paused, startLabel, errorText }: { onCode: (code: string) => void; paused: boolean; startLabel?: string; errorText?: string }) {
   const { t } = useTranslation();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -65,10 +65,11 @@ export function Camera({ onCode, paused }: { onCode: (code: string) => void; pau
         {running ? (
           <button type="button" className="btn" onClick={() => void stop()}>{t('door.stopCamera')}</button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={() => void start()} data-testid="start-camera">{t('door.startCamera')}</button>
+          <button type="button" className="btn btn-primary" onClick={() => void start()} data-testid="start-camera">{startLabel ?? t('door.startCamera')}</button>
         )}
       </div>
-      {error && <p className="notice notice-warn" role="status">{t('door.cameraError', { message: error })}</p>}
+      {/* A guest screen says what to do instead; a steward's screen also shows the browser's reason. */}
+      {error && <p className="notice notice-warn" role="status">{errorText ?? t('door.cameraError', { message: error })}</p>}
     </section>
   );
 }

@@ -17,6 +17,11 @@ export interface WedgeOptions {
   idleMs: number;
   /** A pause this long starts a new burst; an Enter this soon after a token is the scanner's own. */
   resetMs: number;
+  /**
+   * Only a badge token or a code of a known shape is a scan. For keys typed into a form field: there, Enter submits
+   * what a person typed and a fast typist's email must stay text.
+   */
+  shapesOnly?: boolean;
 }
 
 export const DEFAULT_WEDGE: WedgeOptions = { maxAvgGapMs: 40, minLength: 6, idleMs: 300, resetMs: 1500 };
@@ -74,9 +79,10 @@ export class WedgeDetector {
       this.scannedAt = null;
       if (own) return true;
     }
-    const code = knownCode(this.burst, this.typed, this.shapes) ?? this.burst;
+    const known = knownCode(this.burst, this.typed, this.shapes);
+    const code = known ?? this.burst;
     this.clear();
-    if (code.length < this.opts.minLength) return false;
+    if (code.length < this.opts.minLength || (this.opts.shapesOnly && !known)) return false;
     this.onScan(code);
     return true;
   }
@@ -95,6 +101,10 @@ export class WedgeDetector {
     }
     // The beginning of a token or a known code: the rest comes when the machine gets round to it.
     if (startsKnownCode(this.burst, this.shapes)) return;
+    if (this.opts.shapesOnly) {
+      this.burst = '';
+      return;
+    }
     const code = this.burst;
     const avgGap = code.length > 1 ? (this.last - this.first) / (code.length - 1) : Infinity;
     if (code.length >= this.opts.minLength && avgGap <= this.opts.maxAvgGapMs) {

@@ -1,28 +1,44 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Checkpoint, Delegate, DelegateHit, ScanResult } from '../../../electron/api/contract';
+import type { Checkpoint, Delegate, PrintJob, ScanResult } from '../../../electron/api/contract';
 import { api } from '../api';
 import { useEvent } from '../event-context';
 import { displayName, formatTime } from '../format';
 import { setLang } from '../i18n';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
+import { Camera } from '../scan/Camera';
 import { play, toneFor } from '../scan/sounds';
 import { loadStation } from '../station';
 import { StaffUnlock } from '../components/StaffUnlock';
 import { navigate } from '../router';
-import type { PrintJob } from '../../../electron/api/contract';
 
-type Step = { kind: 'start' } | { kind: 'choose'; hits: DelegateHit[] } | { kind: 'done'; result: ScanResult; print: PrintJob['status'] | null } | { kind: 'none' };
+type PrintState = PrintJob['status'] | null;
+type Step =
+  | { kind: 'start'; notFound: boolean }
+  | { kind: 'confirm'; person: Delegate }
+  | { kind: 'done'; result: ScanResult; print: PrintState };
 
-/** A delegate's own check-in: scan the confirmation QR, or find yourself by name or email. */
+/** How long the done screen stays, counted down on screen, once there is nothing more to say (the badge is out). */
+const DONE_SECONDS = 12;
+
+const ICON = { admit: '✓', warn: '!', deny: '✕' } as const;
+
+/**
+ * A delegate's own check-in at a public kiosk. A stranger must learn nothing here: the kiosk identifies a person by
+ * something they hold (the confirmation QR or registration code: camera, wedge scanner or typed) or by their name
+ * together with the email they registered with — and shows nobody else, ever.
+ */
 export function Kiosk() {
   const { t, i18n } = useTranslation();
   const { event } = useEvent();
-  const [step, setStep] = useState<Step>({ kind: 'start' });
-  const [query, setQuery] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'start', notFound: false });
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [missing, setMissing] = useState(false);
   const [venue, setVenue] = useState<Checkpoint | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
+  const [secondsLeft, setSecondsLeft] = useState(DONE_SECONDS);
   const homeLang = useRef(i18n.language);
   const tz = event?.timezone ?? 'UTC';
 
@@ -31,9 +47,11 @@ export function Kiosk() {
   }, []);
 
   const startOver = useCallback(() => {
-    setStep({ kind: 'start' });
-    setQuery('');
-    setError(null);
+    setStep({ kind: 'start', notFound: false });
+    setName('');
+    setEmail('');
+    setMissing(false);
+    setFailed(false);
     setLang(homeLang.current === 'ja' ? 'ja' : 'en', false);
   }, []);
 
@@ -56,130 +74,173 @@ export function Kiosk() {
     try {
       let job = await api.printBadge({ delegateId, printer, size });
       while (job.status === 'queued' || job.status === 'printing') {
+        const status = job.status;
+        setStep((s) => (s.kind === 'done' ? { ...s, print: status } : s));
         await new Promise((r) => setTimeout(r, 700));
         job = (await api.printJobs({ limit: 20 })).find((j) => j.id === job.id) ?? { ...job, status: 'failed' };
       }
-      setStep((s) => (s.kind === 'done' ? { ...s, print: job.status } : s));
+      const status = job.status;
+      setStep((s) => (s.kind === 'done' ? { ...s, print: status } : s));
     } catch {
       setStep((s) => (s.kind === 'done' ? { ...s, print: 'failed' } : s));
     }
   };
 
   const onScan = async (code: string) => {
+    // What the scanner typed into a field is a code, not a name: it must not stay there for the next person.
+    setName('');
+    setEmail('');
     try {
       // A scan can arrive before the checkpoint list has loaded: fetch it then rather than drop the scan.
       const v = venue ?? (await api.checkpoints({})).find((c) => c.kind === 'venue');
       if (!v) return;
       finish(await api.scan({ checkpointId: v.id, code }));
-    } catch (e) {
-      setError(String(e));
+    } catch {
+      setFailed(true);
     }
   };
-  const listening = useWedgeScanner((code) => void onScan(code));
+  const listening = useWedgeScanner((code) => void onScan(code), { inFields: true });
 
+  // Counts down only once everything has been said: not while the badge is still printing, however slow the printer.
+  // One timer ends the visit; the number on screen follows it (a chain of one-second timers would drift and stall).
+  const printingNow = step.kind === 'done' && (step.print === 'queued' || step.print === 'printing');
+  const counting = step.kind === 'done' && !printingNow;
   useEffect(() => {
-    if (step.kind !== 'done' && step.kind !== 'none') return;
-    // Not while the badge is printing: the delegate is told whether to take it or ask at the desk, however slow the
-    // printer is; the screen starts over once that has been said.
-    if (step.kind === 'done' && (step.print === 'queued' || step.print === 'printing')) return;
-    const id = setTimeout(startOver, 12_000);
+    if (!counting) return;
+    const until = Date.now() + DONE_SECONDS * 1000;
+    setSecondsLeft(DONE_SECONDS);
+    const tick = setInterval(() => setSecondsLeft(Math.max(0, Math.ceil((until - Date.now()) / 1000))), 1000);
+    const end = setTimeout(startOver, DONE_SECONDS * 1000);
+    return () => {
+      clearInterval(tick);
+      clearTimeout(end);
+    };
+  }, [counting, startOver]);
+
+  // A person who walks away half-way leaves nothing of theirs on screen for the next one.
+  useEffect(() => {
+    if (step.kind !== 'confirm' && !(step.kind === 'start' && (name || email))) return;
+    const id = setTimeout(startOver, 90_000);
     return () => clearTimeout(id);
-  }, [step, startOver]);
+  }, [step, name, email, startOver]);
 
   const find = async (e: FormEvent) => {
     e.preventDefault();
-    // At least three characters: a public kiosk must not page through the delegate list.
-    if (query.trim().length < 3) return;
-    const hits = await api.searchDelegates({ query, limit: 5 });
-    setStep(hits.length ? { kind: 'choose', hits } : { kind: 'none' });
+    // Both, always: a name alone would let anyone page through the delegate list.
+    if (!name.trim() || !email.trim()) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    try {
+      const { match } = await api.kioskFind({ name, email });
+      setStep(match ? { kind: 'confirm', person: match } : { kind: 'start', notFound: true });
+    } catch {
+      setFailed(true);
+    }
   };
 
-  const confirm = async (h: DelegateHit) => {
-    if (!venue) return;
+  const confirm = async (d: Delegate) => {
     try {
-      finish(await api.checkIn({ delegateId: h.id, checkpointId: venue.id }));
-    } catch (e) {
-      setError(String(e));
+      const v = venue ?? (await api.checkpoints({})).find((c) => c.kind === 'venue');
+      if (!v) return;
+      finish(await api.checkIn({ delegateId: d.id, checkpointId: v.id }));
+    } catch {
+      setFailed(true);
     }
   };
 
   return (
-    <main className="kiosk" data-scanner={listening ? 'ready' : 'starting'}>
+    <main className="kiosk" data-scanner={listening ? 'ready' : 'starting'} data-step={step.kind}>
       <h1 className="kiosk-title">{t('kiosk.title')}</h1>
       <p className="kiosk-subtitle" lang={i18n.language === 'ja' ? 'en' : 'ja'}>{t('kiosk.titleOther')}</p>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {failed && <p className="notice notice-error" role="alert">{t('kiosk.failed')}</p>}
       {step.kind === 'start' && (
         <section className="kiosk-start">
-          <div className="kiosk-scan" aria-hidden="true">
-            <span className="kiosk-qr">▣</span>
+          <div className="kiosk-col">
+            <p className="kiosk-prompt">{t('kiosk.scanPrompt')}</p>
+            <Camera onCode={(code) => void onScan(code)} paused={false} startLabel={t('kiosk.camera')} errorText={t('kiosk.cameraError')} />
           </div>
-          <p className="kiosk-prompt">{t('kiosk.scanPrompt')}</p>
+          <div className="kiosk-col">
           <p className="kiosk-or">{t('kiosk.orType')}</p>
-          <form onSubmit={(e) => void find(e)} className="kiosk-form">
+          {step.notFound && <p className="notice notice-warn kiosk-notice" role="status" data-testid="kiosk-no-match">{t('kiosk.noMatch')}</p>}
+          {/* noValidate: the browser's own bubbles speak the machine's language, not the delegate's. */}
+          <form onSubmit={(e) => void find(e)} className="kiosk-form" noValidate>
+            <label htmlFor="kiosk-name">{t('kiosk.nameLabel')}</label>
             <input
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder={t('kiosk.searchPlaceholder')}
-              aria-label={t('kiosk.orType')}
+              id="kiosk-name"
+              type="text"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('kiosk.namePlaceholder')}
               autoComplete="off"
-              minLength={3}
+              spellCheck={false}
+              maxLength={200}
             />
+            <label htmlFor="kiosk-email">{t('kiosk.emailLabel')}</label>
+            <input
+              id="kiosk-email"
+              type="email"
+              inputMode="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              placeholder="name@example.org"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={254}
+            />
+            {missing && <p className="notice notice-warn" role="alert">{t('kiosk.needBoth')}</p>}
             <button type="submit" className="btn btn-primary btn-huge">{t('kiosk.find')}</button>
           </form>
+          </div>
         </section>
       )}
-      {step.kind === 'choose' && (
+      {step.kind === 'confirm' && (
         <section className="kiosk-choose">
           <h2>{t('kiosk.isThisYou')}</h2>
-          <ul>
-            {step.hits.map((h) => {
-              const n = displayName(h);
-              return (
-                <li key={h.id}>
-                  <button type="button" className="kiosk-person" onClick={() => void confirm(h)} data-testid="kiosk-person">
-                    <span className="kiosk-person-name" lang={h.familyNameKanji ? 'ja' : undefined}>{n.primary}</span>
-                    {n.secondary && <span className="kiosk-person-sub">{n.secondary}</span>}
-                    <span className="kiosk-person-org">{h.organisation}</span>
-                    <span className="kiosk-person-cta">{t('kiosk.thisIsMe')}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          <button type="button" className="btn btn-huge" onClick={startOver}>{t('kiosk.notMe')}</button>
+          <div className="kiosk-person" data-testid="kiosk-person">
+            <span className="kiosk-person-name" lang={step.person.familyNameKanji ? 'ja' : undefined}>{displayName(step.person).primary}</span>
+            {displayName(step.person).secondary && <span className="kiosk-person-sub">{displayName(step.person).secondary}</span>}
+            {step.person.organisation && <span className="kiosk-person-org">{step.person.organisation}</span>}
+          </div>
+          <button type="button" className="btn btn-primary btn-huge" onClick={() => void confirm(step.person)}>{t('kiosk.thisIsMe')}</button>
+          <button type="button" className="btn btn-huge" onClick={() => setStep({ kind: 'start', notFound: false })}>{t('kiosk.notMe')}</button>
         </section>
       )}
-      {step.kind === 'none' && (
-        <section className="kiosk-done">
-          <p className="notice notice-warn">{t('kiosk.noMatch')}</p>
-          <button type="button" className="btn btn-huge" onClick={startOver}>{t('kiosk.startOver')}</button>
-        </section>
-      )}
-      {step.kind === 'done' && (
-        <section className="kiosk-done" data-verdict={step.result.verdict} data-print={step.print ?? 'none'}>
-          {step.result.delegate && (step.result.verdict === 'admitted' || step.result.verdict === 'already_checked_in') ? (
-            <>
-              <p className="kiosk-welcome">{t('kiosk.welcome', { name: displayName(step.result.delegate).primary })}</p>
-              <p className="kiosk-collect">
-                {step.result.verdict === 'admitted'
-                  ? step.print === 'failed'
-                    ? t('kiosk.printFailed')
-                    : step.print
-                      ? t('kiosk.printing')
-                      : t('kiosk.collect')
-                  : t('kiosk.already', { time: step.result.previous ? formatTime(step.result.previous.at, i18n.language, tz) : '' })}
-              </p>
-            </>
-          ) : (
-            <p className="notice notice-error">{t(`verdict.detail.${step.result.verdict}`, { checkpoint: '', capacity: '', time: '' })}</p>
-          )}
-          <button type="button" className="btn btn-huge" onClick={startOver}>{t('kiosk.startOver')}</button>
-        </section>
-      )}
+      {step.kind === 'done' && <Done step={step} secondsLeft={secondsLeft} tz={tz} lang={i18n.language} onDone={startOver} />}
       <p className="kiosk-help">{t('kiosk.help')}</p>
-      <button type="button" className="btn btn-quiet kiosk-staff" onClick={() => setUnlocking(true)} data-testid="kiosk-staff">{t('lock.staff')}</button>
+      <button type="button" className="btn kiosk-staff" onClick={() => setUnlocking(true)} data-testid="kiosk-staff">{t('lock.staff')}</button>
       {unlocking && <StaffUnlock onUnlocked={() => { setLang(homeLang.current === 'ja' ? 'ja' : 'en', false); navigate('/desk'); }} onCancel={() => setUnlocking(false)} />}
     </main>
+  );
+}
+
+/** The end of a visit: a big sign in colour, words to go with it, and how long until the screen is free again. */
+function Done({ step, secondsLeft, tz, lang, onDone }: { step: Extract<Step, { kind: 'done' }>; secondsLeft: number; tz: string; lang: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const r = step.result;
+  const tone = r.delegate && r.verdict === 'already_checked_in' ? 'admit' : toneFor(r.verdict);
+  const ok = r.delegate !== null && (r.verdict === 'admitted' || r.verdict === 'already_checked_in');
+  const printing = step.print === 'queued' || step.print === 'printing';
+  const message = !ok
+    ? t(`verdict.detail.${r.verdict}`, { checkpoint: lang === 'ja' ? (r.checkpoint.nameJa ?? r.checkpoint.name) : r.checkpoint.name, capacity: r.checkpoint.capacity ?? '', time: '' })
+    : r.verdict === 'already_checked_in'
+      ? t('kiosk.already', { time: r.previous ? formatTime(r.previous.at, lang, tz) : '' })
+      : step.print === 'failed'
+        ? t('kiosk.printFailed')
+        : printing
+          ? t('kiosk.printing')
+          : step.print === 'done'
+            ? t('kiosk.printed')
+            : t('kiosk.collect');
+  return (
+    <section className={`kiosk-done kiosk-done-${tone}`} data-verdict={r.verdict} data-print={step.print ?? 'none'} role="status">
+      <div className="kiosk-done-icon" aria-hidden="true">{ICON[tone]}</div>
+      <p className="kiosk-done-title">{ok ? (r.verdict === 'admitted' ? t('kiosk.doneTitle') : t('kiosk.alreadyTitle')) : t('kiosk.notDone')}</p>
+      {ok && r.delegate && <p className="kiosk-welcome" lang={r.delegate.familyNameKanji ? 'ja' : undefined}>{t('kiosk.welcome', { name: displayName(r.delegate).primary })}</p>}
+      <p className="kiosk-collect" data-testid="kiosk-message">{message}</p>
+      <button type="button" className="btn btn-huge kiosk-done-btn" onClick={onDone}>{t('kiosk.startOver')}</button>
+      {!printing && <p className="kiosk-countdown" data-testid="kiosk-countdown">{t('kiosk.countdown', { seconds: Math.max(0, secondsLeft) })}</p>}
+    </section>
   );
 }
