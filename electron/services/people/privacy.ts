@@ -46,7 +46,7 @@ export class Privacy {
       const n = db
         .prepare(`UPDATE delegate SET family_name = 'Purged', given_name = 'Delegate ' || badge_no, family_name_kanji = NULL, given_name_kanji = NULL,
           family_name_kana = NULL, given_name_kana = NULL, organisation = NULL, region = NULL, email = NULL, external_code = NULL,
-          search_text = ' ' || badge_no, sort_key = printf('%08d', badge_no)`)
+          search_text = ' ' || badge_no, search_keys = '', sort_key = printf('%08d', badge_no)`)
         .run().changes;
       db.prepare("UPDATE scan SET code = 'purged'").run();
       db.prepare("UPDATE change_log SET payload = '{\"purged\":true}' WHERE type IN ('delegate.upserted', 'scan.recorded', 'badge.printed', 'meeting.added', 'privacy.exported')").run();
