@@ -190,6 +190,7 @@ describe('spelling keys', () => {
     ['apostrophe and cq', ["dell'acqua", 'dellaqua']],
     ['doubled letters', ['matteo', 'mateo']],
     ['Mc/Mac', ['mcdonald', 'macdonald']],
+    ['French ou', ['youssef', 'yusef']],
   ])('%s', (_what, words) => {
     expect(sameKey(...words)).toBe(true);
   });

@@ -1,4 +1,6 @@
 // What the search index holds for one delegate, computed from their fields wherever a delegate is written.
+// Changing what searchKeysFor returns changes the index: add a migration that sets meta 'search_keys_stale' and
+// 'fts_deferred' (as 003 does) so files already written get the new keys when next opened.
 import { kanaToRomaji, searchTextFor, type SearchableDelegate } from '../normalize.js';
 import { fuzzyTokens } from './spelling.js';
 

@@ -10,7 +10,7 @@
 import type { Db } from '../../../../db/open.js';
 import { collapseLongVowels, foldText } from '../normalize.js';
 import { searchKeysFor, type FuzzySource } from './columns.js';
-import { APOSTROPHES_RE, keysOf, letters, slipQueryTokens, typedWord } from './spelling.js';
+import { APOSTROPHES_RE, irishAliasKeys, keysOf, letters, slipQueryTokens, typedWord } from './spelling.js';
 
 export interface FindOptions {
   /** false: exact and prefix matches only (selecting whom to print badges for is not the place to guess). */
@@ -124,11 +124,13 @@ export class DeskSearch {
 
 /**
  * The forgiving levels for a query, or null when it has nothing to forgive: a word that is not a name in Latin
- * letters or kana (digits, an email, kanji) is only ever matched exactly.
+ * letters or kana (digits, an email, kanji) is only ever matched exactly. Several words also count as one, for a
+ * name registered as one word and typed as two (ben ali → Benali).
  */
 export function forgivingPlan(query: string): ForgivingPlan | null {
   const spelling: string[] = [];
   const slip: string[] = [];
+  const plains: string[] = [];
   let short = '';
   let slips = false;
   for (const raw of query.trim().split(/\s+/)) {
@@ -137,16 +139,29 @@ export function forgivingPlan(query: string): ForgivingPlan | null {
     if (word === null) return null;
     const plain = letters(word);
     if (plain.length === 0) continue;
+    plains.push(plain);
     if (plain.length < 3) {
       short ||= plain;
       continue;
     }
-    const keyTerms = keysOf(word).map((k) => (k.length >= KEY_PREFIX_MIN ? `"${k}"*` : `"${k}"`));
-    const slipTerms = slipQueryTokens(plain).map((t) => `"${t}"`);
+    const [keyTerms, slipTerms] = termsFor(word, plain);
     if (slipTerms.length) slips = true;
     spelling.push(`(${keyTerms.join(' OR ')})`);
     slip.push(`(${[...keyTerms, ...slipTerms].join(' OR ')})`);
   }
   if (spelling.length === 0) return null;
+  if (plains.length > 1) {
+    const joined = plains.join('');
+    const [keyTerms, slipTerms] = termsFor(joined, joined);
+    if (slipTerms.length) slips = true;
+    spelling.splice(0, spelling.length, `(${spelling.join(' AND ')}) OR ${keyTerms.join(' OR ')}`);
+    slip.splice(0, slip.length, `(${slip.join(' AND ')}) OR ${[...keyTerms, ...slipTerms].join(' OR ')}`);
+  }
   return { spelling: spelling.join(' AND '), slip: slips ? slip.join(' AND ') : null, short };
+}
+
+/** FTS5 terms for one typed word: its keys (as a start when long enough) and its slip tokens. */
+function termsFor(word: string, plain: string): [keys: string[], slips: string[]] {
+  const keys = [...new Set([...keysOf(word), ...irishAliasKeys(plain)])].map((k) => (k.length >= KEY_PREFIX_MIN ? `"${k}"*` : `"${k}"`));
+  return [keys, slipQueryTokens(plain).map((t) => `"${t}"`)];
 }

@@ -112,6 +112,8 @@ function spokenKeyOf(plain: string): string {
     .replace(/q[uv](?=[aeiouy])/g, 'kv')
     .replace(/q/g, 'k')
     .replace(/x/g, 'ks')
+    // ou as French and West African names say it (Youssef/Yusef, Moussa/Musa, Louis/Luis).
+    .replace(/ou/g, 'u')
     // A silent h: after a consonant (th, sch, bh, gh…) or after a vowel when no vowel follows (Köhler, Mensah).
     .replace(/([^aeiouy])h/g, '$1')
     .replace(/([aeiouy])h(?![aeiouy])/g, '$1')
@@ -233,8 +235,21 @@ function irishKeys(words: readonly WordIndex[]): string[] {
   return out;
 }
 
+/**
+ * A typed Irish form (Súilleabháin, Ó Súilleabháin run together, Pádraig) as the spoken keys of its anglicised
+ * forms, for people registered under the English spelling (O'Sullivan, Patrick).
+ */
+export function irishAliasKeys(plain: string): string[] {
+  const w = (p: string): WordIndex => ({ plain: p, spoken: spokenKeyOf(p), keys: [], tokens: [] });
+  const particle = [...O_PARTICLES, ...MAC_PARTICLES, 'mc'].find((p) => plain.startsWith(p) && IRISH_BY_KEY.has(spokenKeyOf(plain.slice(p.length))));
+  return irishKeys(particle ? [w(particle === 'mc' ? 'mac' : particle), w(plain.slice(particle.length))] : [w(plain)]);
+}
+
 /** Names of five letters or more forgive one slip; shorter ones would match too many other names. */
 const SLIP_MIN_NAME = 5;
+// Beyond this a "name" is several run together (schoenbergerwittelsbachvon…): its words forgive slips one by one,
+// and the index and the query stay small.
+const SLIP_MAX_NAME = 24;
 
 /** A name's length for that rule: a long vowel spelled out does not make Katō (katou) a five-letter name. */
 function slipLength(s: string): number {
@@ -247,7 +262,7 @@ function slipLength(s: string): number {
  * deletion (satou/saito). They start with a digit, which no key does, so a key prefix never reaches them.
  */
 export function slipTokens(name: string): string[] {
-  if (slipLength(name) < SLIP_MIN_NAME) return [];
+  if (slipLength(name) < SLIP_MIN_NAME || name.length > SLIP_MAX_NAME) return [];
   const out = [`0${name}`];
   for (let i = 0; i < name.length; i++) out.push(`0${i}${name.slice(0, i)}${name.slice(i + 1)}`);
   return out;
@@ -255,7 +270,7 @@ export function slipTokens(name: string): string[] {
 
 /** What a typed word must share with a name's slip tokens to be one slip away from it. */
 export function slipQueryTokens(q: string): string[] {
-  if (slipLength(q) < SLIP_MIN_NAME - 1) return [];
+  if (slipLength(q) < SLIP_MIN_NAME - 1 || q.length > SLIP_MAX_NAME + 1) return [];
   const out = new Set([`0${q}`]);
   for (let i = 0; i <= q.length; i++) out.add(`0${i}${q}`); // a letter missing at i
   for (let i = 0; i < q.length; i++) {
