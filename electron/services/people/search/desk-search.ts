@@ -6,7 +6,7 @@
 //    macrons, voicing, spellings by ear, anglicised Irish names);
 // 3. one slip — every word is a key, or one letter away from a name word of five letters or more.
 // Each level only fills the places the previous left, so a forgiving match never displaces an exact one; within a
-// level, people come in name order (active before cancelled for the trigram level, as before).
+// level, people come in name order (cancelled people last, except among word prefixes, as before).
 import type { Db } from '../../../../db/open.js';
 import { collapseLongVowels, foldText } from '../normalize.js';
 import { searchKeysFor, type FuzzySource } from './columns.js';
