@@ -5,6 +5,7 @@ import { m002_print_jobs } from './002_print_jobs.js';
 import { m003_replication } from './003_replication.js';
 import { m004_hub } from './004_hub.js';
 import { m005_delegate_codes } from './005_delegate_codes.js';
+import { m006_search_vocabulary } from './006_search_vocabulary.js';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub, m005_delegate_codes];
+export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub, m005_delegate_codes, m006_search_vocabulary];
 
 export const latestVersion = migrations.length;

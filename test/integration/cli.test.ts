@@ -37,6 +37,9 @@ describe('uketsuke CLI', () => {
     expect(zofia.familyName).toBe('Müller-Łukasiewicz'.normalize('NFC'));
     const searched = uketsuke('delegates', '--db', db, '--json', '--search', 'obriain').json() as CliDelegate[];
     expect(searched.map((d) => d.familyName)).toContain('Ó Briain');
+    // The desk's forgiving search too: an anglicised spelling.
+    const forgiven = uketsuke('delegates', '--db', db, '--json', '--search', "O'Brien").json() as CliDelegate[];
+    expect(forgiven.map((d) => d.familyName)).toContain('Ó Briain');
   });
 
   it('lists checkpoints in the contract shape', () => {

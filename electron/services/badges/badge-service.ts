@@ -56,7 +56,8 @@ export class BadgeService {
     }
     let rows = this.core.db.prepare(`SELECT id FROM delegate WHERE ${where.join(' AND ')} ORDER BY sort_key`).all(params) as { id: string }[];
     if (filter.search) {
-      const hits = new Set(this.delegates.search(filter.search, 100_000).map((h) => h.id));
+      // A print run takes the people the words name, not the ones they might have meant.
+      const hits = new Set(this.delegates.search(filter.search, 100_000, { forgiving: false }).map((h) => h.id));
       rows = rows.filter((r) => hits.has(r.id));
     }
     return rows.map((r) => this.delegates.get(r.id));

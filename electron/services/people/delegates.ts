@@ -8,6 +8,7 @@ import type { BadgeNumbers } from './badge-numbers.js';
 import { delegateIdFor } from './delegate-id.js';
 import { collapseLongVowels, foldText } from './normalize.js';
 import { commonShapes } from './code-shapes.js';
+import { DeskSearch, type FindOptions } from './search/desk-search.js';
 
 export interface DelegateFields {
   familyName: string;
@@ -74,9 +75,8 @@ export class Delegates {
   private readonly byId;
   private readonly byBadgeNo;
   private readonly byExternalCode;
-  private readonly ftsSearch;
-  private readonly prefixSearch;
-  private readonly initialSearch;
+  private readonly finder;
+  private readonly byIds;
   private readonly emailTaken;
   private readonly byEmail;
   private readonly registered;
@@ -96,8 +96,6 @@ export class Delegates {
     // Every number a delegate holds identifies them (one registration imported on two offline desks holds two).
     this.byBadgeNo = db.prepare(`${SELECT_DELEGATE} WHERE id = (SELECT delegate_id FROM badge WHERE badge_no = ?)`);
     this.byExternalCode = db.prepare(`${SELECT_DELEGATE} WHERE external_code = ? LIMIT 1`);
-    // One Latin letter: the phone-book answer, family names from that letter, straight off the sort index.
-    this.initialSearch = db.prepare(`${SELECT_DELEGATE} WHERE sort_key >= @q AND sort_key < @q || char(1114111) ORDER BY sort_key LIMIT @limit`);
     this.emailTaken = db.prepare('SELECT 1 FROM delegate WHERE email = ? COLLATE NOCASE LIMIT 1');
     this.byEmail = db.prepare(`${SELECT_DELEGATE} WHERE email = ? COLLATE NOCASE ORDER BY created_at LIMIT 1`);
     this.registered = db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?');
@@ -110,13 +108,8 @@ export class Delegates {
     core.replica.onApplied((types) => {
       if (types.has('delegate.upserted') || types.has('delegate.cancelled') || types.has('privacy.purged')) this.shapes = null;
     });
-    // Trigram FTS for 3+ characters; a word-prefix FTS for 1–2 (trigram cannot).
-    // No ESCAPE clause: it would stop SQLite using the trigram index for LIKE.
-    this.ftsSearch = db.prepare(`${SELECT_DELEGATE.replace('FROM delegate', 'FROM delegate_fts JOIN delegate ON delegate.rowid = delegate_fts.rowid')}
-      WHERE delegate_fts MATCH @match AND (@short = '' OR delegate.search_text LIKE '% ' || @short || '%')
-      ORDER BY delegate.status, delegate.sort_key LIMIT @limit`);
-    this.prefixSearch = db.prepare(`${SELECT_DELEGATE} WHERE rowid IN (SELECT rowid FROM delegate_words WHERE delegate_words MATCH @match)
-      ORDER BY sort_key LIMIT @limit`);
+    this.finder = new DeskSearch(db);
+    this.byIds = db.prepare(`${SELECT_DELEGATE} WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
   get(id: string): DelegateRow {
@@ -247,12 +240,9 @@ export class Delegates {
     this.core.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('fts_deferred', '1')").run();
   }
 
-  /** Rebuilds both search indexes from the delegate table and resumes row-by-row indexing. */
+  /** Rebuilds the search indexes from the delegate table and resumes row-by-row indexing. */
   rebuildSearchIndex(): void {
-    this.core.tx(() => {
-      this.core.db.exec("INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild'); INSERT INTO delegate_words(delegate_words) VALUES ('rebuild');");
-      this.core.db.prepare("DELETE FROM meta WHERE key = 'fts_deferred'").run();
-    });
+    this.finder.rebuild();
   }
 
   searchIndexDeferred(): boolean {
@@ -274,33 +264,12 @@ export class Delegates {
     return this.event.tokens().issue({ badgeNo: row.badge_no, issue: row.badge_issue });
   }
 
-  search(query: string, limit: number): DelegateHit[] {
-    const folded = foldText(query);
-    let rows: DelegateRow[];
-    if (!folded) {
-      rows = this.core.db.prepare(`${SELECT_DELEGATE} INDEXED BY delegate_sort ORDER BY sort_key LIMIT ?`).all(limit) as DelegateRow[];
-    } else {
-      const words = folded.split(' ');
-      const long = words.filter((w) => [...w].length >= 3);
-      const short = words.filter((w) => [...w].length < 3);
-      if (words.length === 1 && /^[a-z0-9]$/.test(folded)) {
-        rows = this.initialSearch.all({ q: folded, limit }) as DelegateRow[];
-      } else if (long.length === 0) {
-        // Only letters and digits make tokens; a lone "-" or "@" typed first matches nothing yet.
-        const tokens = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
-        rows = tokens.length ? (this.prefixSearch.all({ match: tokens.map((w) => `"${w}"*`).join(' AND '), limit }) as DelegateRow[]) : [];
-      } else {
-        const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
-        const match = long
-          .map((w) => {
-            const alt = collapseLongVowels(w);
-            return alt !== w && [...alt].length >= 3 ? `(${phrase(w)} OR ${phrase(alt)})` : phrase(w);
-          })
-          .join(' AND ');
-        rows = this.ftsSearch.all({ match, short: short[0] ?? '', limit }) as DelegateRow[];
-      }
-    }
-    const arrived = this.arrivedSet(rows.map((r) => r.id));
+  /** The desk search (services/people/search): exact and prefix matches first, then the forgiving ones. */
+  search(query: string, limit: number, opts: FindOptions = {}): DelegateHit[] {
+    const ids = this.finder.find(query, limit, opts);
+    const byId = new Map((this.byIds.all(JSON.stringify(ids)) as DelegateRow[]).map((r) => [r.id, r]));
+    const rows = ids.map((id) => byId.get(id)).filter((r): r is DelegateRow => r !== undefined);
+    const arrived = this.arrivedSet(ids);
     return rows.map((r) => ({ ...toDelegate(r), arrived: arrived.has(r.id) }));
   }
 

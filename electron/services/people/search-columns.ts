@@ -1,6 +1,8 @@
-// The derived search columns of a delegate row, computed in one place: the apply path calls it whenever a name,
-// code or badge number changes, so every device indexes a person the same way.
-import { foldText, searchTextFor } from './normalize.js';
+// The derived search columns of a delegate row (what the desk search indexes, see search/columns.ts, and the sort
+// key), computed in one place: the apply path calls it whenever a name, code or badge number changes, so every
+// device indexes a person the same way.
+import { foldText } from './normalize.js';
+import { searchColumnsFor as indexColumnsFor } from './search/columns.js';
 
 export interface SearchSource {
   family_name: string;
@@ -15,9 +17,9 @@ export interface SearchSource {
   badge_no: number;
 }
 
-export function searchColumnsFor(r: SearchSource): { search_text: string; sort_key: string } {
+export function searchColumnsFor(r: SearchSource): { search_text: string; search_keys: string; sort_key: string } {
   return {
-    search_text: searchTextFor({
+    ...indexColumnsFor({
       familyName: r.family_name,
       givenName: r.given_name,
       familyNameKanji: r.family_name_kanji,

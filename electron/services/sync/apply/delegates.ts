@@ -91,7 +91,7 @@ export class DelegateApplier {
     const search = searchColumnsFor(next);
     const newer = at !== null && hlc > row.hlc;
     this.db
-      .prepare(`UPDATE delegate SET ${cols.map((c) => `${c} = @${c}, `).join('')} search_text = @search_text, sort_key = @sort_key,
+      .prepare(`UPDATE delegate SET ${cols.map((c) => `${c} = @${c}, `).join('')} search_text = @search_text, search_keys = @search_keys, sort_key = @sort_key,
         field_hlc = @field_hlc, hlc = @hlc, updated_at = @updated_at, created_at = @created_at WHERE id = @id`)
       .run({
         ...Object.fromEntries(cols.map((c) => [c, next[c]])),
@@ -120,7 +120,7 @@ export class DelegateApplier {
     const row = this.s.row.get(delegateId) as Row | undefined;
     if (!row || row.badge_no === no) return;
     this.s.setBadgeNo.run(no, delegateId);
-    this.db.prepare('UPDATE delegate SET search_text = @search_text, sort_key = @sort_key WHERE id = @id').run({ ...searchColumnsFor({ ...row, badge_no: no }), id: delegateId });
+    this.db.prepare('UPDATE delegate SET search_text = @search_text, search_keys = @search_keys, sort_key = @sort_key WHERE id = @id').run({ ...searchColumnsFor({ ...row, badge_no: no }), id: delegateId });
   }
 
   /** Scans of a badge made before this device knew its holder now count for that person. */

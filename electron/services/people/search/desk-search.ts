@@ -1,0 +1,167 @@
+// The desk search over the event file: exact and prefix matches first, then the forgiving ones.
+//
+// 1. exact — the folded query as a substring (FTS5 trigram, 3+ characters), a word prefix (FTS5 words, 1–2
+//    characters) or, for one letter, the family names from that letter (sort index);
+// 2. spelling — every word has a key in common with a word of the name, or is the start of one (Kunrei-shiki,
+//    macrons, voicing, spellings by ear, anglicised Irish names);
+// 3. one slip — every word is a key, or one letter away from a name word of five letters or more.
+// Each level only fills the places the previous left, so a forgiving match never displaces an exact one; within a
+// level, people come in name order (cancelled people last, except among word prefixes, as before).
+import type { Db } from '../../../../db/open.js';
+import { collapseLongVowels, foldText } from '../normalize.js';
+import { searchKeysFor, type FuzzySource } from './columns.js';
+import { APOSTROPHES_RE, irishAliasKeys, keysOf, letters, slipQueryTokens, typedWord } from './spelling.js';
+
+export interface FindOptions {
+  /** false: exact and prefix matches only (selecting whom to print badges for is not the place to guess). */
+  forgiving?: boolean;
+}
+
+interface ForgivingPlan {
+  /** FTS5 query over delegate_keys for the spelling level. */
+  spelling: string;
+  /** The same with slip tokens, or null when no word is long enough to forgive a slip. */
+  slip: string | null;
+  /** The first word of one or two letters, as the start of a word ("o brien"), or '' (as the exact level does). */
+  short: string;
+}
+
+// Keys this long or longer also match as the start of a longer key (typing in progress: "yamasa" → Yamazaki).
+const KEY_PREFIX_MIN = 4;
+
+const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+export class DeskSearch {
+  private readonly all;
+  private readonly initial;
+  private readonly trigram;
+  private readonly prefix;
+  private readonly keys;
+
+  constructor(private readonly db: Db) {
+    this.all = db.prepare('SELECT id FROM delegate INDEXED BY delegate_sort ORDER BY sort_key LIMIT ?');
+    // One Latin letter: the phone-book answer, family names from that letter, straight off the sort index.
+    this.initial = db.prepare('SELECT id FROM delegate WHERE sort_key >= @q AND sort_key < @q || char(1114111) ORDER BY sort_key LIMIT @limit');
+    // No ESCAPE clause: it would stop SQLite using the trigram index for LIKE.
+    this.trigram = db.prepare(`SELECT delegate.id FROM delegate_fts JOIN delegate ON delegate.rowid = delegate_fts.rowid
+      WHERE delegate_fts MATCH @match AND (@short = '' OR delegate.search_text LIKE '% ' || @short || '%')
+      ORDER BY delegate.status, delegate.sort_key LIMIT @limit`);
+    // Joins rather than rowid IN (…): SQLite then reads the matches straight off the index, without a temporary list.
+    this.prefix = db.prepare(`SELECT d.id FROM delegate_words w JOIN delegate d ON d.rowid = w.rowid WHERE delegate_words MATCH @match
+      ORDER BY d.sort_key LIMIT @limit`);
+    this.keys = db.prepare(`SELECT d.id FROM delegate_keys k JOIN delegate d ON d.rowid = k.rowid WHERE delegate_keys MATCH @keys
+      AND (@short = '' OR d.search_text LIKE '% ' || @short || '%') ORDER BY d.status, d.sort_key LIMIT @limit`);
+  }
+
+  /** Ids of the people a desk query means, best first: exact and prefix matches, then by spelling, then one slip. */
+  find(query: string, limit: number, opts: FindOptions = {}): string[] {
+    const found = this.exact(query, limit);
+    if (opts.forgiving === false || found.length >= limit) return found;
+    const plan = forgivingPlan(query);
+    if (!plan) return found;
+    const seen = new Set(found);
+    for (const keys of [plan.spelling, plan.slip]) {
+      if (keys === null || found.length >= limit) continue;
+      // Fetch as many more as were already found: those may come again and are skipped.
+      const rows = this.keys.all({ keys, short: plan.short, limit: limit - found.length + seen.size }) as { id: string }[];
+      for (const { id } of rows) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        found.push(id);
+        if (found.length >= limit) break;
+      }
+    }
+    return found;
+  }
+
+  private exact(query: string, limit: number): string[] {
+    // O'Brien, O’Brien and OBrien alike: the index holds every name without its apostrophes too (not emails).
+    const folded = foldText(query.split(/\s+/).map((w) => (w.includes('@') ? w : w.replace(APOSTROPHES_RE, ''))).join(' '));
+    const ids = (rows: unknown[]) => (rows as { id: string }[]).map((r) => r.id);
+    if (!folded) return ids(this.all.all(limit));
+    const words = folded.split(' ');
+    const long = words.filter((w) => [...w].length >= 3);
+    const short = words.filter((w) => [...w].length < 3);
+    if (words.length === 1 && /^[a-z0-9]$/.test(folded)) return ids(this.initial.all({ q: folded, limit }));
+    if (long.length === 0) {
+      // Only letters and digits make tokens; a lone "-" or "@" typed first matches nothing yet.
+      const tokens = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+      return tokens.length ? ids(this.prefix.all({ match: tokens.map((w) => `"${w}"*`).join(' AND '), limit })) : [];
+    }
+    const match = long
+      .map((w) => {
+        const alt = collapseLongVowels(w);
+        return alt !== w && [...alt].length >= 3 ? `(${quote(w)} OR ${quote(alt)})` : quote(w);
+      })
+      .join(' AND ');
+    return ids(this.trigram.all({ match, short: short[0] ?? '', limit }));
+  }
+
+  /**
+   * Rebuilds the three search indexes from the delegate table (after a bulk import, or a file upgraded to the
+   * keys) and resumes indexing row by row. Keys are recomputed only for a file that was written without them.
+   */
+  rebuild(): void {
+    const { db } = this;
+    db.transaction(() => {
+      if (db.prepare("SELECT 1 FROM meta WHERE key = 'search_keys_stale'").get()) {
+        // Row-by-row index triggers are off while the keys are rewritten; the rebuild below indexes them.
+        db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('fts_deferred', '1')").run();
+        const update = db.prepare('UPDATE delegate SET search_keys = ? WHERE rowid = ?');
+        const rows = db
+          .prepare('SELECT rowid, family_name AS familyName, given_name AS givenName, family_name_kana AS familyNameKana, given_name_kana AS givenNameKana FROM delegate')
+          .all() as (FuzzySource & { rowid: number })[];
+        for (const r of rows) update.run(searchKeysFor(r), r.rowid);
+        db.prepare("DELETE FROM meta WHERE key = 'search_keys_stale'").run();
+      }
+      db.exec(`INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild');
+        INSERT INTO delegate_words(delegate_words) VALUES ('rebuild');
+        INSERT INTO delegate_keys(delegate_keys) VALUES ('rebuild');`);
+      db.prepare("DELETE FROM meta WHERE key = 'fts_deferred'").run();
+    }).immediate();
+  }
+}
+
+/**
+ * The forgiving levels for a query, or null when it has nothing to forgive: a word that is not a name in Latin
+ * letters or kana (digits, an email, kanji) is only ever matched exactly. Several words also count as one, for a
+ * name registered as one word and typed as two (ben ali → Benali).
+ */
+export function forgivingPlan(query: string): ForgivingPlan | null {
+  const spelling: string[] = [];
+  const slip: string[] = [];
+  const plains: string[] = [];
+  let short = '';
+  let slips = false;
+  for (const raw of query.trim().split(/\s+/)) {
+    if (!raw) continue;
+    const word = typedWord(raw);
+    if (word === null) return null;
+    const plain = letters(word);
+    if (plain.length === 0) continue;
+    plains.push(plain);
+    if (plain.length < 3) {
+      short ||= plain;
+      continue;
+    }
+    const [keyTerms, slipTerms] = termsFor(word, plain);
+    if (slipTerms.length) slips = true;
+    spelling.push(`(${keyTerms.join(' OR ')})`);
+    slip.push(`(${[...keyTerms, ...slipTerms].join(' OR ')})`);
+  }
+  if (spelling.length === 0) return null;
+  if (plains.length > 1) {
+    const joined = plains.join('');
+    const [keyTerms, slipTerms] = termsFor(joined, joined);
+    if (slipTerms.length) slips = true;
+    spelling.splice(0, spelling.length, `(${spelling.join(' AND ')}) OR ${keyTerms.join(' OR ')}`);
+    slip.splice(0, slip.length, `(${slip.join(' AND ')}) OR ${[...keyTerms, ...slipTerms].join(' OR ')}`);
+  }
+  return { spelling: spelling.join(' AND '), slip: slips ? slip.join(' AND ') : null, short };
+}
+
+/** FTS5 terms for one typed word: its keys (as a start when long enough) and its slip tokens. */
+function termsFor(word: string, plain: string): [keys: string[], slips: string[]] {
+  const keys = [...new Set([...keysOf(word), ...irishAliasKeys(plain)])].map((k) => (k.length >= KEY_PREFIX_MIN ? `"${k}"*` : `"${k}"`));
+  return [keys, slipQueryTokens(plain).map((t) => `"${t}"`)];
+}
