@@ -1,0 +1,24 @@
+// `npm run test:mutation`: StrykerJS changes the rules that admit, identify, sign, import and fold names one small
+// mistake at a time and checks that some test fails. Writes reports/mutation.json and a score per file.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: [
+    'electron/services/checkin/verdict.ts',
+    'electron/services/checkin/identify.ts',
+    'electron/services/badges/token.ts',
+    'electron/services/people/normalize.ts',
+    'electron/services/people/import/validate.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  reporters: ['clear-text', 'json', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0, reportScoreTable: true, reportMutants: true },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: 'reports/.stryker-tmp',
+  ignorePatterns: ['/dist', '/out', '/bench', '/assets', '/renderer', '/test/e2e', '/reports', '/screenshots', '/test-results', '/playwright-report'],
+  cleanTempDir: true,
+  timeoutMS: 10_000,
+};
