@@ -18,7 +18,7 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0, reportScoreTable: true, reportMutants: true },
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: 'reports/.stryker-tmp',
-  ignorePatterns: ['/dist', '/out', '/bench', '/assets', '/renderer', '/test/e2e', '/reports', '/screenshots', '/test-results', '/playwright-report'],
+  ignorePatterns: ['/dist', '/out', '/bench', '/assets', '/test/e2e', '/reports', '/screenshots', '/test-results', '/playwright-report'],
   cleanTempDir: true,
   timeoutMS: 10_000,
 };
