@@ -20,5 +20,7 @@ export default {
   tempDirName: 'reports/.stryker-tmp',
   ignorePatterns: ['/dist', '/out', '/bench', '/assets', '/test/e2e', '/reports', '/screenshots', '/test-results', '/playwright-report'],
   cleanTempDir: true,
-  timeoutMS: 10_000,
+  // Generous: a static mutant runs every listed test, and the two cores are shared. A timeout counts as a kill, so
+  // a tight limit would flatter the score.
+  timeoutMS: 30_000,
 };

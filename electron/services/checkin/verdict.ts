@@ -51,7 +51,6 @@ export function decide(f: VerdictFacts): Verdict {
   const { id, rules } = f;
   if (id.kind === 'forged') return deny('forged', problemText[id.problem]);
   if (id.kind === 'unmatched') return deny('unknown', 'No delegate has this code. Send the person to the registration desk.');
-  // Stryker disable next-line ConditionalExpression: equivalent — only a delegate or a signed_unknown gets here, and a signed_unknown has neither `cancelled` nor an issue to compare
   if (id.kind === 'delegate') {
     if (id.cancelled) return deny('revoked', 'This registration was cancelled.');
     if (id.presentedIssue !== null && id.presentedIssue < id.currentIssue)
