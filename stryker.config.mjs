@@ -21,6 +21,7 @@ export default {
   ignorePatterns: ['/dist', '/out', '/bench', '/assets', '/test/e2e', '/reports', '/screenshots', '/test-results', '/playwright-report'],
   cleanTempDir: true,
   // Generous: a static mutant runs every listed test, and the two cores are shared. A timeout counts as a kill, so
-  // a tight limit would flatter the score.
-  timeoutMS: 30_000,
+  // a tight limit would flatter the score (only a mutant that loops forever should time out).
+  timeoutMS: 60_000,
+  timeoutFactor: 3,
 };
