@@ -79,6 +79,8 @@ describe('venue hub over HTTPS', () => {
     const ms = await until(() => b.db.prepare("SELECT 1 FROM admission WHERE delegate_id = ? AND target_key = 'cp-registration'").get(person.delegate.id) !== undefined, 10_000, 'the scan to reach desk b');
     expect(ms).toBeLessThan(10_000);
     expect(b.dispatch('scan', { checkpointId: 'cp-registration', code: person.token! }).verdict).toBe('already_checked_in');
+    // Desk a hears back from the hub (its push answered) a moment after desk b already has the scan.
+    await until(() => a.syncStatus().waiting === 0, 10_000, 'desk a to see its changes acknowledged');
     expect(a.syncStatus()).toMatchObject({ paired: true, online: true, waiting: 0 });
     a.close();
     b.close();

@@ -1,0 +1,27 @@
+// `npm run test:mutation`: StrykerJS changes the rules that admit, identify, sign, import and fold names one small
+// mistake at a time and checks that some test fails. Writes reports/mutation.json and a score per file.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: [
+    'electron/services/checkin/verdict.ts',
+    'electron/services/checkin/identify.ts',
+    'electron/services/badges/token.ts',
+    'electron/services/people/normalize.ts',
+    'electron/services/people/import/validate.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  reporters: ['clear-text', 'json', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0, reportScoreTable: true, reportMutants: true },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: 'reports/.stryker-tmp',
+  ignorePatterns: ['/dist', '/out', '/bench', '/assets', '/test/e2e', '/reports', '/screenshots', '/test-results', '/playwright-report'],
+  cleanTempDir: true,
+  // Generous: a static mutant runs every listed test, and the two cores are shared. A timeout counts as a kill, so
+  // a tight limit would flatter the score (only a mutant that loops forever should time out).
+  timeoutMS: 60_000,
+  timeoutFactor: 3,
+};
