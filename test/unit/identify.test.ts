@@ -75,21 +75,21 @@ describe('what a code identifies', () => {
   it('a genuine badge of a delegate not synced yet: kept under its badge number', () => {
     t = makeApp();
     const token = t.app.event.tokens().issue({ badgeNo: 9999, issue: 3 });
-    expect(who(token)).toEqual({ id: { kind: 'signed_unknown', badgeNo: 9999 }, delegate: null, identityKey: 'badge:9999', storedCode: token });
+    expect(who(token)).toEqual({ id: { kind: 'signed_unknown', badgeNo: 9999 }, delegate: null, identityKey: 'badge:9999', badgeNo: 9999, storedCode: token });
   });
 
   it('a damaged badge says what is wrong and identifies nobody', () => {
     t = makeApp();
     const d = t.add({ familyName: 'Target' });
     const altered = d.token.slice(0, 40) + (d.token[40] === 'A' ? 'B' : 'A') + d.token.slice(41);
-    expect(who(altered)).toEqual({ id: { kind: 'forged', problem: 'bad_signature' }, delegate: null, identityKey: null, storedCode: altered });
+    expect(who(altered)).toEqual({ id: { kind: 'forged', problem: 'bad_signature' }, delegate: null, identityKey: null, badgeNo: null, storedCode: altered });
     expect(who(d.token.slice(0, -1))).toMatchObject({ id: { kind: 'forged', problem: 'malformed' }, delegate: null, identityKey: null });
   });
 
   it('a plausible code of nobody is "unmatched"; anything else is "not a badge code"', () => {
     t = makeApp();
     const plausible = ['12345678', 'abc', 'EJRC-2027-999999', 'Tkt#42/7+x:y.z_w', 'Ümlaut-1', '予約-1234', 'A'.repeat(128)];
-    for (const code of plausible) expect(who(code), code).toEqual({ id: { kind: 'unmatched' }, delegate: null, identityKey: null, storedCode: code });
+    for (const code of plausible) expect(who(code), code).toEqual({ id: { kind: 'unmatched' }, delegate: null, identityKey: null, badgeNo: null, storedCode: code });
     const implausible = ['ab', '-EJRC-1', '#1234', '.abc', 'EJRC 2027', 'A'.repeat(129), "'; DROP TABLE scan; --", '<script>'];
     for (const code of implausible) expect(who(code).id, code).toEqual({ kind: 'forged', problem: 'not_a_token' });
   });
