@@ -275,6 +275,10 @@ export const apiInputs = {
   startHub: z.object({}),
   passengers: z.object({ checkpointId: id }),
   joinHub: z.object({ code: z.string().min(10).max(2000), name: text(100).default('') }),
+  // Staff sign-in is `unlock`; these end it and say who this client is signed in as (services/trust/).
+  signOut: z.object({}),
+  session: z.object({}),
+  setPin: z.object({ pin: z.string().regex(/^\d{4,8}$/) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -345,7 +349,7 @@ export interface ApiOutputs {
   printBadge: PrintJob;
   printJobs: PrintJob[];
   retryPrint: PrintJob;
-  unlock: { ok: boolean; retryInMs: number };
+  unlock: { ok: boolean; retryInMs: number; level?: 'staff' | 'organiser' };
   importPreview: ImportPreview;
   importStart: ImportJob;
   importStatus: ImportJob;
@@ -359,6 +363,16 @@ export interface ApiOutputs {
   startHub: SyncStatus;
   passengers: PassengerList;
   joinHub: { eventId: string; delegates: number };
+  signOut: StaffSession;
+  session: StaffSession;
+  setPin: { ok: true };
+}
+
+/** What this client may do: its station's role and who is signed in on it. */
+export interface StaffSession {
+  station: 'desk' | 'door' | 'kiosk' | 'organiser';
+  signedIn: 'staff' | 'organiser' | null;
+  may: ('kiosk' | 'door' | 'desk' | 'staff' | 'organiser')[];
 }
 
 /** What a client sees: every method async, whatever carries it. */
@@ -366,5 +380,5 @@ export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs
 
 /** An error the user caused and can fix; shells show its message (and code) instead of a crash. */
 export interface ApiErrorBody {
-  error: { code: 'bad_input' | 'not_found' | 'conflict' | 'internal'; message: string; issues?: string[] };
+  error: { code: 'bad_input' | 'not_found' | 'conflict' | 'forbidden' | 'internal'; message: string; issues?: string[] };
 }

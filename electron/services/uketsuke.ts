@@ -27,6 +27,8 @@ import type { PrinterDirectory } from './printing/printer.js';
 import path from 'node:path';
 import { attendance, registeredCounts } from './reports/attendance.js';
 import { z } from 'zod';
+import { Trust } from './trust/trust.js';
+import { LOCAL_OPERATOR, type Caller } from './trust/access.js';
 
 export interface UketsukeOptions extends CoreOptions {
   /** Where printers come from; defaults to CUPS plus "save as PDF" next to the event file. */
@@ -49,6 +51,9 @@ export class Uketsuke {
   readonly conflicts: Conflicts;
   readonly passengers: Passengers;
   readonly hub: Hub;
+  readonly trust: Trust;
+  /** The caller of the call being dispatched (handlers run synchronously up to their first await). */
+  private caller: Caller = LOCAL_OPERATOR;
   private stationSync: StationSync | null = null;
   /** Set by the shell that can run the hub server in this process ("Make this laptop the hub"). */
   private hubStarter: (() => Promise<HubIdentity>) | null = null;
@@ -69,6 +74,7 @@ export class Uketsuke {
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
     this.staffLock = new StaffLock(this.core, this.event, this.delegates);
     this.importer = new Importer(this.core, this.delegates);
+    this.trust = new Trust(this.core, this.staffLock, this.delegates);
     // An import cut off by a crash left the search index deferred: finish it now.
     if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(this.core, this.event);
@@ -208,7 +214,7 @@ export class Uketsuke {
       scan: ({ checkpointId, code }) => this.afterWrite(this.checkin.scan(checkpointId, code)),
       checkIn: ({ delegateId, checkpointId }) => this.afterWrite(this.checkin.checkIn(delegateId, checkpointId)),
       override: ({ checkpointId, delegateId, reason, secret }) => {
-        if (this.staffLock.hasPin() && !this.staffLock.unlock(secret ?? '').ok) {
+        if (this.staffLock.hasPin() && !this.staffLock.unlock(secret ?? '', this.caller.clientId).ok) {
           throw new ServiceError('bad_input', 'Admitting against the rules needs the staff PIN or a staff badge.');
         }
         return this.afterWrite(this.checkin.override(checkpointId, delegateId, reason));
@@ -231,7 +237,16 @@ export class Uketsuke {
       printBadge: (input) => this.printing.enqueue(input),
       printJobs: ({ limit }) => this.printing.list(limit),
       retryPrint: ({ jobId }) => this.printing.retry(jobId),
-      unlock: ({ secret }) => this.staffLock.unlock(secret),
+      unlock: ({ secret }) => this.trust.signIn(secret, this.caller),
+      signOut: () => {
+        this.trust.signOut(this.caller);
+        return this.trust.view(this.caller);
+      },
+      session: () => this.trust.view(this.caller),
+      setPin: ({ pin }) => {
+        this.staffLock.setPin(pin, `${this.caller.station}:${this.caller.clientId}`);
+        return { ok: true as const };
+      },
       importPreview: ({ fileName, base64 }) => this.importPreview(fileName, Buffer.from(base64, 'base64')),
       importStart: ({ fileName, base64, mapping, dryRun }) => this.importStart(fileName, Buffer.from(base64, 'base64'), mapping ?? undefined, dryRun),
       importStatus: ({ jobId }) => this.importJob(jobId),
@@ -300,14 +315,27 @@ export class Uketsuke {
     return result;
   }
 
-  /** Validates untrusted input against the contract and runs the method (file work answers with a promise). */
-  dispatch<M extends ApiMethod>(method: M, rawInput: unknown): ApiResult<M> {
+  /**
+   * Validates untrusted input against the contract, checks the caller may call it (services/trust/) and runs the
+   * method (file work answers with a promise). The caller defaults to the local operator: the CLI and the desk
+   * laptop's own window, which hold the event file anyway.
+   */
+  dispatch<M extends ApiMethod>(method: M, rawInput: unknown, caller: Caller = LOCAL_OPERATOR): ApiResult<M> {
     if (!Object.hasOwn(apiInputs, method)) throw new ServiceError('bad_input', `Unknown method: ${String(method)}`);
     const parsed = (apiInputs[method] as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+    this.trust.authorize(method, parsed.data, caller);
     this.table ??= this.handlers();
     const handler = this.table[method] as (input: unknown) => ApiResult<M>;
-    return handler(parsed.data);
+    const previous = this.caller;
+    this.caller = caller;
+    try {
+      const out = handler(parsed.data);
+      if (!(out instanceof Promise)) this.trust.after(method, out, caller);
+      return out;
+    } finally {
+      this.caller = previous;
+    }
   }
 }
 

@@ -11,7 +11,7 @@ describe('staff lock', () => {
     expect(t.app.dispatch('unlock', { secret: '1234' }).ok).toBe(false);
     t.app.staffLock.setPin('4321');
     expect(t.app.dispatch('event', {}).staffPinSet).toBe(true);
-    expect(t.app.dispatch('unlock', { secret: '4321' })).toEqual({ ok: true, retryInMs: 0 });
+    expect(t.app.dispatch('unlock', { secret: '4321' })).toEqual({ ok: true, retryInMs: 0, level: 'staff' });
     for (let i = 0; i < 4; i++) expect(t.app.dispatch('unlock', { secret: '0000' })).toEqual({ ok: false, retryInMs: 0 });
     expect(t.app.dispatch('unlock', { secret: '0000' }).retryInMs).toBe(30_000);
     // Locked out: even the right PIN waits.
