@@ -95,9 +95,10 @@ export class StaffLock {
   }
 
   private staffBadgeLevel(code: string): 'staff' | 'organiser' | null {
-    const who = identify(code, this.event, this.delegates);
     // Only the signed badge itself: a registration code is printed in confirmation emails, not a credential.
-    if (who.id.kind !== 'delegate' || who.id.presentedIssue === undefined || who.id.presentedIssue === null) return null;
+    if (!this.event.tokens().check(code).ok) return null;
+    const who = identify(code, this.event, this.delegates);
+    if (who.id.kind !== 'delegate' || who.id.presentedIssue === null) return null;
     if (who.id.cancelled || who.id.presentedIssue < who.id.currentIssue) return null;
     return who.delegate?.role === 'staff' ? 'staff' : who.delegate?.role === 'organiser' ? 'organiser' : null;
   }
