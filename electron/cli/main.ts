@@ -30,6 +30,7 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke privacy-export --db FILE --delegate ID|EMAIL --out FILE.json
   uketsuke purge       --db FILE --yes                (after the event: erase personal data, keep counts)
   uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
+  uketsuke restore     --db FILE [--from BACKUP]      (a damaged event file: put back its last good automatic backup)
   uketsuke web         [--db FILE] [--port N] [--host ADDR] [--hub [--hub-port N] [--hub-host ADDR]]
                        (a paired file syncs with its hub while serving; --hub makes this laptop the venue hub)
   uketsuke hub         --db FILE [--port N] [--host ADDR]     (this file's event as the venue hub, headless)
@@ -115,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
       hub: { type: 'boolean', default: false },
       'hub-port': { type: 'string' },
       'hub-host': { type: 'string' },
+      from: { type: 'string' },
     },
   });
   const db = values.db ?? defaultDataFile();
@@ -266,6 +268,12 @@ export async function main(argv: string[]): Promise<number> {
       } finally {
         app.close();
       }
+      return 0;
+    }
+    case 'restore': {
+      const { restoreBackup, listBackups } = await import('../../db/backups.js');
+      const used = restoreBackup(db, values.from ?? undefined);
+      process.stdout.write(`Restored ${db} from ${used} (${listBackups(db).length} backups kept; the damaged file was set aside).\n`);
       return 0;
     }
     case 'pin': {

@@ -2,6 +2,7 @@
 // CLI, tests) calls `dispatch` or these methods; none of them holds product rules of its own.
 import { apiInputs, type ApiMethod, type ApiOutputs, type ApiParsedInput, type DelegateDetail, type RegistrationState } from '../api/contract.js';
 import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.js';
+import { AutoBackup, type BackupOptions } from '../../db/backups.js';
 import { Core, ServiceError, type CoreOptions } from './core.js';
 import { EventStore, targetKeyOf } from './event/event-store.js';
 import { Delegates, toDelegate } from './people/delegates.js';
@@ -34,6 +35,8 @@ export interface UketsukeOptions extends CoreOptions {
   /** Where printers come from; defaults to CUPS plus "save as PDF" next to the event file. */
   printers?: PrinterDirectory[];
   printPollMs?: number;
+  /** Automatic online backups of the event file (db/backups.ts); `false` for none. */
+  backup?: BackupOptions | false;
 }
 
 export class Uketsuke {
@@ -52,6 +55,8 @@ export class Uketsuke {
   readonly passengers: Passengers;
   readonly hub: Hub;
   readonly trust: Trust;
+  /** Null for in-memory files, or when turned off. */
+  readonly backups: AutoBackup | null;
   /** The caller of the call being dispatched (handlers run synchronously up to their first await). */
   private caller: Caller = LOCAL_OPERATOR;
   private stationSync: StationSync | null = null;
@@ -75,6 +80,8 @@ export class Uketsuke {
     this.staffLock = new StaffLock(this.core, this.event, this.delegates);
     this.importer = new Importer(this.core, this.delegates);
     this.trust = new Trust(this.core, this.staffLock, this.delegates);
+    this.backups = db.name === ':memory:' || opts.backup === false ? null : new AutoBackup(db, db.name, opts.backup ?? {});
+    this.backups?.start();
     // An import cut off by a crash left the search index deferred: finish it now.
     if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(this.core, this.event);
@@ -159,6 +166,7 @@ export class Uketsuke {
 
   close(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.backups?.stop();
     void this.stationSync?.stop();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -288,8 +296,10 @@ export class Uketsuke {
   private importStart(fileName: string, bytes: Buffer, mapping: (ImportFieldName | null)[] | undefined, dryRun: boolean): ImportJob {
     const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null };
     this.importJobs.set(job.id, job);
-    this.importer
-      .run(fileName, bytes, { mapping, dryRun, onProgress: (done, total) => Object.assign(job, { done, total }) })
+    // A copy first: an import half-applied by a crash (or a wrong file) can be undone by restoring it.
+    const before = dryRun || !this.backups ? Promise.resolve(null) : this.backups.backup('before-import');
+    before
+      .then(() => this.importer.run(fileName, bytes, { mapping, dryRun, onProgress: (done, total) => Object.assign(job, { done, total }) }))
       .then(
         (report: ImportReport) => Object.assign(job, { state: 'done', report, done: report.total, total: report.total }),
         (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
