@@ -1,5 +1,6 @@
 // Registration files made to hurt: a million blank lines, a file stitched from three encodings, a workbook that
 // unpacks to far more than it weighs, and control characters hiding a formula.
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -90,5 +91,18 @@ describe('import hardening', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     await expect(parseXlsx(bomb, 4 * 1024 * 1024)).rejects.toThrow(UnreadableFileError);
     await expect(parseXlsx(bomb, 4 * 1024 * 1024)).rejects.toThrow(/unpacks to more than 4 MB/);
+  });
+});
+
+describe('WAL during an import', () => {
+  it('is checkpointed between batches, so it does not grow with the file', async () => {
+    t = makeApp();
+    const rows = Array.from({ length: 6000 }, (_, i) => `Given${i},Family${i},p${i}@example.org,Org ${i}`).join('\n');
+    const r = await t.app.importer.run('big.csv', Buffer.from(`First name,Last name,Email,Organisation\n${rows}\n`, 'utf8'));
+    expect(r.imported).toBe(6000);
+    const wal = fs.statSync(`${t.file}-wal`).size;
+    const db = fs.statSync(t.file).size;
+    // Without the checkpoints every page of the import stays in the WAL (bigger than the file itself).
+    expect(wal).toBeLessThan(db);
   });
 });
