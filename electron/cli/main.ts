@@ -11,6 +11,7 @@ import { ServiceError } from '../services/core.js';
 import { buildDemo, ensureDemo } from '../../db/demo/build-demo.js';
 import { NewerDatabaseError } from '../../db/open.js';
 import { startHost } from '../host/server.js';
+import { STATION_KINDS, type StationKind } from '../services/trust/access.js';
 import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
 import { rejectedCsv } from '../services/people/import/importer.js';
 import { blankEventSpec } from '../services/event/blank-event.js';
@@ -117,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       'hub-port': { type: 'string' },
       'hub-host': { type: 'string' },
       from: { type: 'string' },
+      station: { type: 'string' },
     },
   });
   const db = values.db ?? defaultDataFile();
@@ -294,7 +296,9 @@ export async function main(argv: string[]): Promise<number> {
       const app = open(db);
       if (ensureDemo(app)) process.stdout.write(`No event in ${db} yet: loaded the demo event.\n`);
       const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
-      const hostOpts = { app, staticDir, port, host: values.host };
+      const station = values.station;
+      if (station !== undefined && !(STATION_KINDS as readonly string[]).includes(station)) throw new UsageError(`--station is one of ${STATION_KINDS.join(', ')}`);
+      const hostOpts = { app, staticDir, port, host: values.host, station: station as StationKind | undefined };
       const host = await startHost(hostOpts);
       const { connectStation } = await import('../host/hub/connect.js');
       if (connectStation(app)) process.stdout.write(`Syncing with the hub at ${app.syncStatus().hub}.\n`);

@@ -48,6 +48,11 @@ export interface HostOptions {
   staticDir: string;
   port: number;
   host?: string;
+  /**
+   * What this machine's own browser is: by default the local operator (the desk laptop); `kiosk`, `door` or `desk`
+   * for a station running in a browser, whose screens then ask staff to sign in for more.
+   */
+  station?: StationKind;
   /** Slow-client limits; the defaults suit a venue LAN (tests shorten them). */
   limits?: Partial<HostLimits>;
 }
@@ -145,7 +150,7 @@ const DEVICE_STATIONS: Record<string, StationKind> = { desk: 'desk', venue: 'des
  * `Authorization: Bearer DEVICE.SECRET` (the same credential it syncs with).
  */
 export function callerOf(opts: HostOptions, req: http.IncomingMessage): Caller | { refused: string } {
-  if (isLoopback(req.socket.remoteAddress)) return LOCAL_OPERATOR;
+  if (isLoopback(req.socket.remoteAddress)) return opts.station && opts.station !== 'organiser' ? { clientId: `local-${opts.station}`, station: opts.station } : LOCAL_OPERATOR;
   const auth = /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '');
   try {
     const device = opts.app.hub.authenticate(auth?.[1]);
