@@ -6,7 +6,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allowedHostNames, callerOf, startHost, type RunningHost } from '../../electron/host/server.js';
-import { LOCAL_OPERATOR } from '../../electron/services/trust/access.js';
+import { LOCAL_OPERATOR, type Caller } from '../../electron/services/trust/access.js';
+import { decodePairingCode } from '../../electron/services/sync/pairing-code.js';
 import { makeApp, tempDir, type TestApp } from '../helpers.js';
 
 let t: TestApp;
@@ -122,5 +123,12 @@ describe('web host', () => {
     expect(callerOf(opts, fake('127.0.0.1'))).toEqual(LOCAL_OPERATOR);
     expect(callerOf(opts, fake('192.168.1.50'))).toHaveProperty('refused');
     expect(callerOf(opts, fake('192.168.1.50', 'Bearer dev-1234.AAAAAAAAAAAAAAAAAAAAAAAA'))).toHaveProperty('refused');
+    // A kiosk paired with this laptop's hub gets in as a kiosk, and only as one.
+    t.app.setHubIdentity({ urls: ['https://192.168.1.10:5790'], fingerprint: 'A'.repeat(64) });
+    const { secret } = decodePairingCode(t.app.hub.pairingCode('kiosk').code);
+    const { credential } = t.app.hub.pair({ secret, deviceId: 'kiosk-lobby', name: 'Lobby kiosk' });
+    const caller = callerOf(opts, fake('192.168.1.51', `Bearer ${credential}`));
+    expect(caller).toEqual({ clientId: 'device:kiosk-lobby', station: 'kiosk' });
+    expect(() => t.app.dispatch('exportDelegates', { format: 'csv' }, caller as Caller)).toThrow(/organiser/);
   });
 });
