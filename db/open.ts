@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, latestVersion, type Migration } from './migrations/index.js';
+import { CorruptDatabaseError, integrityProblems, lastGoodBackup } from './backups.js';
 
 export type Db = Database.Database;
 
@@ -15,11 +16,18 @@ export interface OpenOptions {
   /** FULL makes every committed scan survive power loss too; NORMAL (default) survives a process crash. */
   synchronous?: 'NORMAL' | 'FULL';
   readonly?: boolean;
+  /** Check every page at start (default on for files): a damaged file is refused with the way back. */
+  integrityCheck?: boolean;
 }
 
 /** Opens (or creates) an event database and brings its schema up to date, backing the file up first. */
 export function openDb(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // Before anything writes to it: a half-written or damaged file must not be migrated or scanned into.
+  if (file !== ':memory:' && (opts.integrityCheck ?? true) && fs.existsSync(file) && fs.statSync(file).size > 0) {
+    const problems = integrityProblems(file);
+    if (problems.length) throw new CorruptDatabaseError(file, problems, lastGoodBackup(file));
+  }
   const db = new Database(file, { readonly: opts.readonly ?? false });
   // Check before any pragma writes to the file: a newer version's file must be left exactly as it was.
   const found = schemaVersion(db);

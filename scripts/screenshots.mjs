@@ -22,7 +22,7 @@ const screens = {
   'door-verdict': async (page) => {
     await page.goto(`${base}/door?checkpoint=cp-bus-1`);
     await page.waitForSelector('.station-count');
-    await page.fill('#manual-code', 'EJRC-2027-000001');
+    await page.fill('#manual-code', 'EJRC-3700-1365-9578');
     await page.press('#manual-code', 'Enter');
     await page.waitForSelector('[data-verdict]');
   },

@@ -3,6 +3,7 @@
 import type { Role } from '../../electron/api/contract.js';
 import type { DelegateFields } from '../../electron/services/people/delegates.js';
 import { passportRomaji } from '../../electron/services/people/normalize.js';
+import { randomRegistrationCode } from '../../electron/services/people/registration-code.js';
 import { AFRICA, ASEAN, EU_REGIONS, JP_FAMILY, JP_GIVEN, JP_NATIONAL_ORGS, JP_PREFECTURES, type GuestCountry } from './people-pools.js';
 import { BUSES, SESSIONS } from './programme.js';
 
@@ -39,16 +40,16 @@ function asciiLocal(s: string): string {
 
 /** The named cast: the people the issue, the README and the tests talk about. */
 export const FEATURED: (DelegateFields & { origin: GeneratedDelegate['origin']; registrations: string[] })[] = [
-  { origin: 'jp', familyName: 'Takahashi', givenName: 'Misaki', familyNameKanji: '髙橋', givenNameKanji: '美咲', familyNameKana: 'タカハシ', givenNameKana: 'ミサキ', organisation: '岩手県庁 商工労働観光部', country: 'Japan', region: '岩手県', email: 'misaki.takahashi@iwate.example.jp', role: 'speaker', externalCode: 'EJRC-2027-000001', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-am', 'bus-1'] },
-  { origin: 'jp', familyName: 'Yamazaki', givenName: 'Kenta', familyNameKanji: '山﨑', givenNameKanji: '健太', familyNameKana: 'ヤマザキ', givenNameKana: 'ケンタ', organisation: '岐阜県庁 商工労働部', country: 'Japan', region: '岐阜県', email: 'kenta.yamazaki@gifu.example.jp', role: 'panellist', externalCode: 'EJRC-2027-000002', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-pm', 'bus-2'] },
-  { origin: 'eu', familyName: 'Müller-Łukasiewicz', givenName: 'Zofia', organisation: 'Mazovia Cluster ICT', country: 'Poland', region: 'Mazowieckie', email: 'zofia.muller-lukasiewicz@mazovia.example.pl', role: 'panellist', externalCode: 'EJRC-2027-000003', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-am', 'bus-1'] },
-  { origin: 'eu', familyName: 'Ó Briain', givenName: 'Siobhán', organisation: 'Enterprise Ireland Cork', country: 'Ireland', region: 'Southern Region', email: 'siobhan.obriain@southern.example.ie', role: 'delegate', externalCode: 'EJRC-2027-000004', registrations: ['all-day1', 'd2-meetings-am', 'bus-2'] },
-  { origin: 'eu', familyName: 'Lindqvist', givenName: 'Åsa', organisation: 'Medicon Village', country: 'Sweden', region: 'Skåne', email: 'asa.lindqvist@skane.example.se', role: 'speaker', externalCode: 'EJRC-2027-000005', registrations: ['all-day1', 'd2-pitches'] },
-  { origin: 'asean', familyName: 'Nguyễn', givenName: 'Thị Hương', organisation: 'Hanoi Department of Industry and Trade', country: 'Viet Nam', region: 'Hà Nội', email: 'huong.nguyen@vn.example.vn', role: 'panellist', externalCode: 'EJRC-2027-000006', registrations: ['all-day1', 'd2-pitches', 'bus-1'] },
-  { origin: 'africa', familyName: 'Mensah', givenName: 'Kwame', organisation: 'Ghana Investment Promotion Centre', country: 'Ghana', region: 'Greater Accra', email: 'kwame.mensah@gh.example.gh', role: 'panellist', externalCode: 'EJRC-2027-000007', registrations: ['all-day1', 'd2-pitches', 'bus-2'] },
-  { origin: 'eu', familyName: 'Lefèvre', givenName: 'Amélie', organisation: 'EU-Japan Centre for Industrial Cooperation', country: 'Belgium', region: 'Brussels-Capital', email: 'amelie.lefevre@eu-japan.example.eu', role: 'organiser', externalCode: 'EJRC-2027-000008', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-am', 'd2-meetings-pm'] },
-  { origin: 'jp', familyName: 'Kondo', givenName: 'Yoko', familyNameKanji: '近藤', givenNameKanji: '陽子', familyNameKana: 'コンドウ', givenNameKana: 'ヨウコ', organisation: '日本貿易振興機構 (JETRO)', country: 'Japan', region: '東京都', email: 'yoko.kondo@jetro.example.jp', role: 'speaker', externalCode: 'EJRC-2027-000009', registrations: ['all-day1'] },
-  { origin: 'eu', familyName: 'Schœnberger-Wittelsbach von Hohenzollern-Sigmaringen', givenName: 'Maximiliane Charlotte Eleonore', organisation: 'Wirtschaftsförderung Region Stuttgart — Internationale Kooperation und Clusterentwicklung', country: 'Germany', region: 'Baden-Württemberg', email: 'maximiliane.schoenberger@bw-cluster.example.de', role: 'delegate', externalCode: 'EJRC-2027-000010', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-pm', 'bus-3'] },
+  { origin: 'jp', familyName: 'Takahashi', givenName: 'Misaki', familyNameKanji: '髙橋', givenNameKanji: '美咲', familyNameKana: 'タカハシ', givenNameKana: 'ミサキ', organisation: '岩手県庁 商工労働観光部', country: 'Japan', region: '岩手県', email: 'misaki.takahashi@iwate.example.jp', role: 'speaker', externalCode: 'EJRC-3700-1365-9578', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-am', 'bus-1'] },
+  { origin: 'jp', familyName: 'Yamazaki', givenName: 'Kenta', familyNameKanji: '山﨑', givenNameKanji: '健太', familyNameKana: 'ヤマザキ', givenNameKana: 'ケンタ', organisation: '岐阜県庁 商工労働部', country: 'Japan', region: '岐阜県', email: 'kenta.yamazaki@gifu.example.jp', role: 'panellist', externalCode: 'EJRC-5335-6590-0325', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-pm', 'bus-2'] },
+  { origin: 'eu', familyName: 'Müller-Łukasiewicz', givenName: 'Zofia', organisation: 'Mazovia Cluster ICT', country: 'Poland', region: 'Mazowieckie', email: 'zofia.muller-lukasiewicz@mazovia.example.pl', role: 'panellist', externalCode: 'EJRC-3517-9874-8942', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-am', 'bus-1'] },
+  { origin: 'eu', familyName: 'Ó Briain', givenName: 'Siobhán', organisation: 'Enterprise Ireland Cork', country: 'Ireland', region: 'Southern Region', email: 'siobhan.obriain@southern.example.ie', role: 'delegate', externalCode: 'EJRC-9235-8630-7248', registrations: ['all-day1', 'd2-meetings-am', 'bus-2'] },
+  { origin: 'eu', familyName: 'Lindqvist', givenName: 'Åsa', organisation: 'Medicon Village', country: 'Sweden', region: 'Skåne', email: 'asa.lindqvist@skane.example.se', role: 'speaker', externalCode: 'EJRC-0095-7019-1432', registrations: ['all-day1', 'd2-pitches'] },
+  { origin: 'asean', familyName: 'Nguyễn', givenName: 'Thị Hương', organisation: 'Hanoi Department of Industry and Trade', country: 'Viet Nam', region: 'Hà Nội', email: 'huong.nguyen@vn.example.vn', role: 'panellist', externalCode: 'EJRC-9191-6854-2213', registrations: ['all-day1', 'd2-pitches', 'bus-1'] },
+  { origin: 'africa', familyName: 'Mensah', givenName: 'Kwame', organisation: 'Ghana Investment Promotion Centre', country: 'Ghana', region: 'Greater Accra', email: 'kwame.mensah@gh.example.gh', role: 'panellist', externalCode: 'EJRC-2762-7197-0772', registrations: ['all-day1', 'd2-pitches', 'bus-2'] },
+  { origin: 'eu', familyName: 'Lefèvre', givenName: 'Amélie', organisation: 'EU-Japan Centre for Industrial Cooperation', country: 'Belgium', region: 'Brussels-Capital', email: 'amelie.lefevre@eu-japan.example.eu', role: 'organiser', externalCode: 'EJRC-0801-0233-1160', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-am', 'd2-meetings-pm'] },
+  { origin: 'jp', familyName: 'Kondo', givenName: 'Yoko', familyNameKanji: '近藤', givenNameKanji: '陽子', familyNameKana: 'コンドウ', givenNameKana: 'ヨウコ', organisation: '日本貿易振興機構 (JETRO)', country: 'Japan', region: '東京都', email: 'yoko.kondo@jetro.example.jp', role: 'speaker', externalCode: 'EJRC-7070-8315-2563', registrations: ['all-day1'] },
+  { origin: 'eu', familyName: 'Schœnberger-Wittelsbach von Hohenzollern-Sigmaringen', givenName: 'Maximiliane Charlotte Eleonore', organisation: 'Wirtschaftsförderung Region Stuttgart — Internationale Kooperation und Clusterentwicklung', country: 'Germany', region: 'Baden-Württemberg', email: 'maximiliane.schoenberger@bw-cluster.example.de', role: 'delegate', externalCode: 'EJRC-8327-7613-2620', registrations: ['all-day1', 'd2-pitches', 'd2-meetings-pm', 'bus-3'] },
 ];
 
 const DAY1_DOORS = SESSIONS.filter((s) => s.day === 1 && s.door).map((s) => s.id);
@@ -105,7 +106,6 @@ export function generateDelegates(count: number, seed = 2027): GeneratedDelegate
     usedEmails.add(email);
     fields.email = email;
     fields.role = pickRole(r);
-    fields.externalCode = `EJRC-2027-${String(i + 1).padStart(6, '0')}`;
     const registrations: string[] = [];
     for (const s of DAY1_DOORS) if (r() < (s === 'd1-reception' ? 0.7 : 0.88)) registrations.push(s);
     if (r() < 0.75) registrations.push('d2-pitches');
@@ -125,6 +125,16 @@ export function generateDelegates(count: number, seed = 2027): GeneratedDelegate
       }
     }
     out.push({ origin, fields, registrations });
+  }
+  // Random, never sequential: a registration code admits at a door, so knowing one must not give the next. The
+  // featured cast keeps the fixed codes above (the guide and the tests type them); everyone else gets a fresh one.
+  const codes = new Set<string>(out.map((d) => d.fields.externalCode).filter((c): c is string => !!c));
+  for (const d of out) {
+    if (d.fields.externalCode) continue;
+    let code = randomRegistrationCode();
+    while (codes.has(code)) code = randomRegistrationCode();
+    codes.add(code);
+    d.fields = { ...d.fields, externalCode: code };
   }
   return out;
 }

@@ -281,6 +281,10 @@ export const apiInputs = {
   kioskFind: z.object({ name: z.string().max(200), email: z.string().max(254) }),
   // Registered for the checkpoint's target and not admitted yet (a bus's missing passengers).
   stillExpected: z.object({ checkpointId: id }),
+  // Staff sign-in is `unlock`; these end it and say who this client is signed in as (services/trust/).
+  signOut: z.object({}),
+  session: z.object({}),
+  setPin: z.object({ pin: z.string().regex(/^\d{4,8}$/) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -351,7 +355,7 @@ export interface ApiOutputs {
   printBadge: PrintJob;
   printJobs: PrintJob[];
   retryPrint: PrintJob;
-  unlock: { ok: boolean; retryInMs: number };
+  unlock: { ok: boolean; retryInMs: number; level?: 'staff' | 'organiser' };
   importPreview: ImportPreview;
   importStart: ImportJob;
   importStatus: ImportJob;
@@ -367,6 +371,16 @@ export interface ApiOutputs {
   joinHub: { eventId: string; delegates: number };
   kioskFind: { match: Delegate | null };
   stillExpected: { missing: Delegate[] };
+  signOut: StaffSession;
+  session: StaffSession;
+  setPin: { ok: true };
+}
+
+/** What this client may do: its station's role and who is signed in on it. */
+export interface StaffSession {
+  station: 'desk' | 'door' | 'kiosk' | 'organiser';
+  signedIn: 'staff' | 'organiser' | null;
+  may: ('kiosk' | 'door' | 'desk' | 'staff' | 'organiser')[];
 }
 
 /** What a client sees: every method async, whatever carries it. */
@@ -374,5 +388,5 @@ export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs
 
 /** An error the user caused and can fix; shells show its message (and code) instead of a crash. */
 export interface ApiErrorBody {
-  error: { code: 'bad_input' | 'not_found' | 'conflict' | 'internal'; message: string; issues?: string[] };
+  error: { code: 'bad_input' | 'not_found' | 'conflict' | 'forbidden' | 'internal'; message: string; issues?: string[] };
 }

@@ -12,6 +12,7 @@ import { ServiceError } from '../services/core.js';
 import { buildDemo, ensureDemo } from '../../db/demo/build-demo.js';
 import { NewerDatabaseError } from '../../db/open.js';
 import { startHost } from '../host/server.js';
+import { STATION_KINDS, type StationKind } from '../services/trust/access.js';
 import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
 import { rejectedCsv } from '../services/people/import/importer.js';
 import { blankEventSpec } from '../services/event/blank-event.js';
@@ -31,6 +32,7 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke privacy-export --db FILE --delegate ID|EMAIL --out FILE.json
   uketsuke purge       --db FILE --yes                (after the event: erase personal data, keep counts)
   uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
+  uketsuke restore     --db FILE [--from BACKUP]      (a damaged event file: put back its last good automatic backup)
   uketsuke web         [--db FILE] [--port N] [--host ADDR] [--hub [--hub-port N] [--hub-host ADDR]]
                        (a paired file syncs with its hub while serving; --hub makes this laptop the venue hub)
   uketsuke hub         --db FILE|postgres://URL [--port N] [--host ADDR] [--upstream CODE]
@@ -119,6 +121,8 @@ export async function main(argv: string[]): Promise<number> {
       event: { type: 'string' },
       'hub-port': { type: 'string' },
       'hub-host': { type: 'string' },
+      from: { type: 'string' },
+      station: { type: 'string' },
     },
   });
   const db = values.db ?? defaultDataFile();
@@ -272,6 +276,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'restore': {
+      const { restoreBackup, listBackups } = await import('../../db/backups.js');
+      const used = restoreBackup(db, values.from ?? undefined);
+      process.stdout.write(`Restored ${db} from ${used} (${listBackups(db).length} backups kept; the damaged file was set aside).\n`);
+      return 0;
+    }
     case 'pin': {
       if (!values.set) throw new UsageError('pin needs --set DIGITS (4 to 8 digits)');
       requireFile(db);
@@ -290,7 +300,9 @@ export async function main(argv: string[]): Promise<number> {
       const app = open(db);
       if (ensureDemo(app)) process.stdout.write(`No event in ${db} yet: loaded the demo event.\n`);
       const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
-      const hostOpts = { app, staticDir, port, host: values.host };
+      const station = values.station;
+      if (station !== undefined && !(STATION_KINDS as readonly string[]).includes(station)) throw new UsageError(`--station is one of ${STATION_KINDS.join(', ')}`);
+      const hostOpts = { app, staticDir, port, host: values.host, station: station as StationKind | undefined };
       const host = await startHost(hostOpts);
       const { connectStation } = await import('../host/hub/connect.js');
       if (connectStation(app)) process.stdout.write(`Syncing with the hub at ${app.syncStatus().hub}.\n`);

@@ -2,10 +2,13 @@
 // `uketsuke web` (browser mode), the Playwright tests, and `npm start` where no Electron binary exists.
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { apiInputs, type ApiErrorBody, type ApiMethod } from '../api/contract.js';
 import { ServiceError } from '../services/core.js';
 import { InputError, type Uketsuke } from '../services/uketsuke.js';
+import { LOCAL_OPERATOR, type Caller, type StationKind } from '../services/trust/access.js';
+import { HubAuthError } from '../services/sync/hub.js';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -36,7 +39,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
-  '.map': 'application/json',
 };
 
 export interface HostOptions {
@@ -46,7 +48,24 @@ export interface HostOptions {
   staticDir: string;
   port: number;
   host?: string;
+  /**
+   * What this machine's own browser is: by default the local operator (the desk laptop); `kiosk`, `door` or `desk`
+   * for a station running in a browser, whose screens then ask staff to sign in for more.
+   */
+  station?: StationKind;
+  /** Slow-client limits; the defaults suit a venue LAN (tests shorten them). */
+  limits?: Partial<HostLimits>;
 }
+
+export interface HostLimits {
+  /** All headers must arrive within this (slowloris). */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this. */
+  requestTimeoutMs: number;
+  maxConnections: number;
+}
+
+const DEFAULT_LIMITS: HostLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, maxConnections: 128 };
 
 export interface RunningHost {
   url: string;
@@ -57,11 +76,22 @@ export interface RunningHost {
 export function startHost(opts: HostOptions): Promise<RunningHost> {
   // Ask the OS for its printers now, so the desk's first question already has the answer.
   void opts.app.printing.refreshPrinters();
-  const server = http.createServer((req, res) => {
-    handle(opts, req, res).catch((err: unknown) => {
-      sendJson(res, 500, errorBody('internal', err instanceof Error ? err.message : String(err)));
-    });
-  });
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const allowedHosts = allowedHostNames(opts.host ?? '127.0.0.1');
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks the two timeouts on this interval (30 s by default, which would stretch a short limit).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+      handle(opts, allowedHosts, req, res).catch((err: unknown) => {
+        sendJson(res, 500, errorBody('internal', err instanceof Error ? err.message : String(err)));
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
@@ -84,12 +114,65 @@ function securityHeaders(res: http.ServerResponse): void {
   res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
 }
 
-async function handle(opts: HostOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+/**
+ * The names this host answers to: loopback names and the addresses it was bound to (every interface's address
+ * when bound to all). A DNS-rebinding page reaches us under its own name (`evil.example`), so its requests carry
+ * that name in Host and are refused before anything is read or answered.
+ */
+export function allowedHostNames(bound: string): Set<string> {
+  const names = new Set(['localhost', '127.0.0.1', '[::1]']);
+  const all = bound === '0.0.0.0' || bound === '::' || bound === '';
+  if (!all) names.add(bound.includes(':') ? `[${bound}]` : bound);
+  else {
+    for (const list of Object.values(os.networkInterfaces())) {
+      for (const a of list ?? []) names.add(a.family === 'IPv6' ? `[${a.address.split('%')[0]}]` : a.address);
+    }
+  }
+  return names;
+}
+
+/** The host name of a Host header without its port ("[::1]:5780" → "[::1]"), or null when malformed. */
+function hostNameOf(host: string | undefined): string | null {
+  if (!host) return null;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$/.exec(host);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false);
+}
+
+const DEVICE_STATIONS: Record<string, StationKind> = { desk: 'desk', venue: 'desk', door: 'door', kiosk: 'kiosk', organiser: 'organiser' };
+
+/**
+ * Who is calling. On loopback it is the desk laptop's own window (the local operator). From the LAN only a station
+ * paired with this laptop's hub gets in, as the role it was paired for, with its credential in
+ * `Authorization: Bearer DEVICE.SECRET` (the same credential it syncs with).
+ */
+export function callerOf(opts: HostOptions, req: http.IncomingMessage): Caller | { refused: string } {
+  if (isLoopback(req.socket.remoteAddress)) return opts.station && opts.station !== 'organiser' ? { clientId: `local-${opts.station}`, station: opts.station } : LOCAL_OPERATOR;
+  const auth = /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '');
+  try {
+    const device = opts.app.hub.authenticate(auth?.[1]);
+    const station = DEVICE_STATIONS[device.role];
+    if (!station) return { refused: 'This device was paired for a role that cannot use this screen.' };
+    return { clientId: `device:${device.device_id}`, station };
+  } catch (e) {
+    if (e instanceof HubAuthError) return { refused: e.message };
+    throw e;
+  }
+}
+
+async function handle(opts: HostOptions, allowedHosts: Set<string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   securityHeaders(res);
+  const hostName = hostNameOf(req.headers.host);
+  if (!hostName || !allowedHosts.has(hostName)) return sendJson(res, 421, errorBody('forbidden', 'Unknown host name: use the address Uketsuke printed.'));
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname.startsWith('/api/')) return handleApi(opts, url, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
   if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+  // Source maps would hand out the renderer's source: the build may make them, the host never serves them.
+  if (url.pathname.endsWith('.map')) return sendText(res, 404, 'Not found');
   if (SCREENS.has(url.pathname)) return sendFile(res, path.join(opts.staticDir, 'index.html'), 'no-cache');
   // Static assets: resolved inside staticDir only.
   const file = path.resolve(opts.staticDir, `.${path.posix.normalize(url.pathname)}`);
@@ -103,22 +186,49 @@ async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage,
   // JSON only: a cross-site form or simple request cannot send it without a preflight we never answer.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, errorBody('bad_input', 'Send JSON.'));
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host) return sendJson(res, 403, errorBody('bad_input', 'Cross-origin requests are refused.'));
+  if (origin !== undefined) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return sendJson(res, 400, errorBody('bad_input', 'Malformed Origin header.'));
+    }
+    // "null" (sandboxed frames, file:) parses to an empty host: not us either.
+    if (!originHost) return sendJson(res, 400, errorBody('bad_input', 'Malformed Origin header.'));
+    if (originHost !== req.headers.host) return sendJson(res, 403, errorBody('forbidden', 'Cross-origin requests are refused.'));
+  }
   if (!Object.hasOwn(apiInputs, method)) return sendJson(res, 404, errorBody('not_found', `Unknown method: ${method.slice(0, 60)}`));
+  const caller = callerOf(opts, req);
+  if ('refused' in caller) return sendJson(res, 401, errorBody('forbidden', caller.refused));
+  const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY : MAX_BODY;
+  const tooLarge = `Request too large: at most ${Math.round(limit / 1024)} KB for ${method}.`;
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return refuseBody(req, res, tooLarge);
   let body: unknown;
   try {
-    body = JSON.parse((await readBody(req, FILE_METHODS.has(method) ? MAX_FILE_BODY : MAX_BODY)) || '{}');
+    body = JSON.parse((await readBody(req, limit)) || '{}');
   } catch (e) {
-    return sendJson(res, 400, errorBody('bad_input', e instanceof BodyTooLarge ? 'Request too large.' : 'Malformed JSON.'));
+    if (e instanceof BodyTooLarge) return refuseBody(req, res, tooLarge);
+    return sendJson(res, 400, errorBody('bad_input', 'Malformed JSON.'));
   }
   try {
-    const out = await opts.app.dispatch(method as ApiMethod, body);
+    const out = await opts.app.dispatch(method as ApiMethod, body, caller);
     sendJson(res, 200, out);
   } catch (e) {
     if (e instanceof InputError) return sendJson(res, 400, { error: { code: 'bad_input', message: e.message, issues: e.issues } });
-    if (e instanceof ServiceError) return sendJson(res, e.code === 'not_found' ? 404 : e.code === 'conflict' ? 409 : 400, errorBody(e.code, e.message));
+    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code], errorBody(e.code, e.message));
     throw e;
   }
+}
+
+const STATUS: Record<ServiceError['code'], number> = { bad_input: 400, not_found: 404, conflict: 409, forbidden: 403 };
+
+/** 413 with the reason, then the connection is closed: the rest of the body is never read. */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, message: string): void {
+  if (res.headersSent) return;
+  const data = JSON.stringify(errorBody('bad_input', message));
+  res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(data, () => req.socket.destroy());
 }
 
 class BodyTooLarge extends Error {}
@@ -130,8 +240,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
+        // Stop reading but keep the socket: the caller answers 413 before closing it.
+        req.pause();
         reject(new BodyTooLarge());
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

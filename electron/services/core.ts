@@ -49,7 +49,7 @@ export class Core {
 /** A user-fixable problem (unknown id, duplicate email…); shells show its message instead of a crash. */
 export class ServiceError extends Error {
   constructor(
-    readonly code: 'bad_input' | 'not_found' | 'conflict',
+    readonly code: 'bad_input' | 'not_found' | 'conflict' | 'forbidden',
     message: string,
   ) {
     super(message);

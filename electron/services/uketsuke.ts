@@ -2,6 +2,7 @@
 // CLI, tests) calls `dispatch` or these methods; none of them holds product rules of its own.
 import { apiInputs, type ApiMethod, type ApiOutputs, type ApiParsedInput, type DelegateDetail, type RegistrationState } from '../api/contract.js';
 import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.js';
+import { AutoBackup, type BackupOptions } from '../../db/backups.js';
 import { Core, ServiceError, type CoreOptions } from './core.js';
 import { EventStore, targetKeyOf } from './event/event-store.js';
 import { Delegates, toDelegate } from './people/delegates.js';
@@ -29,11 +30,15 @@ import type { PrinterDirectory } from './printing/printer.js';
 import path from 'node:path';
 import { attendance, registeredCounts } from './reports/attendance.js';
 import { z } from 'zod';
+import { Trust } from './trust/trust.js';
+import { LOCAL_OPERATOR, type Caller } from './trust/access.js';
 
 export interface UketsukeOptions extends CoreOptions {
   /** Where printers come from; defaults to CUPS plus "save as PDF" next to the event file. */
   printers?: PrinterDirectory[];
   printPollMs?: number;
+  /** Automatic online backups of the event file (db/backups.ts); `false` for none. */
+  backup?: BackupOptions | false;
 }
 
 export class Uketsuke {
@@ -53,6 +58,11 @@ export class Uketsuke {
   readonly conflicts: Conflicts;
   readonly passengers: Passengers;
   readonly hub: Hub;
+  readonly trust: Trust;
+  /** Null for in-memory files, or when turned off. */
+  readonly backups: AutoBackup | null;
+  /** The caller of the call being dispatched (handlers run synchronously up to their first await). */
+  private caller: Caller = LOCAL_OPERATOR;
   private stationSync: StationSync | null = null;
   /** Set by the shell that can run the hub server in this process ("Make this laptop the hub"). */
   private hubStarter: (() => Promise<HubIdentity>) | null = null;
@@ -73,6 +83,9 @@ export class Uketsuke {
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
     this.staffLock = new StaffLock(this.core, this.event, this.delegates);
     this.importer = new Importer(this.core, this.delegates);
+    this.trust = new Trust(this.core, this.staffLock, this.delegates);
+    this.backups = db.name === ':memory:' || opts.backup === false ? null : new AutoBackup(db, db.name, opts.backup ?? {});
+    this.backups?.start();
     // An import cut off by a crash left the search index deferred: finish it now.
     if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(this.core, this.event);
@@ -159,6 +172,7 @@ export class Uketsuke {
 
   close(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.backups?.stop();
     void this.stationSync?.stop();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -214,7 +228,7 @@ export class Uketsuke {
       scan: ({ checkpointId, code }) => this.afterWrite(this.checkin.scan(checkpointId, code)),
       checkIn: ({ delegateId, checkpointId }) => this.afterWrite(this.checkin.checkIn(delegateId, checkpointId)),
       override: ({ checkpointId, delegateId, reason, secret }) => {
-        if (this.staffLock.hasPin() && !this.staffLock.unlock(secret ?? '').ok) {
+        if (this.staffLock.hasPin() && !this.staffLock.unlock(secret ?? '', this.caller.clientId).ok) {
           throw new ServiceError('bad_input', 'Admitting against the rules needs the staff PIN or a staff badge.');
         }
         return this.afterWrite(this.checkin.override(checkpointId, delegateId, reason));
@@ -237,7 +251,16 @@ export class Uketsuke {
       printBadge: (input) => this.printing.enqueue(input),
       printJobs: ({ limit }) => this.printing.list(limit),
       retryPrint: ({ jobId }) => this.printing.retry(jobId),
-      unlock: ({ secret }) => this.staffLock.unlock(secret),
+      unlock: ({ secret }) => this.trust.signIn(secret, this.caller),
+      signOut: () => {
+        this.trust.signOut(this.caller);
+        return this.trust.view(this.caller);
+      },
+      session: () => this.trust.view(this.caller),
+      setPin: ({ pin }) => {
+        this.staffLock.setPin(pin, `${this.caller.station}:${this.caller.clientId}`);
+        return { ok: true as const };
+      },
       importPreview: ({ fileName, base64 }) => this.importPreview(fileName, Buffer.from(base64, 'base64')),
       importStart: ({ fileName, base64, mapping, dryRun }) => this.importStart(fileName, Buffer.from(base64, 'base64'), mapping ?? undefined, dryRun),
       importStatus: ({ jobId }) => this.importJob(jobId),
@@ -281,8 +304,10 @@ export class Uketsuke {
   private importStart(fileName: string, bytes: Buffer, mapping: (ImportFieldName | null)[] | undefined, dryRun: boolean): ImportJob {
     const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null };
     this.importJobs.set(job.id, job);
-    this.importer
-      .run(fileName, bytes, { mapping, dryRun, onProgress: (done, total) => Object.assign(job, { done, total }) })
+    // A copy first: an import half-applied by a crash (or a wrong file) can be undone by restoring it.
+    const before = dryRun || !this.backups ? Promise.resolve(null) : this.backups.backup('before-import');
+    before
+      .then(() => this.importer.run(fileName, bytes, { mapping, dryRun, onProgress: (done, total) => Object.assign(job, { done, total }) }))
       .then(
         (report: ImportReport) => Object.assign(job, { state: 'done', report, done: report.total, total: report.total }),
         (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
@@ -308,14 +333,27 @@ export class Uketsuke {
     return result;
   }
 
-  /** Validates untrusted input against the contract and runs the method (file work answers with a promise). */
-  dispatch<M extends ApiMethod>(method: M, rawInput: unknown): ApiResult<M> {
+  /**
+   * Validates untrusted input against the contract, checks the caller may call it (services/trust/) and runs the
+   * method (file work answers with a promise). The caller defaults to the local operator: the CLI and the desk
+   * laptop's own window, which hold the event file anyway.
+   */
+  dispatch<M extends ApiMethod>(method: M, rawInput: unknown, caller: Caller = LOCAL_OPERATOR): ApiResult<M> {
     if (!Object.hasOwn(apiInputs, method)) throw new ServiceError('bad_input', `Unknown method: ${String(method)}`);
     const parsed = (apiInputs[method] as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+    this.trust.authorize(method, parsed.data, caller);
     this.table ??= this.handlers();
     const handler = this.table[method] as (input: unknown) => ApiResult<M>;
-    return handler(parsed.data);
+    const previous = this.caller;
+    this.caller = caller;
+    try {
+      const out = handler(parsed.data);
+      if (!(out instanceof Promise)) this.trust.after(method, out, caller);
+      return out;
+    } finally {
+      this.caller = previous;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Runs in Electron's utility process: the core over SQLite, off the UI thread. Speaks the backend protocol with
 // the main process: Api calls in, answers out, and print requests out (printing needs the main process's windows).
 import { Uketsuke } from '../services/uketsuke.js';
+import { LOCAL_OPERATOR, type Caller } from '../services/trust/access.js';
 import { ServiceError } from '../services/core.js';
 import { ensureDemo } from '../../db/demo/build-demo.js';
 import { CupsDirectory } from '../services/printing/cups.js';
@@ -10,6 +11,8 @@ import { isPrintReply, type BackendReply, type FromBackend, type ToBackend } fro
 
 const dbFile = process.argv[2];
 if (!dbFile) throw new Error('backend: no database file given');
+// A kiosk window is a kiosk station for the core's access rules (services/trust/): staff sign in on it to do more.
+const caller: Caller = process.argv[3] === 'kiosk' ? { clientId: 'kiosk-window', station: 'kiosk' } : LOCAL_OPERATOR;
 
 const post = (m: FromBackend) => process.parentPort.postMessage(m);
 let printSeq = 0;
@@ -37,7 +40,7 @@ process.parentPort.on('message', (e: { data: ToBackend }) => {
   }
   const { id, method, input } = msg;
   Promise.resolve()
-    .then((): unknown => core.dispatch(method, input))
+    .then((): unknown => core.dispatch(method, input, caller))
     .then(
       (value): BackendReply => ({ id, ok: true, value }),
       (err: unknown): BackendReply =>

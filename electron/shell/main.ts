@@ -1,11 +1,11 @@
 // The desktop app's main process: windows, the app:// protocol for the renderer, and a relay between the
 // renderer's preload bridge and the backend utility process, where SQLite runs off the UI thread.
-import { app, BrowserWindow, ipcMain, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { apiInputs, type ApiMethod } from '../api/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../host/server.js';
-import { APP_ORIGIN, hardenSession, hardenWindow, isTrustedUrl, SECURE_WEB_PREFERENCES } from './security.js';
+import { APP_ORIGIN, claimSingleInstance, configureMenu, hardenSession, hardenWindow, isTrustedUrl, SECURE_WEB_PREFERENCES, type ShellMode } from './security.js';
 import { isPrintRequest, type BackendReply, type BackendRequest, type FromBackend } from './backend-protocol.js';
 import { handlePrintRequest } from './printing.js';
 
@@ -18,13 +18,18 @@ let backend: UtilityProcess | null = null;
 let nextId = 1;
 const pending = new Map<number, (reply: BackendReply) => void>();
 
+// Kiosk stations (`--kiosk`, or UKETSUKE_KIOSK=1): full screen, and closing needs the staff PIN.
+const kioskMode = process.argv.includes('--kiosk') || process.env.UKETSUKE_KIOSK === '1';
+const shellMode: ShellMode = { kiosk: kioskMode, packaged: app.isPackaged };
+
 function startBackend(): UtilityProcess {
   const dbFile = process.env.UKETSUKE_DB ?? path.join(app.getPath('userData'), 'demo-event.db');
-  const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), [dbFile], { serviceName: 'Uketsuke core' });
+  // The core learns the station's role from here: a kiosk window calls as a kiosk, whatever its page asks for.
+  const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), [dbFile, kioskMode ? 'kiosk' : 'operator'], { serviceName: 'Uketsuke core' });
   child.on('message', (msg: FromBackend) => {
     if (isPrintRequest(msg)) {
       const contents = BrowserWindow.getAllWindows()[0]?.webContents ?? null;
-      void handlePrintRequest(msg, contents).then((reply) => child.postMessage(reply));
+      void handlePrintRequest(msg, contents, shellMode).then((reply) => child.postMessage(reply));
       return;
     }
     pending.get(msg.id)?.(msg);
@@ -47,8 +52,6 @@ function callBackend(method: ApiMethod, input: unknown): Promise<BackendReply> {
   });
 }
 
-// Kiosk stations (`--kiosk`, or UKETSUKE_KIOSK=1): full screen, and closing needs the staff PIN.
-const kioskMode = process.argv.includes('--kiosk') || process.env.UKETSUKE_KIOSK === '1';
 let closeAllowed = !kioskMode;
 
 function createWindow(route = kioskMode ? '/kiosk' : '/desk'): BrowserWindow {
@@ -62,7 +65,7 @@ function createWindow(route = kioskMode ? '/kiosk' : '/desk'): BrowserWindow {
     backgroundColor: '#f6f5f1',
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
   });
-  hardenWindow(win);
+  hardenWindow(win, shellMode);
   win.on('close', (e) => {
     if (closeAllowed) return;
     e.preventDefault();
@@ -72,7 +75,15 @@ function createWindow(route = kioskMode ? '/kiosk' : '/desk'): BrowserWindow {
   return win;
 }
 
+const firstInstance = claimSingleInstance(app, () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
+
 void app.whenReady().then(() => {
+  if (!firstInstance) return;
+  configureMenu(Menu, shellMode);
   hardenSession(session.defaultSession);
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);

@@ -4,17 +4,19 @@
 import { BrowserWindow, type WebContents } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { ShellPrintReply, ShellPrintRequest } from './backend-protocol.js';
-import { SECURE_WEB_PREFERENCES } from './security.js';
+import { hardenPrintWindow, PRINT_WEB_PREFERENCES, type ShellMode } from './security.js';
 
-export async function handlePrintRequest(req: ShellPrintRequest, anyContents: WebContents | null): Promise<ShellPrintReply> {
+export async function handlePrintRequest(req: ShellPrintRequest, anyContents: WebContents | null, mode: ShellMode = { kiosk: false, packaged: true }): Promise<ShellPrintReply> {
   try {
     if (req.kind === 'list') {
       const printers = anyContents ? await anyContents.getPrintersAsync() : [];
       return { printId: req.printId, ok: true, printers: printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name })) };
     }
-    const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, plugins: true } });
+    const win = new BrowserWindow({ show: false, webPreferences: PRINT_WEB_PREFERENCES });
+    const pdfUrl = pathToFileURL(req.file).toString();
+    hardenPrintWindow(win.webContents, pdfUrl, mode);
     try {
-      await win.loadURL(pathToFileURL(req.file).toString());
+      await win.loadURL(pdfUrl);
       const reason = await new Promise<string | null>((resolve) => {
         win.webContents.print({ silent: true, deviceName: req.deviceName, printBackground: true, duplexMode: req.duplex ? 'longEdge' : 'simplex' }, (ok, failure) => resolve(ok ? null : failure || 'unknown printer error'));
       });

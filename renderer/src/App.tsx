@@ -10,6 +10,7 @@ import { Import } from './screens/Import';
 import { Venue } from './screens/Venue';
 import { useEffect, useState } from 'react';
 import { StaffUnlock } from './components/StaffUnlock';
+import { SIGN_IN_NEEDED } from './api/client';
 
 function Shell() {
   const url = useLocation();
@@ -19,6 +20,13 @@ function Shell() {
   // Desktop kiosk mode: closing the app asks for the staff PIN (the main process keeps the window open until then).
   const [closing, setClosing] = useState(false);
   useEffect(() => window.uketsuke?.onCloseRequested(() => setClosing(true)), []);
+  // A call this station may not make on its own: staff sign in here (PIN or badge), then repeat what they did.
+  const [signIn, setSignIn] = useState(false);
+  useEffect(() => {
+    const ask = () => setSignIn(true);
+    window.addEventListener(SIGN_IN_NEEDED, ask);
+    return () => window.removeEventListener(SIGN_IN_NEEDED, ask);
+  }, []);
   return (
     <div className={`app screen-${screen}`}>
       {/* A door station on its checkpoint and the kiosk are locked: no way to other screens without staff. */}
@@ -34,6 +42,7 @@ function Shell() {
       {event && screen === 'reports' && <Reports />}
       {event && screen === 'import' && <Import />}
       {event && screen === 'venue' && <Venue />}
+      {signIn && !closing && <StaffUnlock onUnlocked={() => setSignIn(false)} onCancel={() => setSignIn(false)} />}
       {closing && window.uketsuke && <StaffUnlock verify={(secret) => window.uketsuke!.closeWithSecret(secret)} onUnlocked={() => setClosing(false)} onCancel={() => setClosing(false)} />}
     </div>
   );

@@ -87,9 +87,9 @@ test.describe('registration desk', () => {
 });
 
 test('edit a delegate from the card: the corrected name is found and shown', async ({ page, request }) => {
-  const [who] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000090', limit: 1 });
+  const [who] = await call(request, 'searchDelegates', { query: 'tomoko.ito@aichi.example.jp', limit: 1 });
   await page.goto('/desk');
-  await openDelegate(page, 'EJRC-2027-000090');
+  await openDelegate(page, 'tomoko.ito@aichi.example.jp');
   await expect(page.getByTestId('delegate-card')).toContainText(who!.email!);
   await page.getByTestId('edit').click();
   const form = page.getByTestId('edit-form');
@@ -104,11 +104,12 @@ test('edit a delegate from the card: the corrected name is found and shown', asy
 
 test('everything held about one person downloads from their card (GDPR)', async ({ page }) => {
   await page.goto('/desk');
-  await openDelegate(page, 'EJRC-2027-000095');
+  await openDelegate(page, 'luis.conceicao@norte.example.pt');
   const download = page.waitForEvent('download');
   await page.getByTestId('subject-export').click();
   const fs = await import('node:fs');
-  const data = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8')) as { delegate: { externalCode: string }; scans: unknown[] };
-  expect(data.delegate.externalCode).toBe('EJRC-2027-000095');
+  const data = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8')) as { delegate: { email: string; externalCode: string }; scans: unknown[] };
+  expect(data.delegate.email).toBe('luis.conceicao@norte.example.pt');
+  expect(data.delegate.externalCode).toMatch(/^EJRC-\d{4}-\d{4}-\d{4}$/);
   expect(Array.isArray(data.scans)).toBe(true);
 });

@@ -3,8 +3,8 @@ import { call, holdClock, openDelegate } from './helpers';
 
 test('desk: check in & print — the badge job shows until it is printed; print-only does not check in', async ({ page, request }) => {
   // Generated delegates nobody else's test touches, by their registration code.
-  const [first] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000061', limit: 1 });
-  const [second] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000062', limit: 1 });
+  const [first] = await call(request, 'searchDelegates', { query: 'malgorzata.dabrowska2@mazovia.example.pl', limit: 1 });
+  const [second] = await call(request, 'searchDelegates', { query: 'lena.grossmann@bw-cluster.example.de', limit: 1 });
   if (!first || !second) throw new Error('demo delegates missing');
   await page.goto('/desk');
   await page.getByTestId('printer-select').selectOption('folder');
@@ -25,7 +25,7 @@ test('desk: check in & print — the badge job shows until it is printed; print-
 });
 
 test('kiosk: checking in prints the badge at the kiosk printer; the screen waits for the printer, however slow', async ({ page, request }) => {
-  const [who] = await call(request, 'searchDelegates', { query: 'EJRC-2027-000071', limit: 1 });
+  const [who] = await call(request, 'searchDelegates', { query: 'conceicao.araujo2@norte.example.pt', limit: 1 });
   if (!who) throw new Error('demo delegate missing');
   // The page's clock moves only when the test moves it: the printer is as slow as the test makes it.
   await holdClock(page);

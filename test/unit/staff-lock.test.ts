@@ -11,7 +11,7 @@ describe('staff lock', () => {
     expect(t.app.dispatch('unlock', { secret: '1234' }).ok).toBe(false);
     t.app.staffLock.setPin('4321');
     expect(t.app.dispatch('event', {}).staffPinSet).toBe(true);
-    expect(t.app.dispatch('unlock', { secret: '4321' })).toEqual({ ok: true, retryInMs: 0 });
+    expect(t.app.dispatch('unlock', { secret: '4321' })).toEqual({ ok: true, retryInMs: 0, level: 'staff' });
     for (let i = 0; i < 4; i++) expect(t.app.dispatch('unlock', { secret: '0000' })).toEqual({ ok: false, retryInMs: 0 });
     expect(t.app.dispatch('unlock', { secret: '0000' }).retryInMs).toBe(30_000);
     // Locked out: even the right PIN waits.
@@ -53,5 +53,41 @@ describe('supervisor override', () => {
     expect(t.app.dispatch('override', { checkpointId: 'bus-door', delegateId: d.id, reason: 'Swapped seats', secret: '4321' }).verdict).toBe('admitted');
     const other = t.add({ familyName: 'Other' });
     expect(t.app.dispatch('override', { checkpointId: 'bus-door', delegateId: other.id, reason: 'Seat free', secret: steward.token }).verdict).toBe('admitted');
+  });
+});
+
+describe('PIN guessing (issue 10)', () => {
+  it('locks out only the client that guesses, with a delay that grows at each lockout', () => {
+    t = makeApp();
+    t.app.staffLock.setPin('482913');
+    const prankster = { clientId: 'kiosk-lobby', station: 'kiosk' as const };
+    const deskLead = { clientId: 'desk-1', station: 'desk' as const };
+    const guess = () => t.app.dispatch('unlock', { secret: '000000' }, prankster);
+    for (let i = 0; i < 4; i++) guess();
+    expect(guess().retryInMs).toBe(30_000);
+    // Everyone else still signs in at once.
+    expect(t.app.dispatch('unlock', { secret: '482913' }, deskLead).ok).toBe(true);
+    expect(t.app.dispatch('unlock', { secret: '482913' }, prankster).ok).toBe(false);
+    t.clock.ms += 30_001;
+    for (let i = 0; i < 4; i++) guess();
+    expect(guess().retryInMs).toBe(60_000);
+    t.clock.ms += 60_001;
+    for (let i = 0; i < 4; i++) guess();
+    expect(guess().retryInMs).toBe(120_000);
+  });
+
+  it('logs every PIN change with who made it, in the replicated log', () => {
+    t = makeApp();
+    t.app.staffLock.setPin('482913');
+    const organiser = t.add({ familyName: 'Lead', role: 'organiser' });
+    const lead = { clientId: 'desk-9', station: 'desk' as const };
+    t.app.dispatch('unlock', { secret: organiser.token }, lead);
+    t.app.dispatch('setPin', { pin: '7391046' }, lead);
+    expect(() => t.app.dispatch('setPin', { pin: '1111' }, { clientId: 'door-1', station: 'door' })).toThrow(/organiser/);
+    const changes = t.app.staffLock.pinChanges();
+    expect(changes).toHaveLength(2);
+    expect(changes[0]!.by).toBe('desk:desk-9');
+    expect(changes[1]!.by).toBe('operator');
+    expect(t.app.dispatch('unlock', { secret: '7391046' }, lead).ok).toBe(true);
   });
 });

@@ -68,9 +68,11 @@ export class BadgeTokens {
 
   /** Never throws: anything that is not a well-formed, correctly signed token of this event says why. */
   check(code: string): TokenCheck {
-    if (!code.toUpperCase().startsWith(TOKEN_PREFIX)) return { ok: false, problem: 'not_a_token' };
+    // ASCII first, case folding after: toUpperCase() turns ı (U+0131) into I and ſ (U+017F) into S, so a token
+    // with one of them would otherwise decode to the genuine badge.
+    if (!/^[Uu]1/.test(code)) return { ok: false, problem: 'not_a_token' };
     // Stryker disable next-line ConditionalExpression: equivalent — a body of any other length parses to ≠ 72 bytes or throws (rfc4648 checks the trailing bits), so the checks below say "malformed" too
-    if (code.length !== TOKEN_LENGTH) return { ok: false, problem: 'malformed' };
+    if (code.length !== TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(code)) return { ok: false, problem: 'malformed' };
     // Upper-casing forgives a wedge scanner typing with Caps Lock on; the canonical re-encoding check refuses a
     // token whose unused trailing bits were altered (it would otherwise decode to the same signed bytes).
     const body = code.slice(TOKEN_PREFIX.length).toUpperCase();

@@ -39,7 +39,9 @@ export function identify(raw: string, event: EventStore, delegates: Delegates): 
   }
   if (check.problem !== 'not_a_token') return { id: { kind: 'forged', problem: check.problem }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   const byCode = delegates.findByExternalCode(code);
-  if (byCode) return fromDelegate(byCode, storedCode);
+  // The registration code stands for the first badge: once a badge is reissued (lost, stolen), the code stops
+  // admitting at doors like the old QR does. The desk still finds the person by it, and the kiosk by typing it.
+  if (byCode) return { ...fromDelegate(byCode, storedCode), id: { kind: 'delegate', presentedIssue: 1, currentIssue: byCode.badge_issue, cancelled: byCode.status === 'cancelled' } };
   if (PLAUSIBLE_CODE.test(code)) return { id: { kind: 'unmatched' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   return { id: { kind: 'forged', problem: 'not_a_token' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
 }

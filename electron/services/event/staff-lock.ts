@@ -1,5 +1,6 @@
 // The staff PIN that locks door and kiosk stations: leaving a checkpoint or the kiosk needs the PIN, or a staff
-// or organiser badge. Stored as a salted scrypt hash; repeated wrong PINs slow the next try down.
+// or organiser badge. Stored as a salted scrypt hash. Wrong tries lock out the client that made them (with a delay
+// that doubles at each lockout), never every client: a prankster at one kiosk cannot lock the desk out.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Core } from '../core.js';
 import { ServiceError } from '../core.js';
@@ -9,10 +10,25 @@ import { identify } from '../checkin/identify.js';
 
 const MAX_FAILURES = 5;
 const LOCKOUT_MS = 30_000;
+const MAX_LOCKOUT_MS = 15 * 60_000;
+/** Clients remembered at most (an attacker inventing client ids must not grow memory without bound). */
+const MAX_CLIENTS = 10_000;
+
+export interface UnlockResult {
+  ok: boolean;
+  retryInMs: number;
+  /** Who signed in: the PIN or a staff badge is staff, an organiser badge is organiser. */
+  level?: 'staff' | 'organiser';
+}
+
+interface Attempts {
+  failures: number;
+  lockouts: number;
+  lockedUntil: number;
+}
 
 export class StaffLock {
-  private failures = 0;
-  private lockedUntil = 0;
+  private readonly clients = new Map<string, Attempts>();
 
   constructor(
     private readonly core: Core,
@@ -20,11 +36,21 @@ export class StaffLock {
     private readonly delegates: Delegates,
   ) {}
 
-  setPin(pin: string): void {
+  /** `by` names who changed it (kept in the replicated log entry, which every station receives). */
+  setPin(pin: string, by = 'operator'): void {
     if (!/^\d{4,8}$/.test(pin)) throw new ServiceError('bad_input', 'The staff PIN is 4 to 8 digits.');
     const salt = randomBytes(16);
     const hash = scryptSync(pin, salt, 32);
-    this.core.tx(() => this.core.commit('setting.changed', { key: 'staff_pin', value: `${salt.toString('hex')}:${hash.toString('hex')}`, at: this.core.nowIso() }));
+    this.core.tx(() => this.core.commit('setting.changed', { key: 'staff_pin', value: `${salt.toString('hex')}:${hash.toString('hex')}`, at: this.core.nowIso(), by: by.slice(0, 100) }));
+  }
+
+  /** Who changed the PIN and when, newest first (from the log, so changes made on other stations are there too). */
+  pinChanges(): { at: string; deviceId: string; by: string | null }[] {
+    const rows = this.core.db.prepare("SELECT device_id AS deviceId, payload FROM change_log WHERE type = 'setting.changed' ORDER BY hlc DESC").all() as { deviceId: string; payload: string }[];
+    return rows.map((r) => {
+      const p = JSON.parse(r.payload) as { at: string; by?: string };
+      return { at: p.at, deviceId: r.deviceId, by: p.by ?? null };
+    });
   }
 
   hasPin(): boolean {
@@ -32,20 +58,32 @@ export class StaffLock {
   }
 
   /** True for the right PIN, or for the badge of a staff member or organiser. */
-  unlock(secret: string): { ok: boolean; retryInMs: number } {
+  unlock(secret: string, clientId = 'local'): UnlockResult {
     const now = this.core.nowMs();
-    if (now < this.lockedUntil) return { ok: false, retryInMs: this.lockedUntil - now };
-    const ok = /^\d{4,8}$/.test(secret) ? this.pinMatches(secret) : this.isStaffBadge(secret);
-    if (ok) {
-      this.failures = 0;
-      return { ok: true, retryInMs: 0 };
+    const a = this.clients.get(clientId) ?? { failures: 0, lockouts: 0, lockedUntil: 0 };
+    if (now < a.lockedUntil) return { ok: false, retryInMs: a.lockedUntil - now };
+    const level = this.check(secret);
+    if (level) {
+      this.clients.delete(clientId);
+      return { ok: true, retryInMs: 0, level };
     }
-    if (++this.failures >= MAX_FAILURES) {
-      this.failures = 0;
-      this.lockedUntil = now + LOCKOUT_MS;
-      return { ok: false, retryInMs: LOCKOUT_MS };
+    if (!this.clients.has(clientId)) {
+      if (this.clients.size >= MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value as string);
+      this.clients.set(clientId, a);
+    }
+    if (++a.failures >= MAX_FAILURES) {
+      a.failures = 0;
+      const wait = Math.min(MAX_LOCKOUT_MS, LOCKOUT_MS * 2 ** a.lockouts++);
+      a.lockedUntil = now + wait;
+      return { ok: false, retryInMs: wait };
     }
     return { ok: false, retryInMs: 0 };
+  }
+
+  /** The level a secret signs in at, with no lockout bookkeeping (callers that already limit tries). */
+  check(secret: string): 'staff' | 'organiser' | null {
+    if (/^\d{4,8}$/.test(secret)) return this.pinMatches(secret) ? 'staff' : null;
+    return this.staffBadgeLevel(secret);
   }
 
   private pinMatches(pin: string): boolean {
@@ -56,9 +94,12 @@ export class StaffLock {
     return timingSafeEqual(scryptSync(pin, Buffer.from(salt, 'hex'), expected.length), expected);
   }
 
-  private isStaffBadge(code: string): boolean {
+  private staffBadgeLevel(code: string): 'staff' | 'organiser' | null {
+    // Only the signed badge itself: a registration code is printed in confirmation emails, not a credential.
+    if (!this.event.tokens().check(code).ok) return null;
     const who = identify(code, this.event, this.delegates);
-    if (who.id.kind !== 'delegate' || who.id.cancelled || (who.id.presentedIssue ?? 0) < who.id.currentIssue) return false;
-    return who.delegate?.role === 'staff' || who.delegate?.role === 'organiser';
+    if (who.id.kind !== 'delegate' || who.id.presentedIssue === null) return null;
+    if (who.id.cancelled || who.id.presentedIssue < who.id.currentIssue) return null;
+    return who.delegate?.role === 'staff' ? 'staff' : who.delegate?.role === 'organiser' ? 'organiser' : null;
   }
 }

@@ -65,7 +65,22 @@ export function toDelegate(r: DelegateRow): Delegate {
   };
 }
 
-const nfc = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.normalize('NFC').trim());
+/**
+ * Characters nobody types into a name: C0/C1 controls (NUL hides a formula from a neutraliser: "\u0000=1+1"),
+ * zero-width and bidirectional overrides (which reorder what the desk sees). Line breaks and tabs become spaces.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+export function stripControls(s: string, keepLineBreaks = false): string {
+  const visible = s.replace(INVISIBLE, '');
+  if (keepLineBreaks) return visible.replace(/[\t\v\f\u2028\u2029]/g, ' ');
+  return visible.replace(/[\t\n\v\f\r\u2028\u2029]+/g, ' ');
+}
+/** An organisation may be written on two lines (as on a letterhead); a name never is. */
+const nfc = (s: string | null | undefined, keepLineBreaks = false): string | null => {
+  if (s == null) return null;
+  const clean = stripControls(s, keepLineBreaks).normalize('NFC').trim();
+  return clean === '' ? null : clean;
+};
 
 const SELECT_DELEGATE = `SELECT id, badge_no, badge_issue, family_name, given_name, family_name_kanji, given_name_kanji,
   family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status FROM delegate`;
@@ -200,7 +215,7 @@ export class Delegates {
       given_name_kanji: nfc(fields.givenNameKanji),
       family_name_kana: nfc(fields.familyNameKana),
       given_name_kana: nfc(fields.givenNameKana),
-      organisation: nfc(fields.organisation),
+      organisation: nfc(fields.organisation, true),
       country: nfc(fields.country),
       region: nfc(fields.region),
       email: nfc(fields.email)?.toLowerCase() ?? null,

@@ -7,9 +7,13 @@ import type { DelegateRow } from './delegates.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A leading apostrophe makes Excel, LibreOffice and Sheets show the text instead of running it. */
+/**
+ * A leading apostrophe makes Excel, LibreOffice and Sheets show the text instead of running it. Control characters
+ * go first: a spreadsheet drops a leading NUL and would then run "=1+1" that the test below did not see.
+ */
 export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const c = cell.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return FORMULA_START.test(c) ? `'${c}` : c;
 }
 
 export function csvLine(cells: string[], delimiter = ','): string {

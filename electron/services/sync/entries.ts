@@ -97,7 +97,7 @@ export const payloadSchemas = {
     scannedAt: iso, overrideReason: text.nullable(),
   }),
   'scan.undone': z.object({ scanId: id, reason: text, at: iso }),
-  'setting.changed': z.object({ key: z.enum(['staff_pin']), value: z.string().max(400), at: iso }),
+  'setting.changed': z.object({ key: z.enum(['staff_pin']), value: z.string().max(400), at: iso, by: z.string().max(100).optional() }),
   'device.enrolled': z.object({
     deviceId: id, role: z.enum(['desk', 'door', 'kiosk', 'venue', 'organiser', 'hub']), name: z.string().max(200),
     badgeBlock: z.object({ first: z.number().int().positive(), last: z.number().int().positive() }).nullable(), at: iso,

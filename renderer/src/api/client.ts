@@ -18,12 +18,23 @@ const METHODS = Object.keys({
   undoScan: true, walkIn: true, updateDelegate: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
   printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
-  hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true,
+  hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true, setPin: true,
   kioskFind: true, stillExpected: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
+export const SIGN_IN_NEEDED = 'uketsuke:sign-in-needed';
+
 export function makeApi(call: Transport): Api {
   const api = {} as Record<ApiMethod, unknown>;
-  for (const m of METHODS) api[m] = (input: ApiInput<typeof m>) => call(m, input);
+  for (const m of METHODS) {
+    api[m] = (input: ApiInput<typeof m>) =>
+      call(m, input).catch((e: unknown) => {
+        // The core refused this station: the shell asks staff to sign in (App.tsx), then they try again.
+        if (e instanceof ApiError && e.code === 'forbidden' && typeof window !== 'undefined') {
+          window.dispatchEvent(new CustomEvent(SIGN_IN_NEEDED, { detail: e.message }));
+        }
+        throw e;
+      });
+  }
   return api as Api;
 }

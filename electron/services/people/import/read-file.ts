@@ -29,8 +29,9 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   try {
     return { text: UTF8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Not UTF-8: a legacy Excel export.
+    // Not UTF-8: a legacy Excel export, or a file pasted together from several.
   }
+  refuseMixedEncodings(bytes);
   // encoding-japanese recognises Shift_JIS and EUC-JP byte patterns and answers otherwise for Western bytes (a
   // general detector such as chardet mistakes short Japanese samples for Windows-125x).
   const guess = Encoding.detect(nonAsciiLines(bytes, 256 * 1024));
@@ -64,6 +65,48 @@ function nonAsciiLines(bytes: Uint8Array, limit: number): Uint8Array {
   return Buffer.concat(parts);
 }
 
+/**
+ * A file stitched together from exports of several systems has UTF-8 lines and legacy (CP932, Windows-1252) lines:
+ * read whole as one encoding, some names would be stored as mojibake without a word. Refused, naming the lines.
+ */
+function refuseMixedEncodings(bytes: Uint8Array): void {
+  const utf8: number[] = [];
+  const legacy: number[] = [];
+  let start = 0;
+  let line = 1;
+  let high = false;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0x0a;
+    if (b >= 0x80) high = true;
+    if (b !== 0x0a) continue;
+    if (high) {
+      try {
+        UTF8.decode(bytes.subarray(start, i));
+        utf8.push(line);
+      } catch {
+        legacy.push(line);
+      }
+    }
+    start = i + 1;
+    line++;
+    high = false;
+  }
+  if (utf8.length && legacy.length) {
+    const list = (l: number[]) => `${l.slice(0, 10).join(', ')}${l.length > 10 ? ` and ${l.length - 10} more` : ''}`;
+    throw new MixedEncodingError(
+      `The file mixes text encodings: line ${list(utf8)} in UTF-8, line ${list(legacy)} in another encoding (Shift_JIS or Windows-1252). Save it again as one file in UTF-8 (Excel: "CSV UTF-8") and import that.`,
+      utf8,
+      legacy,
+    );
+  }
+}
+
+export class MixedEncodingError extends UnreadableFileError {
+  constructor(message: string, readonly utf8Lines: number[], readonly legacyLines: number[]) {
+    super(message);
+  }
+}
+
 export function parseCsv(bytes: Uint8Array): ParsedFile {
   const { text, encoding } = decodeText(bytes);
   // Line starts, to turn a record's character offset into its physical line.
@@ -84,11 +127,14 @@ export function parseCsv(bytes: Uint8Array): ParsedFile {
   let delimiter: string | null = null;
   Papa.parse<string[]>(text, {
     delimitersToGuess: [',', ';', '\t', '|'],
-    skipEmptyLines: false,
+    // papaparse skips blank and whitespace-only lines itself, in one pass. (Skipping them here by scanning ahead
+    // from every blank row was quadratic: a million blank lines took minutes.)
+    skipEmptyLines: 'greedy',
     step: (result) => {
       delimiter ??= result.meta.delimiter;
+      // Where this record starts: after the previous one and the blank lines papaparse skipped (each skipped once).
       let s = start;
-      while (text[s] === '\r' || text[s] === '\n') s++;
+      while (s < text.length && /\s/.test(text[s]!)) s++;
       start = result.meta.cursor;
       const cells = result.data;
       if (cells.every((c) => c.trim() === '')) return;
@@ -101,12 +147,58 @@ export function parseCsv(bytes: Uint8Array): ParsedFile {
   return { format: 'csv', encoding, delimiter, headers: header.cells.map((h) => h.trim()), records };
 }
 
-export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
+/** Uncompressed XML a registration workbook may hold: 50,000 rows are about 20 MB. */
+export const MAX_XLSX_XML_BYTES = 100 * 1024 * 1024;
+
+/** The parts of a workbook needed to read its first sheet: the others (more sheets, drawings, macros) stay zipped. */
+async function firstSheetOnly(bytes: Uint8Array, maxBytes: number): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  let budget = maxBytes;
+  // Inflated chunk by chunk and stopped at the budget: a zip bomb's declared sizes may lie.
+  const read = (name: string): Promise<string | null> => {
+    const f = zip.file(name);
+    if (!f) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const stream = f.nodeStream('nodebuffer');
+      stream.on('data', (c: Buffer) => {
+        budget -= c.length;
+        if (budget < 0) {
+          stream.pause();
+          reject(new UnreadableFileError(`The workbook unpacks to more than ${Math.round(maxBytes / 1024 / 1024)} MB: save the registration sheet alone, or as CSV.`));
+        } else chunks.push(c);
+      });
+      stream.on('error', (e: Error) => reject(e));
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+  };
+  const workbook = await read('xl/workbook.xml');
+  const rels = await read('xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) throw new UnreadableFileError('Not a readable XLSX workbook (no workbook part).');
+  const first = /<(?:\w+:)?sheet\b[^>]*\/>/.exec(workbook)?.[0];
+  const rid = first && /\br:id="([^"]+)"/.exec(first)?.[1];
+  const target = rid && new RegExp(`<Relationship\\b[^>]*\\bId="${rid.replace(/[^\w]/g, '')}"[^>]*>`).exec(rels)?.[0];
+  const sheetPath = target && /\bTarget="([^"]+)"/.exec(target)?.[1]?.replace(/^\/?(xl\/)?/, 'xl/');
+  if (!first || !sheetPath) throw new UnreadableFileError('The workbook has no sheet.');
+  const out = new JSZip();
+  const keep = ['[Content_Types].xml', '_rels/.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', sheetPath];
+  for (const name of keep) {
+    const text = await read(name);
+    if (text !== null) out.file(name, text);
+  }
+  out.file('xl/workbook.xml', workbook.replace(/<(\w+:)?sheets>[\s\S]*<\/(\w+:)?sheets>/, (m) => m.replace(/<(?:\w+:)?sheet\b[^>]*\/>/g, (el) => (el === first ? el : ''))));
+  out.file('xl/_rels/workbook.xml.rels', rels);
+  return out.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+export async function parseXlsx(bytes: Uint8Array, maxXmlBytes = MAX_XLSX_XML_BYTES): Promise<ParsedFile> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await firstSheetOnly(bytes, maxXmlBytes)) as unknown as ArrayBuffer);
   } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(`Not a readable XLSX workbook (${e instanceof Error ? e.message : String(e)}).`);
   }
   const sheet = wb.worksheets[0];

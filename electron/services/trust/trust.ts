@@ -1,0 +1,136 @@
+// Enforces METHOD_ACCESS for every call, keeps who is signed in on which client, and the finer rules a table
+// cannot say: creating or promoting staff and organisers needs an organiser; a kiosk prints only the badge of the
+// person it has just checked in.
+import { ROLES, type ApiMethod } from '../../api/contract.js';
+import { ServiceError, type Core } from '../core.js';
+import type { Delegates } from '../people/delegates.js';
+import type { StaffLock, UnlockResult } from '../event/staff-lock.js';
+import { accessOf, grantsOf, LOCAL_OPERATOR, type Caller, type Principal, type StaffLevel, type StationKind } from './access.js';
+
+/** A signed-in staff member is signed out after this long without a call from their client. */
+export const SESSION_IDLE_MS = 10 * 60_000;
+/** How long after its check-in a kiosk may still print that person's badge (a retry after a paper jam). */
+const KIOSK_PRINT_WINDOW_MS = 5 * 60_000;
+const MAX_SESSIONS = 10_000;
+
+export class ForbiddenError extends ServiceError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+interface Session {
+  level: StaffLevel | null;
+  lastSeen: number;
+  /** The person this client last checked in (a kiosk may print their badge). */
+  lastCheckIn: { delegateId: string; at: number } | null;
+}
+
+export interface SessionView {
+  station: StationKind;
+  signedIn: StaffLevel | null;
+  may: Principal[];
+}
+
+const PRIVILEGED_ROLES: ReadonlySet<string> = new Set<(typeof ROLES)[number]>(['staff', 'organiser']);
+
+export class Trust {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly core: Core,
+    private readonly staffLock: StaffLock,
+    private readonly delegates: Delegates,
+  ) {}
+
+  private session(caller: Caller): Session {
+    const now = this.core.nowMs();
+    let s = this.sessions.get(caller.clientId);
+    if (s && s.level && now - s.lastSeen > SESSION_IDLE_MS) s.level = null;
+    if (!s) {
+      if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string);
+      s = { level: null, lastSeen: now, lastCheckIn: null };
+      this.sessions.set(caller.clientId, s);
+    }
+    s.lastSeen = now;
+    return s;
+  }
+
+  grants(caller: Caller): Set<Principal> {
+    return grantsOf(caller.station, this.session(caller).level);
+  }
+
+  view(caller: Caller): SessionView {
+    const s = this.session(caller);
+    return { station: caller.station, signedIn: s.level, may: [...grantsOf(caller.station, s.level)] };
+  }
+
+  /** Throws ForbiddenError unless this caller may call this method with this (validated) input. */
+  authorize(method: ApiMethod | string, input: unknown, caller: Caller = LOCAL_OPERATOR): void {
+    const grants = this.grants(caller);
+    const allowed = accessOf(method);
+    if (!allowed.some((p) => grants.has(p))) {
+      throw new ForbiddenError(`${method} needs ${describe(allowed)}: sign in with the staff PIN or a staff badge.`);
+    }
+    if (method === 'walkIn' && PRIVILEGED_ROLES.has(roleOf(input) ?? '') && !grants.has('organiser')) {
+      throw new ForbiddenError('Registering a staff member or an organiser needs an organiser: sign in with an organiser badge.');
+    }
+    if (method === 'updateDelegate') {
+      const next = roleOf((input as { fields?: unknown }).fields);
+      const id = (input as { id?: unknown }).id;
+      const current = typeof id === 'string' ? this.currentRole(id) : undefined;
+      const changes = next !== undefined && current !== undefined && next !== current;
+      if (changes && (PRIVILEGED_ROLES.has(next) || PRIVILEGED_ROLES.has(current)) && !grants.has('organiser')) {
+        throw new ForbiddenError('Making someone staff or organiser (or taking it away) needs an organiser: sign in with an organiser badge.');
+      }
+    }
+    if (method === 'printBadge' && !grants.has('desk') && !grants.has('staff')) {
+      const last = this.session(caller).lastCheckIn;
+      const delegateId = (input as { delegateId?: unknown }).delegateId;
+      if (!last || last.delegateId !== delegateId || this.core.nowMs() - last.at > KIOSK_PRINT_WINDOW_MS) {
+        throw new ForbiddenError('A kiosk prints only the badge of the person it has just checked in.');
+      }
+    }
+  }
+
+  private currentRole(id: string): string | undefined {
+    try {
+      return this.delegates.get(id).role;
+    } catch {
+      return undefined; // unknown id: the handler answers not_found
+    }
+  }
+
+  /** After a successful call: remember whom a client checked in (the kiosk's own-badge rule). */
+  after(method: ApiMethod | string, output: unknown, caller: Caller = LOCAL_OPERATOR): void {
+    if (method !== 'checkIn' && method !== 'scan') return;
+    const d = (output as { delegate?: { id?: unknown } | null; verdict?: unknown }).delegate;
+    const verdict = (output as { verdict?: unknown }).verdict;
+    if (d && typeof d.id === 'string' && (verdict === 'admitted' || verdict === 'readmitted' || verdict === 'already_checked_in')) {
+      this.session(caller).lastCheckIn = { delegateId: d.id, at: this.core.nowMs() };
+    }
+  }
+
+  /** Sign-in: the PIN or a staff/organiser badge, counted against this client's lockout only. */
+  signIn(secret: string, caller: Caller = LOCAL_OPERATOR): UnlockResult {
+    const r = this.staffLock.unlock(secret, caller.clientId);
+    if (r.ok && r.level) this.session(caller).level = r.level;
+    return r;
+  }
+
+  signOut(caller: Caller = LOCAL_OPERATOR): void {
+    this.session(caller).level = null;
+  }
+}
+
+function roleOf(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const role = (input as { role?: unknown }).role;
+  return typeof role === 'string' ? role : undefined;
+}
+
+function describe(allowed: readonly Principal[]): string {
+  if (allowed.length === 1 && allowed[0] === 'organiser') return 'an organiser';
+  if (allowed.every((p) => p === 'staff' || p === 'organiser')) return 'a staff member';
+  return `a ${allowed.join(' / ')} station or a staff member`;
+}
