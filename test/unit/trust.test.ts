@@ -31,6 +31,8 @@ const MAY: Record<ApiMethod, Who[]> = {
   override: ['door', 'desk', 'staff', 'organiser'],
   recentScans: ['door', 'desk', 'staff', 'organiser'],
   passengers: ['door', 'desk', 'staff', 'organiser'],
+  stillExpected: ['door', 'desk', 'staff', 'organiser'],
+  kioskFind: ['kiosk', 'desk', 'staff', 'organiser'],
   delegate: ['desk', 'staff', 'organiser'],
   attendance: ['desk', 'staff', 'organiser'],
   syncConflicts: ['desk', 'staff', 'organiser'],
