@@ -90,7 +90,7 @@ export function demoEventSpec(start: string = DEMO_DEFAULT_START, rehearsal = tr
   for (const b of BUSES) {
     const departs = at(3, b.departs);
     checkpoints.push({
-      id: `cp-${b.id}`, kind: 'bus', name: `${b.label} — ${b.site}`, nameJa: `${b.label.replace('Bus', 'バス')}（${b.siteJa}）`,
+      id: `cp-${b.id}`, kind: 'bus', name: `${b.label} — ${b.site}`, nameJa: `${b.label.replace(/^Bus (\d+)$/, '$1号車')}（${b.siteJa}）`,
       targetId: b.id, capacity: b.capacity, opensAt: minus(departs, 45), closesAt: minus(departs, -15), entryRule: 'once', listRule: 'registered',
     });
   }

@@ -22,6 +22,8 @@ import { FolderPrinter, StaticDirectory } from './printing/folder.js';
 import type { PrinterDirectory } from './printing/printer.js';
 import path from 'node:path';
 import { attendance, registeredCounts } from './reports/attendance.js';
+import { ReportRunner, toDownload } from './reports/runner.js';
+import { Dashboard } from './reports/dashboard.js';
 import { z } from 'zod';
 
 export interface UketsukeOptions extends CoreOptions {
@@ -43,6 +45,8 @@ export class Uketsuke {
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
   readonly conflicts: Conflicts;
+  readonly reports: ReportRunner;
+  readonly dashboard: Dashboard;
   private readonly importJobs = new Map<string, ImportJob>();
   private table: ReturnType<Uketsuke['handlers']> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -64,6 +68,8 @@ export class Uketsuke {
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
     this.conflicts = new Conflicts(this.core);
+    this.reports = new ReportRunner(db, db.name === ':memory:' ? null : db.name);
+    this.dashboard = new Dashboard(this.core, this.event);
   }
 
   static open(file: string, opts: OpenOptions & UketsukeOptions = {}): Uketsuke {
@@ -72,6 +78,7 @@ export class Uketsuke {
 
   close(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.reports.close();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
@@ -144,7 +151,7 @@ export class Uketsuke {
         this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...fields, email: fields.email || null })).id)),
       reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
       recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
-      attendance: () => attendance(this.core, this.event, this.checkin),
+      attendance: () => attendance(this.event, this.checkin, this.dashboard),
       printers: () => this.printing.listPrinters(),
       printBadge: (input) => this.printing.enqueue(input),
       printJobs: ({ limit }) => this.printing.list(limit),
@@ -160,6 +167,10 @@ export class Uketsuke {
         base64: Buffer.from(JSON.stringify(this.privacy.subjectExport(delegateId), null, 2), 'utf8').toString('base64'),
       }),
       syncConflicts: () => this.conflicts.list(),
+      report: (input) => this.reports.run({ ...input, now: this.core.nowIso() }).then(toDownload),
+      reportStart: (input) => this.reports.start({ ...input, now: this.core.nowIso() }),
+      reportStatus: ({ jobId }) => this.reports.status(jobId),
+      dashboard: () => this.dashboard.view(),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
@@ -224,7 +235,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'report';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

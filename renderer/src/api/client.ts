@@ -18,6 +18,7 @@ const METHODS = Object.keys({
   undoScan: true, walkIn: true, updateDelegate: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
   printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true,
+  report: true, reportStart: true, reportStatus: true, dashboard: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export function makeApi(call: Transport): Api {
