@@ -287,7 +287,9 @@ export async function main(argv: string[]): Promise<number> {
           if (!d) throw new ServiceError('not_found', `No delegate with id or email ${key.trim()}.`);
           return d.id;
         });
-        // Through the Api like every shell; built off this thread, with a progress bar for long ones.
+        // Through the Api like every shell, with a progress bar for long ones. This process answers no scans
+        // meanwhile, so the report is built on its own thread (a worker would only add its start-up).
+        app.reports.inline = true;
         const bar = progressBar('Report');
         let job = app.dispatch('reportStart', { kind, format, lang, delegateIds });
         let shown = -1;

@@ -8,8 +8,8 @@ import type { EventStore } from '../event/event-store.js';
 import { countryCode, ORIGIN_GROUPS, originGroup, type OriginGroup } from './places.js';
 
 const QUARTER = 15 * 60_000;
-/** Changes made by another process on the same file (the CLI) notify nobody: re-read from scratch this often. */
-const MAX_AGE_MS = 60_000;
+/** Changes made by another process on the same file (the CLI) notify nobody: registrations are re-read this often. */
+const MAX_AGE_MS = 5 * 60_000;
 /** A device counts as active while its latest entry is this recent. */
 const ACTIVE_MS = 15 * 60_000;
 
@@ -42,7 +42,11 @@ interface Tally {
   lastRowid: number;
   /** Venue arrivals: per event day, each person's first arrival (ms). */
   arrivals: Map<string, Map<string, number>>;
+  /** Per event day, arrivals per 15-minute bucket: kept with `arrivals`, so a refresh never walks the people. */
+  buckets: Map<string, Map<number, number>>;
+  /** Everyone who came through the entrance on any day, with their origin group. */
   groupOf: Map<string, OriginGroup>;
+  arrivedBy: Map<OriginGroup, number>;
   /** Denied scans per checkpoint (a re-scan of someone already in is not a denial). */
   denied: Map<string, number>;
 }
@@ -108,11 +112,14 @@ export class Dashboard {
         const denied = new Map(
           (db.prepare(`SELECT checkpoint_id AS cp, count(*) AS n FROM scan WHERE rowid <= ? AND verdict IN (${[...DENIED].map(() => '?').join(',')}) GROUP BY checkpoint_id`).all(last, ...DENIED) as { cp: string; n: number }[]).map((r) => [r.cp, r.n]),
         );
-        t = this.tally = { lastRowid: last, arrivals: new Map(), groupOf: new Map(), denied };
+        t = this.tally = { lastRowid: last, arrivals: new Map(), buckets: new Map(), groupOf: new Map(), arrivedBy: new Map(), denied };
         this.arrivalsStale = true;
       }
       if (this.arrivalsStale && shape.venue.length) {
         t.arrivals.clear();
+        t.buckets.clear();
+        t.groupOf.clear();
+        t.arrivedBy.clear();
         const rows = db
           .prepare(`SELECT identity_key AS who, scanned_at AS at, admission_day AS aday, day FROM scan WHERE checkpoint_id IN (${shape.venue.map(() => '?').join(',')})
             AND rowid <= ? AND verdict IN ('admitted','readmitted') AND undone_at IS NULL AND identity_key IS NOT NULL`)
@@ -136,16 +143,28 @@ export class Dashboard {
   private arrive(t: Tally, who: string, day: string, at: string): void {
     let m = t.arrivals.get(day);
     if (!m) t.arrivals.set(day, (m = new Map()));
+    let b = t.buckets.get(day);
+    if (!b) t.buckets.set(day, (b = new Map()));
     const ms = Date.parse(at);
     const prev = m.get(who);
-    if (prev === undefined || ms < prev) m.set(who, ms);
+    if (prev !== undefined && ms >= prev) return;
+    // A first arrival, or an earlier one synced late (another door admitted them first): the person moves bucket.
+    if (prev !== undefined) {
+      const old = Math.floor(prev / QUARTER) * QUARTER;
+      b.set(old, (b.get(old) ?? 1) - 1);
+    }
+    m.set(who, ms);
+    const q = Math.floor(ms / QUARTER) * QUARTER;
+    b.set(q, (b.get(q) ?? 0) + 1);
     if (!t.groupOf.has(who)) {
       if (!this.countryOf) {
         const stmt = this.core.db.prepare('SELECT country FROM delegate WHERE id = ?').pluck();
         this.countryOf = (id) => (stmt.get(id) as string | null | undefined) ?? null;
       }
       const typed = who.startsWith('badge:') ? null : this.countryOf(who);
-      t.groupOf.set(who, originGroup(countryCode(typed), typed));
+      const g = originGroup(countryCode(typed), typed);
+      t.groupOf.set(who, g);
+      t.arrivedBy.set(g, (t.arrivedBy.get(g) ?? 0) + 1);
     }
   }
 
@@ -166,7 +185,7 @@ export class Dashboard {
 
   view(): DashboardView {
     const c = this.currentShape();
-    const t = this.catchUp(c);
+    const tally = this.catchUp(c);
     const { db } = this.core;
     const now = this.core.nowIso();
     const today = this.event.dayOf(now);
@@ -179,38 +198,27 @@ export class Dashboard {
       .filter((t) => t.listed && t.endsAt !== null && t.endsAt <= now)
       .reduce((n, t) => n + Math.max(0, (c.registered.get(t.key) ?? 0) - admittedTo(t)), 0);
     const buses = sessions.filter((t) => t.kind === 'bus');
-    const everyone = new Set<string>();
-    for (const m of t.arrivals.values()) for (const who of m.keys()) everyone.add(who);
-    const arrivedBy = new Map<OriginGroup, number>();
-    for (const who of everyone) {
-      const g = t.groupOf.get(who) ?? 'unknown';
-      arrivedBy.set(g, (arrivedBy.get(g) ?? 0) + 1);
-    }
     const devices = this.devices();
     return {
       at: now,
       today,
       registered: c.active,
-      arrivedToday: t.arrivals.get(today)?.size ?? 0,
-      arrived: everyone.size,
+      arrivedToday: tally.arrivals.get(today)?.size ?? 0,
+      arrived: tally.groupOf.size,
       noShowsSoFar,
       buses: { boarded: buses.reduce((n, t) => n + admittedTo(t), 0), registered: buses.reduce((n, t) => n + (c.registered.get(t.key) ?? 0), 0) },
       devices,
-      arrivals: [...t.arrivals.entries()]
+      arrivals: [...tally.buckets.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([date, m]) => {
-          const counts = new Map<number, number>();
-          for (const ms of m.values()) {
-            const b = Math.floor(ms / QUARTER) * QUARTER;
-            counts.set(b, (counts.get(b) ?? 0) + 1);
-          }
-          const keys = [...counts.keys()];
+        .map(([date, counts]) => {
+          const keys = [...counts.keys()].filter((k) => (counts.get(k) ?? 0) > 0);
           const buckets: { at: string; n: number }[] = [];
-          for (let b = Math.min(...keys); b <= Math.max(...keys); b += QUARTER) buckets.push({ at: new Date(b).toISOString(), n: counts.get(b) ?? 0 });
+          if (keys.length) for (let b = Math.min(...keys); b <= Math.max(...keys); b += QUARTER) buckets.push({ at: new Date(b).toISOString(), n: counts.get(b) ?? 0 });
           return { date, buckets };
-        }),
+        })
+        .filter((d) => d.buckets.length > 0),
       sessions: sessions.map((t) => ({ targetKey: t.key, kind: t.kind, name: t.name, nameJa: t.nameJa, registered: t.listed ? (c.registered.get(t.key) ?? 0) : null, admitted: admittedTo(t), capacity: t.capacity })),
-      origin: ORIGIN_GROUPS.map((g) => ({ group: g, registered: c.groups.get(g) ?? 0, arrived: arrivedBy.get(g) ?? 0 })).filter((o) => o.registered > 0 || o.arrived > 0),
+      origin: ORIGIN_GROUPS.map((g) => ({ group: g, registered: c.groups.get(g) ?? 0, arrived: tally.arrivedBy.get(g) ?? 0 })).filter((o) => o.registered > 0 || o.arrived > 0),
     };
   }
 

@@ -47,12 +47,13 @@ export class ReportRunner {
     private readonly db: Db,
     /** The event file; null for an in-memory database (reports are then built on this thread). */
     private readonly file: string | null,
-    private readonly opts: { inline?: boolean } = {},
+    /** Build on this thread: for a process that does nothing else meanwhile (the CLI), a worker only adds its start. */
+    public inline = false,
   ) {}
 
   /** Builds a report and answers with the file. */
   async run(req: ReportRequest, progress?: (done: number, total: number) => void): Promise<ReportFile> {
-    const worker = this.opts.inline || !this.file ? null : this.ensureWorker();
+    const worker = this.inline || !this.file ? null : this.ensureWorker();
     if (!worker || !this.file) {
       const { buildReport } = await import('./build.js');
       return buildReport(this.db, req, progress);
