@@ -11,7 +11,6 @@ export interface Admission {
   /** The event-local day for once-a-day admissions (the venue entrance); '' otherwise. */
   day: string;
   firstAt: string;
-  checkpointId: string;
 }
 
 export interface Person extends NameFields {
@@ -59,13 +58,19 @@ export class Facts {
   registrations(): Map<string, Set<string>> {
     if (this.regs) return this.regs;
     const regs = new Map<string, Set<string>>();
+    // In target order (the registration_target index): consecutive rows share one set.
     const rows = this.db
-      .prepare("SELECT r.target_id, r.delegate_id FROM registration r WHERE r.delegate_id NOT IN (SELECT id FROM delegate WHERE status <> 'active')")
+      .prepare("SELECT r.target_id, r.delegate_id FROM registration r WHERE r.delegate_id NOT IN (SELECT id FROM delegate WHERE status <> 'active') ORDER BY r.target_id")
       .raw()
       .iterate() as IterableIterator<[string, string]>;
+    let current = '';
+    let set = new Set<string>();
     for (const [target, who] of rows) {
-      let set = regs.get(target);
-      if (!set) regs.set(target, (set = new Set()));
+      if (target !== current) {
+        current = target;
+        set = regs.get(target) ?? new Set();
+        regs.set(target, set);
+      }
       set.add(who);
     }
     this.regs = regs;
@@ -80,11 +85,17 @@ export class Facts {
   admissions(): Map<string, Admission[]> {
     if (this.adms) return this.adms;
     const adms = new Map<string, Admission[]>();
-    const rows = this.db.prepare('SELECT target_key, delegate_id, day, first_at, checkpoint_id FROM admission').raw().iterate() as IterableIterator<[string, string, string, string, string]>;
-    for (const [target, who, day, firstAt, checkpointId] of rows) {
-      let list = adms.get(target);
-      if (!list) adms.set(target, (list = []));
-      list.push({ who, day, firstAt, checkpointId });
+    // Ordered by target (the primary key's order): consecutive rows share one list.
+    const rows = this.db.prepare('SELECT target_key, delegate_id, day, first_at FROM admission').raw().iterate() as IterableIterator<[string, string, string, string]>;
+    let current = '';
+    let list: Admission[] = [];
+    for (const [target, who, day, firstAt] of rows) {
+      if (target !== current) {
+        current = target;
+        list = adms.get(target) ?? [];
+        adms.set(target, list);
+      }
+      list.push({ who, day, firstAt });
     }
     this.adms = adms;
     return adms;

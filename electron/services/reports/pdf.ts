@@ -230,7 +230,7 @@ export class ReportPdf {
 
   private columnsChart(c: Extract<Chart, { type: 'columns' }>): void {
     const { doc } = this;
-    const plotH = 120;
+    const plotH = 100;
     this.ensure(plotH + 60);
     this.chartTitle(c.title);
     const max = Math.max(1, ...c.values);
@@ -333,7 +333,7 @@ export class ReportPdf {
       xs.push(acc);
       acc += c.width * unit;
     }
-    const pad = 4;
+    const pad = 3.2;
     const size = 8;
     const inner = (i: number) => tb.columns[i]!.width * unit - pad * 2;
     const headH = Math.max(...tb.columns.map((c, i) => heightOf(doc, c.label, inner(i), 7, true))) + pad * 2;

@@ -24,6 +24,13 @@ export function sheetsToCsv(sheets: Sheet[]): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
 
+/** Characters a column needs: kana and kanji take two. */
+function width(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
 function sheetName(name: string, used: Set<string>): string {
   const base = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
@@ -46,7 +53,7 @@ export async function sheetsToXlsx(sheets: Sheet[], about: [string, string][]): 
     s.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       if (c.kind === 'pct') col.numFmt = '0.0%';
-      const longest = Math.max(c.label.length, ...s.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
+      const longest = Math.max(width(c.label), ...s.rows.slice(0, 500).map((r) => width(String(r[i] ?? ''))));
       col.width = Math.min(60, Math.max(8, longest + 2));
     });
   }

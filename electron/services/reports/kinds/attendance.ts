@@ -127,49 +127,83 @@ function dayOf(ctx: ReportContext, a: Admission): string {
 /**
  * The most people inside at once, per session and per day. Doors record entries, not exits: a person counts from
  * their first entry until the session ends (the bus is back) or they enter another session, block or bus that day.
+ * At 50,000 delegates this walks some 300,000 admissions, so they are packed into numbers and sorted natively.
  */
 export function peakOccupancy(ctx: ReportContext, facts: Facts): { byTarget: Map<string, number>; byDay: Map<string, number> } {
   // Buses count too: the people on a bus are inside it until it is back.
-  const rooms = new Map(ctx.targets.filter((t) => t.kind !== 'venue' && t.date && t.endsAt).map((t) => [t.key, t]));
-  const stays = new Map<string, { target: Target; at: number }[]>();
-  for (const [key, target] of rooms) {
-    for (const a of facts.admitted(key)) {
-      let list = stays.get(a.who);
-      if (!list) stays.set(a.who, (list = []));
-      list.push({ target, at: Date.parse(a.firstAt) });
-    }
-  }
-  // Entries (+1) and exits (-1) per day; at equal times exits first, so a move between rooms is not double.
-  const events = new Map<string, { at: number; delta: number; key: string }[]>();
-  for (const list of stays.values()) {
-    list.sort((a, b) => a.at - b.at);
-    list.forEach((s, i) => {
-      const next = list[i + 1];
-      const end = Math.min(Date.parse(s.target.endsAt!), next && next.target.date === s.target.date ? next.at : Infinity);
-      const day = s.target.date!;
-      let ev = events.get(day);
-      if (!ev) events.set(day, (ev = []));
-      ev.push({ at: s.at, delta: 1, key: s.target.key }, { at: Math.max(end, s.at + 1), delta: -1, key: s.target.key });
-    });
-  }
+  const rooms = ctx.targets.filter((t) => t.kind !== 'venue' && t.date && t.endsAt);
   const byTarget = new Map<string, number>();
   const byDay = new Map<string, number>();
-  for (const [day, ev] of events) {
-    ev.sort((a, b) => a.at - b.at || a.delta - b.delta);
-    const inside = new Map<string, number>();
-    let total = 0;
-    let dayPeak = 0;
-    for (const e of ev) {
-      const n = (inside.get(e.key) ?? 0) + e.delta;
-      inside.set(e.key, n);
-      total += e.delta;
-      if (n > (byTarget.get(e.key) ?? 0)) byTarget.set(e.key, n);
-      if (total > dayPeak) dayPeak = total;
+  let count = 0;
+  let first = '';
+  let last = '';
+  for (const r of rooms) {
+    for (const a of facts.admitted(r.key)) {
+      count++;
+      if (!first || a.firstAt < first) first = a.firstAt;
+      if (a.firstAt > last) last = a.firstAt;
     }
-    byDay.set(day, dayPeak);
+    if (!last || r.endsAt! > last) last = r.endsAt!;
   }
+  if (count === 0 || rooms.length > ROOMS) return { byTarget, byDay };
+  const t0 = Date.parse(first);
+  // Seconds fit 20 bits for a 12-day event; a longer one is counted in minutes.
+  const unit = Date.parse(last) - t0 < TIME * 1000 ? 1000 : 60_000;
+  const tick = (iso: string) => Math.min(TIME - 1, Math.floor((Date.parse(iso) - t0) / unit));
+  // One number per admission: person, then time, then room, so a plain numeric sort groups each person's day.
+  const people = new Map<string, number>();
+  const stays = new Float64Array(count);
+  let n = 0;
+  rooms.forEach((r, ri) => {
+    for (const a of facts.admitted(r.key)) {
+      let p = people.get(a.who);
+      if (p === undefined) people.set(a.who, (p = people.size));
+      stays[n++] = (p * TIME + Math.max(0, tick(a.firstAt))) * ROOMS + ri;
+    }
+  });
+  stays.sort();
+  const ends = rooms.map((r) => tick(r.endsAt!));
+  // Entries and exits as numbers too: time, room, then 1 for an entry (so at one instant exits come first).
+  const events = new Float64Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    const k = stays[i]!;
+    const ri = k % ROOMS;
+    const rest = (k - ri) / ROOMS;
+    const at = rest % TIME;
+    const person = (rest - at) / TIME;
+    let end = ends[ri]!;
+    const next = stays[i + 1];
+    if (next !== undefined) {
+      const nri = next % ROOMS;
+      const nrest = (next - nri) / ROOMS;
+      const nat = nrest % TIME;
+      if ((nrest - nat) / TIME === person && rooms[nri]!.date === rooms[ri]!.date) end = Math.min(end, nat);
+    }
+    events[2 * i] = (at * ROOMS + ri) * 2 + 1;
+    events[2 * i + 1] = (Math.max(end, at + 1) * ROOMS + ri) * 2;
+  }
+  events.sort();
+  const inside = new Int32Array(rooms.length);
+  const peak = new Int32Array(rooms.length);
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    const entry = e % 2;
+    const ri = ((e - entry) / 2) % ROOMS;
+    const day = rooms[ri]!.date!;
+    const delta = entry ? 1 : -1;
+    inside[ri]! += delta;
+    if (inside[ri]! > peak[ri]!) peak[ri] = inside[ri]!;
+    const total = (totals.get(day) ?? 0) + delta;
+    totals.set(day, total);
+    if (total > (byDay.get(day) ?? 0)) byDay.set(day, total);
+  }
+  rooms.forEach((r, ri) => byTarget.set(r.key, peak[ri]!));
   return { byTarget, byDay };
 }
+
+/** Packing limits: 2^20 time steps, 2^10 rooms (with 2^22 people the packed number stays below 2^53). */
+const TIME = 2 ** 20;
+const ROOMS = 2 ** 10;
 
 export function attendanceReport(ctx: ReportContext): ReportContent {
   const f = attendanceFigures(ctx, new Facts(ctx.db));
