@@ -25,7 +25,7 @@ test('language switch on every screen, remembered across pages', async ({ page }
   await page.getByTestId('lang-switch').click();
   await expect(page.getByRole('link', { name: '受付デスク' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  for (const [path, text] of [['/door', 'この端末のチェックポイントを選択'], ['/reports', '出席状況'], ['/kiosk', 'セルフチェックイン']]) {
+  for (const [path, text] of [['/door', 'この端末のチェックポイントを選択'], ['/reports', '入場状況'], ['/kiosk', 'セルフチェックイン']]) {
     await page.goto(path!);
     await expect(page.getByText(text!).first()).toBeVisible();
   }

@@ -354,6 +354,12 @@ describe('reports: certificates', () => {
     expect(list!.map((r) => r[1])).toEqual(['Family name', "'=cmd|calc", 'Mensah', 'Müller-Łukasiewicz', 'Nguyễn', 'Takahashi']);
     expect(list![1]!.slice(2, 5)).toEqual(["'@SUM(1)", '', "'+danger"]);
     expect(list!.find((r) => r[1] === 'Takahashi')!.slice(6)).toEqual(['ja', '2027-04-27 2027-04-28', '4']);
+    // The spreadsheet too: text that looks like a formula stays text.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await report('certificates', 'xlsx')).data as unknown as ArrayBuffer);
+    const row = wb.getWorksheet('Certificates')!.getRow(2);
+    expect([row.getCell(2).value, row.getCell(3).value, row.getCell(5).value]).toEqual(["'=cmd|calc", "'@SUM(1)", "'+danger"]);
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);
   });
 });
 
@@ -365,6 +371,7 @@ describe('reports through the Api (a worker thread over the event file)', () => 
     // The core is free while the worker builds.
     expect(app.dispatch('event', {}).name).toBe('Regions Forum');
     const file = await pending;
+    expect(app.reports.threaded).toBe(true);
     expect(Buffer.from(file.base64, 'base64').equals(direct.data)).toBe(true);
     expect(file.fileName).toBe('attendance-en-2027-04-28.csv');
   });

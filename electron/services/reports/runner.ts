@@ -51,6 +51,11 @@ export class ReportRunner {
     public inline = false,
   ) {}
 
+  /** True once reports are being built in a worker thread (false: on this thread). */
+  get threaded(): boolean {
+    return this.worker !== null;
+  }
+
   /** Builds a report and answers with the file. */
   async run(req: ReportRequest, progress?: (done: number, total: number) => void): Promise<ReportFile> {
     const worker = this.inline || !this.file ? null : this.ensureWorker();

@@ -6,7 +6,7 @@ import { Conflicts } from '../../sync/conflicts.js';
 import type { Block, Cell, ReportContent, Sheet, Table } from '../doc.js';
 import { jaBusName, type ReportContext } from '../context.js';
 import { Facts } from '../facts.js';
-import { nameCell, personColumns } from './bus-manifest.js';
+import { nameCell, personColumns } from '../cells.js';
 
 const DENIALS = VERDICTS.filter((v) => v !== 'admitted' && v !== 'readmitted' && v !== 'already_checked_in');
 

@@ -3,7 +3,7 @@
 import type { Block, Cell, ReportContent, Sheet } from '../doc.js';
 import type { ReportContext } from '../context.js';
 import { Facts, type Person } from '../facts.js';
-import { latinName, personName } from '../../people/names.js';
+import { nameCell, personColumns } from '../cells.js';
 
 export interface ManifestLine {
   person: Person | null;
@@ -40,12 +40,6 @@ export function manifests(ctx: ReportContext, facts: Facts): Manifest[] {
       for (const [who, at] of boarded) if (!listed.has(who)) lines.push({ person: people.get(who) ?? null, who, onList: false, boardedAt: at });
       return { key: t.key, name: ctx.targetName(t), departsAt: t.startsAt, boardingPoint: points.get(t.key) ?? null, capacity: t.capacity, lines };
     });
-}
-
-export function nameCell(p: Person | null, who: string, fallback: string): Cell {
-  if (!p) return who.startsWith('badge:') ? `${fallback} (${who.slice(6)})` : fallback;
-  const n = personName(p, { familyFirst: true });
-  return n.secondary ? { lines: [n.primary, n.secondary] } : n.primary;
 }
 
 export function busManifestReport(ctx: ReportContext): ReportContent {
@@ -114,12 +108,4 @@ export function busManifestReport(ctx: ReportContext): ReportContent {
     ),
   };
   return { pdf: { title: t.kinds['bus-manifest'], blocks }, sheets: [sheet] };
-}
-
-/** Family, given (Latin) and the kanji name: the name columns of every spreadsheet. */
-export function personColumns(p: Person | null): [string | null, string | null, string | null] {
-  if (!p) return [null, null, null];
-  const l = latinName(p);
-  const n = personName(p);
-  return [l.family, l.given, n.secondary ? n.primary : null];
 }

@@ -5,7 +5,7 @@ import { loadContext, type ReportContext } from '../context.js';
 import { Facts, type Person } from '../facts.js';
 import { countryCode } from '../places.js';
 import { personName } from '../../people/names.js';
-import { personColumns } from './bus-manifest.js';
+import { personColumns } from '../cells.js';
 
 export function languageOf(p: Person): Lang {
   return p.family_name_kanji || p.given_name_kanji || countryCode(p.country) === 'JP' ? 'ja' : 'en';

@@ -3,7 +3,7 @@ import type { Block, Cell, ReportContent, Sheet } from '../doc.js';
 import type { ReportContext } from '../context.js';
 import { Facts, share, type Person } from '../facts.js';
 import { countryCode, countryName, originGroup, PREFECTURES, prefectureIndex } from '../places.js';
-import { nameCell, personColumns } from './bus-manifest.js';
+import { nameCell, personColumns } from '../cells.js';
 
 export type MeetingOutcome = 'held' | 'euAbsent' | 'jpAbsent' | 'bothAbsent';
 

@@ -4,7 +4,7 @@ import type { Block, Cell, ReportContent, Sheet, Table } from '../doc.js';
 import type { ReportContext, Target } from '../context.js';
 import { Facts, share, type Person } from '../facts.js';
 import { countryCode, countryName } from '../places.js';
-import { nameCell, personColumns } from './bus-manifest.js';
+import { nameCell, personColumns } from '../cells.js';
 
 export interface NoShowFigures {
   sessions: { target: Target; registered: number; attended: number; missing: Person[] }[];
