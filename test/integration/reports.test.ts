@@ -9,6 +9,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Meetings } from '../../electron/services/people/meetings.js';
 import { buildReport, type ReportRequest } from '../../electron/services/reports/build.js';
+import { ReportRunner } from '../../electron/services/reports/runner.js';
+import { pathToFileURL } from 'node:url';
 import type { EventSpec } from '../../electron/services/event/event-store.js';
 import { syncAll, venue, type Device } from '../sync-rig.js';
 import { tempDir, TestClock } from '../helpers.js';
@@ -374,6 +376,17 @@ describe('reports through the Api (a worker thread over the event file)', () => 
     expect(app.reports.threaded).toBe(true);
     expect(Buffer.from(file.base64, 'base64').equals(direct.data)).toBe(true);
     expect(file.fileName).toBe('attendance-en-2027-04-28.csv');
+  });
+
+  it('a worker that cannot start here does not lose the report: it is built on this thread instead', async () => {
+    const broken = path.join(s.dir, 'broken-worker.mjs');
+    fs.writeFileSync(broken, "throw new Error('cannot load pdfkit from here');\n");
+    const runner = new ReportRunner(s.desk.app.db, s.desk.app.db.name, false, { url: pathToFileURL(broken), typescript: false });
+    const f = await runner.run({ kind: 'origin', format: 'csv', lang: 'en', now: NOW });
+    expect(f.data.toString('utf8')).toContain('EU member states,3,2,40.0%');
+    expect(runner.threaded).toBe(false);
+    expect((await runner.run({ kind: 'origin', format: 'csv', lang: 'ja', now: NOW })).fileName).toBe('origin-ja-2027-04-28.csv');
+    runner.close();
   });
 
   it('a job reports progress, holds the file until collected, then is forgotten', async () => {

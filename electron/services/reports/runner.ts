@@ -40,7 +40,9 @@ function workerScript(): { url: URL; typescript: boolean } | null {
 export class ReportRunner {
   private worker: Worker | null = null;
   private seq = 0;
-  private readonly pending = new Map<number, { resolve: (f: ReportFile) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
+  private readonly pending = new Map<number, { req: ReportRequest; resolve: (f: ReportFile) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
+  /** Set when a worker could not start here (an installation without its script, a packaging that hides it). */
+  private workerUnavailable = false;
   private readonly jobs = new Map<string, ReportJob & { finishedAt: number | null }>();
 
   constructor(
@@ -49,6 +51,8 @@ export class ReportRunner {
     private readonly file: string | null,
     /** Build on this thread: for a process that does nothing else meanwhile (the CLI), a worker only adds its start. */
     public inline = false,
+    /** The worker's script; found next to this module unless given (tests give a broken one). */
+    private readonly script: { url: URL; typescript: boolean } | null = workerScript(),
   ) {}
 
   /** True once reports are being built in a worker thread (false: on this thread). */
@@ -58,13 +62,10 @@ export class ReportRunner {
 
   /** Builds a report and answers with the file. */
   async run(req: ReportRequest, progress?: (done: number, total: number) => void): Promise<ReportFile> {
-    const worker = this.inline || !this.file ? null : this.ensureWorker();
-    if (!worker || !this.file) {
-      const { buildReport } = await import('./build.js');
-      return buildReport(this.db, req, progress);
-    }
+    const worker = this.inline || !this.file || this.workerUnavailable ? null : this.ensureWorker();
+    if (!worker || !this.file) return this.here(req, progress);
     const id = ++this.seq;
-    const done = new Promise<ReportFile>((resolve, reject) => this.pending.set(id, { resolve, reject, progress }));
+    const done = new Promise<ReportFile>((resolve, reject) => this.pending.set(id, { req, resolve, reject, progress }));
     worker.ref();
     worker.postMessage({ id, file: this.file, req } satisfies WorkerRequest);
     try {
@@ -72,6 +73,11 @@ export class ReportRunner {
     } finally {
       if (this.pending.size === 0) this.worker?.unref();
     }
+  }
+
+  private async here(req: ReportRequest, progress?: (done: number, total: number) => void): Promise<ReportFile> {
+    const { buildReport } = await import('./build.js');
+    return buildReport(this.db, req, progress);
   }
 
   start(req: ReportRequest): ReportJob {
@@ -105,7 +111,7 @@ export class ReportRunner {
 
   private ensureWorker(): Worker | null {
     if (this.worker) return this.worker;
-    const script = workerScript();
+    const script = this.script;
     if (!script) return null;
     const worker = script.typescript
       ? // The source tree runs TypeScript through tsx (tests, benchmarks); a bundle's worker is plain JavaScript.
@@ -120,10 +126,18 @@ export class ReportRunner {
       if (r.type === 'done') p.resolve({ fileName: r.fileName, mime: r.mime, data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength) });
       else p.reject(new ServiceError('conflict', r.message));
     });
+    let answered = false;
+    worker.once('message', () => (answered = true));
     const fail = (e: Error) => {
-      for (const p of this.pending.values()) p.reject(e);
+      const waiting = [...this.pending.values()];
       this.pending.clear();
       this.worker = null;
+      // A worker that never answered could not start here: build on this thread from now on rather than fail.
+      if (!answered) this.workerUnavailable = true;
+      for (const p of waiting) {
+        if (answered) p.reject(e);
+        else this.here(p.req, p.progress).then(p.resolve, p.reject);
+      }
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`The report worker stopped (exit code ${code}).`)));
