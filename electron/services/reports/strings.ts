@@ -367,8 +367,8 @@ const ja: Strings = {
   certificates: {
     title: '参加証明書',
     certify: '下記の方が',
-    attended: (event) => `${event}（`,
-    heldAt: (venue, dates) => `${dates}、${venue}）において、次のプログラムに参加したことを証明します。`,
+    attended: (event) => event,
+    heldAt: (venue, dates) => `（${dates}、${venue}）において、次のプログラムに参加したことを証明します。`,
     signature: '主催者',
     number: (no) => `証明書番号 ${no}`,
     none: 'まだ来場者がいないため、発行できる証明書はありません。',

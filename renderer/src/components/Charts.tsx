@@ -15,8 +15,8 @@ function niceMax(max: number): { top: number; step: number } {
 
 export function ColumnsChart({ labels, values, label, labelEvery = 4 }: { labels: string[]; values: number[]; label: string; labelEvery?: number }) {
   // Wide enough that the chart fills a laptop's width at a readable height, and scales down on a tablet.
-  const w = 900;
-  const h = 200;
+  const w = 1000;
+  const h = 185;
   const left = 34;
   const bottom = 22;
   const { top, step } = niceMax(Math.max(0, ...values));
