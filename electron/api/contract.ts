@@ -119,8 +119,11 @@ export interface ScanRecord {
   id: string;
   checkpointId: string;
   checkpointName: string;
+  checkpointNameJa: string | null;
   delegateId: string | null;
   delegateName: string | null;
+  /** The name fields, so each screen shows the name by the one rule (kanji for Japanese delegates). */
+  person: Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji'> | null;
   verdict: VerdictCode;
   reason: string;
   at: string;
@@ -153,6 +156,44 @@ export interface AttendanceRow {
   registered: number | null;
   admitted: number;
   denied: number;
+}
+
+export const REPORT_KINDS = ['attendance', 'bus-manifest', 'no-shows', 'meetings', 'origin', 'audit', 'certificates'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_FORMATS = ['pdf', 'csv', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_LANGS = ['en', 'ja'] as const;
+
+/** A report being built off the scanning thread; `file` once done (a finished job is forgotten once read). */
+export interface ReportJob {
+  id: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  file: FileDownload | null;
+  error: string | null;
+}
+
+/** The organisers' live figures (see services/reports/dashboard.ts). */
+export interface DashboardView {
+  at: string;
+  /** The event-local date now. */
+  today: string;
+  /** Active delegates. */
+  registered: number;
+  arrivedToday: number;
+  /** People who came through the entrance on any day. */
+  arrived: number;
+  /** Registered minus admitted, for the sessions and buses already over. */
+  noShowsSoFar: number;
+  buses: { boarded: number; registered: number };
+  devices: { active: number; known: number };
+  /** Arrivals at the entrance per 15 minutes, per event day. */
+  arrivals: { date: string; buckets: { at: string; n: number }[] }[];
+  sessions: { targetKey: string; kind: CheckpointKind; name: string; nameJa: string | null; registered: number | null; admitted: number; capacity: number | null }[];
+  origin: { group: 'eu' | 'jp' | 'asean' | 'africa' | 'other' | 'unknown'; registered: number; arrived: number }[];
 }
 
 export const BADGE_SIZE_NAMES = ['a6', 'cr80', '4x6in', '4x3in', 'a4-sheet'] as const;
@@ -243,6 +284,14 @@ export type WalkInInput = z.input<typeof walkInSchema>;
 /** Editable delegate fields (names in every script, organisation, place, email, role). */
 export const delegateEditSchema = walkInSchema.omit({ registrations: true });
 
+/** A report: what, as which file, in which language; certificates optionally for some delegates only. */
+const reportInput = z.object({
+  kind: z.enum(REPORT_KINDS),
+  format: z.enum(REPORT_FORMATS),
+  lang: z.enum(REPORT_LANGS).default('en'),
+  delegateIds: z.array(id).max(100_000).optional(),
+});
+
 /** Every Api method's input schema. Keys are the method names. */
 export const apiInputs = {
   event: z.object({}),
@@ -285,6 +334,10 @@ export const apiInputs = {
   signOut: z.object({}),
   session: z.object({}),
   setPin: z.object({ pin: z.string().regex(/^\d{4,8}$/) }),
+  report: reportInput,
+  reportStart: reportInput,
+  reportStatus: z.object({ jobId: id }),
+  dashboard: z.object({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -374,6 +427,10 @@ export interface ApiOutputs {
   signOut: StaffSession;
   session: StaffSession;
   setPin: { ok: true };
+  report: FileDownload;
+  reportStart: ReportJob;
+  reportStatus: ReportJob;
+  dashboard: DashboardView;
 }
 
 /** What this client may do: its station's role and who is signed in on it. */

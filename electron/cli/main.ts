@@ -16,6 +16,7 @@ import { STATION_KINDS, type StationKind } from '../services/trust/access.js';
 import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
 import { rejectedCsv } from '../services/people/import/importer.js';
 import { blankEventSpec } from '../services/event/blank-event.js';
+import { REPORT_FORMATS, REPORT_KINDS, REPORT_LANGS, type ReportFormat, type ReportKind } from '../api/contract.js';
 
 class UsageError extends Error {}
 
@@ -41,8 +42,10 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke pair        --db FILE --code CODE [--name NAME] [--json] (join a hub and load its event)
   uketsuke sync        --db FILE [--json]                     (one round with the paired hub)
   uketsuke devices     --db FILE|postgres://URL [--event ID] [--json] [--revoke DEVICE]
+  uketsuke report      --db FILE --kind KIND --out FILE.pdf|.csv|.xlsx [--lang en|ja] [--delegate ID|EMAIL[,…]]
 
 SIZE is a6 (default), cr80, 4x6in, 4x3in or a4-sheet (six 4×3 in badges with crop marks).
+KIND is ${REPORT_KINDS.join(', ')}; --delegate limits certificates to those people.
 
 --db defaults to $UKETSUKE_DB or ${defaultDataFile()}.
 `;
@@ -123,6 +126,8 @@ export async function main(argv: string[]): Promise<number> {
       'hub-host': { type: 'string' },
       from: { type: 'string' },
       station: { type: 'string' },
+      kind: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   const db = values.db ?? defaultDataFile();
@@ -289,6 +294,44 @@ export async function main(argv: string[]): Promise<number> {
       try {
         app.staffLock.setPin(values.set);
         process.stdout.write('Staff PIN set.\n');
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'report': {
+      if (!values.kind || !values.out) throw new UsageError('report needs --kind KIND and --out FILE.pdf|.csv|.xlsx');
+      const kind = values.kind as ReportKind;
+      if (!REPORT_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${REPORT_KINDS.join(', ')}`);
+      const format = path.extname(values.out).slice(1).toLowerCase() as ReportFormat;
+      if (!REPORT_FORMATS.includes(format)) throw new UsageError('--out must end in .pdf, .csv or .xlsx');
+      const lang = (values.lang ?? 'en') as (typeof REPORT_LANGS)[number];
+      if (!REPORT_LANGS.includes(lang)) throw new UsageError('--lang is en or ja');
+      requireFile(db);
+      const app = open(db, values.at);
+      try {
+        const delegateIds = values.delegate?.split(',').map((key) => {
+          const d = app.delegates.findByIdOrEmail(key.trim());
+          if (!d) throw new ServiceError('not_found', `No delegate with id or email ${key.trim()}.`);
+          return d.id;
+        });
+        // Through the Api like every shell, with a progress bar for long ones. This process answers no scans
+        // meanwhile, so the report is built on its own thread (a worker would only add its start-up).
+        app.reports.inline = true;
+        const bar = progressBar('Report');
+        let job = app.dispatch('reportStart', { kind, format, lang, delegateIds });
+        let shown = -1;
+        while (job.state === 'running') {
+          await new Promise((r) => setTimeout(r, 100));
+          job = app.dispatch('reportStatus', { jobId: job.id });
+          if (job.total > 0 && job.done !== shown && job.done < job.total) bar((shown = job.done), job.total);
+        }
+        if (shown >= 0) bar(job.total, job.total);
+        if (job.state === 'failed' || !job.file) throw new ServiceError('conflict', job.error ?? 'The report could not be made.');
+        const data = Buffer.from(job.file.base64, 'base64');
+        fs.writeFileSync(values.out, data);
+        if (values.json) out({ out: path.resolve(values.out), kind, format, lang, bytes: data.length });
+        else process.stdout.write(`${kind} (${lang}) → ${values.out}\n`);
       } finally {
         app.close();
       }

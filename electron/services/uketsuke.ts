@@ -29,6 +29,8 @@ import { FolderPrinter, StaticDirectory } from './printing/folder.js';
 import type { PrinterDirectory } from './printing/printer.js';
 import path from 'node:path';
 import { attendance, registeredCounts } from './reports/attendance.js';
+import { ReportRunner, toDownload } from './reports/runner.js';
+import { Dashboard } from './reports/dashboard.js';
 import { z } from 'zod';
 import { Trust } from './trust/trust.js';
 import { LOCAL_OPERATOR, type Caller } from './trust/access.js';
@@ -67,6 +69,8 @@ export class Uketsuke {
   /** Set by the shell that can run the hub server in this process ("Make this laptop the hub"). */
   private hubStarter: (() => Promise<HubIdentity>) | null = null;
   private hubRunning = false;
+  readonly reports: ReportRunner;
+  readonly dashboard: Dashboard;
   private readonly importJobs = new Map<string, ImportJob>();
   private table: ReturnType<Uketsuke['handlers']> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -95,6 +99,8 @@ export class Uketsuke {
     this.conflicts = new Conflicts(this.core);
     this.passengers = new Passengers(this.core, this.event);
     this.hub = new Hub(this.core, this.badgeNumbers, () => this.hubIdentity() ?? { urls: [], fingerprint: '' });
+    this.reports = new ReportRunner(db, db.name === ':memory:' ? null : db.name);
+    this.dashboard = new Dashboard(this.core, this.event);
   }
 
   /** Where this file's hub listens (written by the hub process at start; read by `pairing-code` too). */
@@ -174,6 +180,7 @@ export class Uketsuke {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.backups?.stop();
     void this.stationSync?.stop();
+    this.reports.close();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
@@ -246,7 +253,7 @@ export class Uketsuke {
         this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...fields, email: fields.email || null })).id)),
       reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
       recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
-      attendance: () => attendance(this.core, this.event, this.checkin),
+      attendance: () => attendance(this.event, this.checkin, this.dashboard),
       printers: () => this.printing.listPrinters(),
       printBadge: (input) => this.printing.enqueue(input),
       printJobs: ({ limit }) => this.printing.list(limit),
@@ -279,6 +286,10 @@ export class Uketsuke {
       joinHub: ({ code, name }) => this.joinHub(code, name),
       kioskFind: ({ name, email }) => ({ match: this.kiosk.find(name, email) }),
       stillExpected: ({ checkpointId }) => ({ missing: this.stillExpected.list(checkpointId) }),
+      report: (input) => this.reports.run({ ...input, now: this.core.nowIso() }).then(toDownload),
+      reportStart: (input) => this.reports.start({ ...input, now: this.core.nowIso() }),
+      reportStatus: ({ jobId }) => this.reports.status(jobId),
+      dashboard: () => this.dashboard.view(),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
@@ -358,7 +369,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

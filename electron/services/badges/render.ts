@@ -70,7 +70,7 @@ let embeddedFont: (new (doc: unknown, font: unknown, id: string) => unknown) | n
  * faster. pdfkit does not export its EmbeddedFont class, so it is taken from a probe document; should a pdfkit
  * version differ, fonts are registered the ordinary way.
  */
-function useSharedFonts(doc: InstanceType<typeof PDFDocument>): void {
+export function useSharedFonts(doc: InstanceType<typeof PDFDocument>): void {
   const f = fonts();
   const names = Object.keys(f) as FontName[];
   for (const name of names) doc.registerFont(name, f[name].data);

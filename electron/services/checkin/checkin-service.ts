@@ -161,22 +161,26 @@ export class CheckinService {
     if (filter.scanId) where.push('s.id = @scanId');
     const rows = this.core.db
       .prepare(
-        `SELECT s.id, s.checkpoint_id, c.name AS checkpoint_name, s.delegate_id,
+        `SELECT s.id, s.checkpoint_id, c.name AS checkpoint_name, c.name_ja AS checkpoint_name_ja, s.delegate_id,
            CASE WHEN d.id IS NULL THEN NULL ELSE d.given_name || ' ' || d.family_name END AS delegate_name,
+           d.family_name, d.given_name, d.family_name_kanji, d.given_name_kanji,
            s.verdict, s.reason, s.scanned_at, s.override_reason, s.undone_at
          FROM scan s JOIN checkpoint c ON c.id = s.checkpoint_id LEFT JOIN delegate d ON d.id = s.delegate_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.scanned_at DESC, s.rowid DESC LIMIT @limit`,
       )
       .all({ checkpointId: filter.checkpointId, delegateId: filter.delegateId, scanId: filter.scanId, limit: filter.limit ?? 50 }) as {
-      id: string; checkpoint_id: string; checkpoint_name: string; delegate_id: string | null; delegate_name: string | null;
+      id: string; checkpoint_id: string; checkpoint_name: string; checkpoint_name_ja: string | null; delegate_id: string | null; delegate_name: string | null;
+      family_name: string | null; given_name: string | null; family_name_kanji: string | null; given_name_kanji: string | null;
       verdict: VerdictCode; reason: string; scanned_at: string; override_reason: string | null; undone_at: string | null;
     }[];
     return rows.map((r) => ({
       id: r.id,
       checkpointId: r.checkpoint_id,
       checkpointName: r.checkpoint_name,
+      checkpointNameJa: r.checkpoint_name_ja,
       delegateId: r.delegate_id,
       delegateName: r.delegate_name,
+      person: r.family_name === null ? null : { familyName: r.family_name, givenName: r.given_name ?? '', familyNameKanji: r.family_name_kanji, givenNameKanji: r.given_name_kanji },
       verdict: r.verdict,
       reason: r.reason,
       at: r.scanned_at,

@@ -2,13 +2,16 @@ import type { AttendanceRow } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import { targetKeyOf, type EventStore } from '../event/event-store.js';
 import type { CheckinService } from '../checkin/checkin-service.js';
+import type { Dashboard } from './dashboard.js';
 
-/** Per-checkpoint totals: who was admitted, how many were turned away, against the list and the capacity. */
-export function attendance(core: Core, event: EventStore, checkin: CheckinService): AttendanceRow[] {
-  const denied = new Map(
-    (core.db.prepare("SELECT checkpoint_id AS id, count(*) AS n FROM scan WHERE verdict NOT IN ('admitted','readmitted') GROUP BY checkpoint_id").all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
-  );
-  const registered = registeredCounts(core);
+/**
+ * Per-checkpoint totals: who was admitted, how many were turned away, against the list and the capacity. A re-scan
+ * of someone already in (already_checked_in) is not a denial: nobody was turned away.
+ */
+export function attendance(event: EventStore, checkin: CheckinService, dashboard: Dashboard): AttendanceRow[] {
+  // Counted incrementally with the dashboard: this table refreshes every few seconds on the scanning thread.
+  const denied = dashboard.deniedByCheckpoint();
+  const registered = dashboard.registeredByTarget();
   return event.checkpointRows().map((cp) => ({
     checkpointId: cp.id,
     name: cp.name,

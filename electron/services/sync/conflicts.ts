@@ -6,7 +6,8 @@ import type { Core } from '../core.js';
 import { toDelegate, type DelegateRow } from '../people/delegates.js';
 
 export class Conflicts {
-  constructor(private readonly core: Core) {}
+  // Only the database: reports read conflicts on a read-only connection of their own.
+  constructor(private readonly core: Pick<Core, 'db'>) {}
 
   list(): SyncConflicts {
     const { db } = this.core;

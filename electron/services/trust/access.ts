@@ -81,6 +81,8 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   attendance: DESK,
   syncConflicts: DESK,
   hubDevices: DESK,
+  // Live counts only, no names.
+  dashboard: DESK,
   undoScan: STAFF,
   walkIn: STAFF,
   updateDelegate: STAFF,
@@ -91,6 +93,10 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   rejectedRows: ORGANISER,
   exportDelegates: ORGANISER,
   subjectExport: ORGANISER,
+  // Manifests and certificates carry names: the organisers'.
+  report: ORGANISER,
+  reportStart: ORGANISER,
+  reportStatus: ORGANISER,
   pairingCode: ORGANISER,
   startHub: ORGANISER,
   joinHub: ORGANISER,

@@ -20,6 +20,7 @@ const METHODS = Object.keys({
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
   hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true, setPin: true,
   kioskFind: true, stillExpected: true,
+  report: true, reportStart: true, reportStatus: true, dashboard: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export const SIGN_IN_NEEDED = 'uketsuke:sign-in-needed';

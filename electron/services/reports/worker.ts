@@ -1,0 +1,31 @@
+// The report worker: a thread with its own read-only connection to the event file, so reading 50,000 people and
+// drawing hundreds of pages never holds up a scan verdict on the core's thread (WAL lets it read while scans are
+// written). Built as dist/report-worker.mjs (CLI, web host) and dist/electron/report-worker.cjs (desktop app).
+import { parentPort } from 'node:worker_threads';
+import { openDb, type Db } from '../../../db/open.js';
+import { buildReport } from './build.js';
+import type { WorkerReply, WorkerRequest } from './runner.js';
+
+const port = parentPort;
+if (!port) throw new Error('report worker: not started as a worker thread');
+
+const connections = new Map<string, Db>();
+
+port.on('message', (m: WorkerRequest | { close: true }) => {
+  if ('close' in m) {
+    for (const db of connections.values()) db.close();
+    connections.clear();
+    return;
+  }
+  const post = (r: WorkerReply) => port.postMessage(r);
+  void (async () => {
+    try {
+      let db = connections.get(m.file);
+      if (!db) connections.set(m.file, (db = openDb(m.file, { readonly: true })));
+      const file = await buildReport(db, m.req, (done, total) => post({ id: m.id, type: 'progress', done, total }));
+      post({ id: m.id, type: 'done', fileName: file.fileName, mime: file.mime, data: file.data });
+    } catch (e) {
+      post({ id: m.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  })();
+});
