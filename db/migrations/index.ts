@@ -4,6 +4,7 @@ import { m001_init } from './001_init.js';
 import { m002_print_jobs } from './002_print_jobs.js';
 import { m003_replication } from './003_replication.js';
 import { m004_hub } from './004_hub.js';
+import { m005_event_setup } from './005_event_setup.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub];
+export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub, m005_event_setup];
 
 export const latestVersion = migrations.length;

@@ -4,6 +4,7 @@ import { apiInputs, type ApiMethod, type ApiOutputs, type ApiParsedInput, type D
 import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.js';
 import { Core, ServiceError, type CoreOptions } from './core.js';
 import { EventStore, targetKeyOf } from './event/event-store.js';
+import { Programme } from './event/programme/programme.js';
 import { Delegates, toDelegate } from './people/delegates.js';
 import { BadgeNumbers } from './people/badge-numbers.js';
 import { CheckinService } from './checkin/checkin-service.js';
@@ -37,6 +38,7 @@ export interface UketsukeOptions extends CoreOptions {
 export class Uketsuke {
   readonly core: Core;
   readonly event: EventStore;
+  readonly programme: Programme;
   readonly delegates: Delegates;
   readonly badgeNumbers: BadgeNumbers;
   readonly checkin: CheckinService;
@@ -60,6 +62,7 @@ export class Uketsuke {
   constructor(readonly db: Db, opts: UketsukeOptions = {}) {
     this.core = new Core(db, opts);
     this.event = new EventStore(this.core);
+    this.programme = new Programme(this.core, this.event);
     this.badgeNumbers = new BadgeNumbers(this.core);
     this.delegates = new Delegates(this.core, this.event, this.badgeNumbers);
     this.checkin = new CheckinService(this.core, this.event, this.delegates);
