@@ -2,6 +2,7 @@
 // schemas because they cross a trust boundary (IPC, HTTP); outputs are plain types. No runtime code but schemas.
 import { z } from 'zod';
 import { STATION_ROLES, type HubDeviceInfo } from './sync-protocol.js';
+import type { BusInfo, ProgrammeImportReport, SessionInfo } from './event-setup.js';
 
 export const VERDICTS = [
   'admitted',
@@ -275,6 +276,31 @@ export const apiInputs = {
   startHub: z.object({}),
   passengers: z.object({ checkpointId: id }),
   joinHub: z.object({ code: z.string().min(10).max(2000), name: text(100).default('') }),
+  // Event setup (Event screen): every change is a replicated entry.
+  programme: z.object({}),
+  updateEvent: z.object({
+    name: text(200).optional(), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).optional(),
+    rehearsal: z.boolean().optional(), startsOn: text(10).optional(), endsOn: text(10).optional(),
+  }),
+  saveSession: z.object({
+    id: id.nullable().optional(), title: text(500), titleJa: text(500).nullable().optional(), room: text(200).nullable().optional(),
+    kind: text(40).optional(), startsAt: text(40), endsAt: text(40), capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  }),
+  archiveSession: z.object({ id, archived: z.boolean().default(true) }),
+  saveBus: z.object({
+    id: id.nullable().optional(), label: text(200), site: text(300), departsAt: text(40), boardsAt: text(40).nullable().optional(),
+    returnsAt: text(40).nullable().optional(), meetingPoint: text(300).nullable().optional(), capacity: z.number().int().min(1).max(10_000),
+  }),
+  archiveBus: z.object({ id, archived: z.boolean().default(true) }),
+  saveCheckpointRules: z.object({
+    id,
+    rules: z.object({
+      name: text(300).optional(), nameJa: text(300).nullable().optional(), capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
+      opensAt: text(40).nullable().optional(), closesAt: text(40).nullable().optional(),
+      entryRule: z.enum(['once', 'once_per_day', 'reentry']).optional(), listRule: z.enum(['registered', 'anyone']).optional(),
+    }),
+  }),
+  programmeImport: z.object({ ...fileInput, dryRun: z.boolean().default(false) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -359,6 +385,21 @@ export interface ApiOutputs {
   startHub: SyncStatus;
   passengers: PassengerList;
   joinHub: { eventId: string; delegates: number };
+  programme: Programme;
+  updateEvent: EventInfo;
+  saveSession: { id: string };
+  archiveSession: Programme;
+  saveBus: { id: string };
+  archiveBus: Programme;
+  saveCheckpointRules: Programme;
+  programmeImport: ProgrammeImportReport;
+}
+
+/** The event's programme as the Event screen edits it. */
+export interface Programme {
+  sessions: SessionInfo[];
+  buses: BusInfo[];
+  checkpoints: Checkpoint[];
 }
 
 /** What a client sees: every method async, whatever carries it. */

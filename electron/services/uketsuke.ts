@@ -251,12 +251,27 @@ export class Uketsuke {
       startHub: () => this.startHub(),
       passengers: ({ checkpointId }) => this.passengers.of(checkpointId),
       joinHub: ({ code, name }) => this.joinHub(code, name),
+      programme: () => this.programmeView(),
+      updateEvent: (fields) => {
+        this.programme.updateEvent(fields);
+        return { ...this.event.info(), codeShapes: this.delegates.codeShapes() };
+      },
+      saveSession: (s) => ({ id: this.programme.saveSession(s) }),
+      archiveSession: ({ id, archived }) => (this.programme.archiveSession(id, archived), this.programmeView()),
+      saveBus: (b) => ({ id: this.programme.saveBus(b) }),
+      archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
+      saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
+      programmeImport: ({ fileName, base64, dryRun }) => this.programme.import(fileName, Buffer.from(base64, 'base64'), { dryRun }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
         return { fileName: 'rejected-rows.csv', mime: 'text/csv', base64: Buffer.from(rejectedCsv(report.headers, report.rejected), 'utf8').toString('base64') };
       },
     };
+  }
+
+  private programmeView(): import('../api/contract.js').Programme {
+    return { sessions: this.programme.sessions(), buses: this.programme.buses(), checkpoints: (this.table ??= this.handlers()).checkpoints({}) };
   }
 
   /** Previews a file: how it was read, the columns recognised, the first rows. */
@@ -315,7 +330,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'programmeImport';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

@@ -19,6 +19,8 @@ const METHODS = Object.keys({
   printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
   hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true,
+  programme: true, updateEvent: true, saveSession: true, archiveSession: true, saveBus: true, archiveBus: true,
+  saveCheckpointRules: true, programmeImport: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export function makeApi(call: Transport): Api {

@@ -5,7 +5,7 @@ import { useEvent } from '../event-context';
 import { formatDate, formatTime } from '../format';
 import { useSyncStatus } from '../sync-status';
 
-const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import', 'venue'];
+const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import', 'venue', 'event'];
 
 export function Header({ screen, compact = false }: { screen: Screen; compact?: boolean }) {
   const { t, i18n } = useTranslation();

@@ -12,6 +12,7 @@ import { parseScheduleJson, parseScheduleXml } from './schedule.js';
 import { parseSheet } from './sheet.js';
 import { dateIn, isTimeZone } from './zones.js';
 import { reject, UnreadableProgrammeError, type ItemRef, type ParsedProgramme, type ProgrammeItem, type Rejection } from './types.js';
+import type { BusInfo, ProgrammeChange, ProgrammeImportReport, ProgrammeWarning, SessionInfo } from '../../../api/event-setup.js';
 
 export interface NewEvent {
   name: string;
@@ -64,59 +65,6 @@ export interface CheckpointRules {
   closesAt?: string | null;
   entryRule?: 'once' | 'once_per_day' | 'reentry';
   listRule?: 'registered' | 'anyone';
-}
-
-export interface SessionInfo {
-  id: string;
-  uid: string | null;
-  dayNo: number;
-  kind: string;
-  title: string;
-  titleJa: string | null;
-  room: string | null;
-  startsAt: string;
-  endsAt: string;
-  capacity: number | null;
-  archived: boolean;
-  checkpointId: string | null;
-}
-
-export interface BusInfo {
-  id: string;
-  label: string;
-  site: string;
-  departsAt: string;
-  returnsAt: string | null;
-  meetingPoint: string | null;
-  capacity: number;
-  archived: boolean;
-  checkpointId: string | null;
-  boardsAt: string | null;
-}
-
-export interface ProgrammeChange {
-  ref: ItemRef;
-  sessionId: string;
-  title: string;
-  change: 'created' | 'updated';
-  fields: string[];
-}
-
-export interface ProgrammeWarning {
-  ref: ItemRef;
-  code: 'overlap';
-  message: string;
-}
-
-export interface ProgrammeImportReport {
-  format: ParsedProgramme['format'];
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: Rejection[];
-  warnings: ProgrammeWarning[];
-  changes: ProgrammeChange[];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

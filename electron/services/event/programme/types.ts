@@ -1,3 +1,7 @@
+import type { ItemRef, RejectCode, Rejection } from '../../../api/event-setup.js';
+
+export type { ItemRef, RejectCode, Rejection };
+
 /** One session as a programme file describes it, times already resolved to instants. */
 export interface ProgrammeItem {
   /** Where it came from, for reports: the physical line (spreadsheets) or the calendar/schedule uid. */
@@ -12,15 +16,6 @@ export interface ProgrammeItem {
   startsAt: string;
   endsAt: string;
 }
-
-export type ItemRef = { line: number } | { uid: string };
-
-/** Codes the screens translate; `reason` is the English sentence the CLI prints. */
-export type RejectCode =
-  | 'recurring' | 'all_day' | 'no_start' | 'no_end' | 'end_before_start' | 'bad_time' | 'unknown_zone' | 'no_title'
-  | 'bad_capacity' | 'outside_event' | 'duplicate' | 'cancelled' | 'too_long';
-
-export type Rejection = ItemRef & { code: RejectCode; reason: string };
 
 export interface ParsedProgramme {
   format: 'ics' | 'pretalx-json' | 'frab-xml' | 'csv' | 'xlsx';
