@@ -121,6 +121,26 @@ describe('programme import', () => {
   });
 });
 
+describe('delegates with their sessions', () => {
+  it('names imported sessions by title (English or Japanese) or door id; a registered delegate is admitted at the new door', async () => {
+    const app = newEvent();
+    await app.programme.import('programme.csv', file('programme.csv'));
+    const [opening, , side] = app.programme.sessions();
+    const csv = `Last name,First name,Email,Sessions\nTanaka,Yuki,yuki@example.jp,開会セッション; ${side!.checkpointId}\nMüller,Jana,jana@example.de,opening session\nDoe,Jo,jo@example.org,No such talk\n`;
+    const r = await app.importer.run('regs.csv', Buffer.from(csv));
+    expect(r.imported).toBe(2);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[4, 'Unknown session or bus "No such talk".']]);
+    const yuki = app.delegates.findByIdOrEmail('yuki@example.jp')!;
+    expect(app.delegates.isRegistered(yuki.id, opening!.id)).toBe(true);
+    expect(app.delegates.isRegistered(yuki.id, side!.id)).toBe(true);
+    app.programme.saveCheckpointRules(opening!.checkpointId!, { listRule: 'registered' });
+    app.programme.updateEvent({ rehearsal: true });
+    const scan = app.checkin.scan(opening!.checkpointId!, app.delegates.tokenFor(yuki)!);
+    expect(scan.verdict).toBe('admitted');
+    app.close();
+  });
+});
+
 describe('event setup', () => {
   it('creates an event from scratch: days in its zone, an entrance, live by default; bad input refused', () => {
     const app = newEvent('Asia/Tokyo');
