@@ -301,6 +301,10 @@ export const apiInputs = {
     }),
   }),
   programmeImport: z.object({ ...fileInput, dryRun: z.boolean().default(false) }),
+  newEvent: z.object({
+    name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).min(1),
+    startsOn: text(10), endsOn: text(10), rehearsal: z.boolean().optional(),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -393,6 +397,7 @@ export interface ApiOutputs {
   archiveBus: Programme;
   saveCheckpointRules: Programme;
   programmeImport: ProgrammeImportReport;
+  newEvent: { eventId: string; file: string };
 }
 
 /** The event's programme as the Event screen edits it. */

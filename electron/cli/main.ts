@@ -14,6 +14,7 @@ import { startHost } from '../host/server.js';
 import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
 import { rejectedCsv } from '../services/people/import/importer.js';
 import { blankEventSpec } from '../services/event/blank-event.js';
+import type { NewEvent } from '../services/event/programme/programme.js';
 
 class UsageError extends Error {}
 
@@ -418,6 +419,27 @@ export async function main(argv: string[]): Promise<number> {
         }
       };
       app.setHubJoiner(joiner);
+      // "New event" from the Event screen: an empty event in a new file next to this one, served from then on.
+      const creator = async (input: NewEvent) => {
+        const file = path.join(path.dirname(path.resolve(db)), `event-${Date.now()}.db`);
+        const created = open(file);
+        try {
+          const eventId = created.programme.createEvent(input);
+          created.setHubJoiner(joiner);
+          created.setEventCreator(creator);
+          const previous = hostOpts.app;
+          hostOpts.app = created;
+          previous.close();
+          if (!process.env.UKETSUKE_DB) fs.writeFileSync(path.join(dataDir(), 'current-event'), `${file}\n`);
+          process.stdout.write(`New event: now serving ${input.name} from ${file}\n`);
+          return { eventId, file };
+        } catch (e) {
+          created.close();
+          fs.rmSync(file, { force: true });
+          throw e;
+        }
+      };
+      app.setEventCreator(creator);
       process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
       const stop = () => { void host.close().then(() => { hostOpts.app.close(); process.exit(0); }); };
       process.on('SIGINT', stop);

@@ -4,7 +4,7 @@ import { apiInputs, type ApiMethod, type ApiOutputs, type ApiParsedInput, type D
 import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.js';
 import { Core, ServiceError, type CoreOptions } from './core.js';
 import { EventStore, targetKeyOf } from './event/event-store.js';
-import { Programme } from './event/programme/programme.js';
+import { Programme, type NewEvent } from './event/programme/programme.js';
 import { Delegates, toDelegate } from './people/delegates.js';
 import { BadgeNumbers } from './people/badge-numbers.js';
 import { CheckinService } from './checkin/checkin-service.js';
@@ -105,6 +105,20 @@ export class Uketsuke {
     if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.');
     if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.');
     return this.hubJoiner(code, name);
+  }
+
+  /** Set by a shell that can open another event file: "New event" creates one next to this file and switches to it. */
+  private eventCreator: ((input: NewEvent) => Promise<{ eventId: string; file: string }>) | null = null;
+
+  setEventCreator(create: (input: NewEvent) => Promise<{ eventId: string; file: string }>): void {
+    this.eventCreator = create;
+  }
+
+  /** "New event": an empty event of the organiser's own in a new file (the current one, demo or not, is kept). */
+  newEvent(input: NewEvent): Promise<{ eventId: string; file: string }> {
+    if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.');
+    if (!this.eventCreator) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …');
+    return this.eventCreator(input);
   }
 
   setHubStarter(start: () => Promise<HubIdentity>): void {
@@ -261,6 +275,7 @@ export class Uketsuke {
       saveBus: (b) => ({ id: this.programme.saveBus(b) }),
       archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
       saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
+      newEvent: (input) => this.newEvent(input),
       programmeImport: ({ fileName, base64, dryRun }) => this.programme.import(fileName, Buffer.from(base64, 'base64'), { dryRun }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
@@ -330,7 +345,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'programmeImport';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'programmeImport' | 'newEvent';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

@@ -1,8 +1,8 @@
-// An organiser's own event, no demo: created from the command line, then set up on the Event screen — details,
-// a programme imported from an Indico .ics (checked first), a door rule, a session removed, a bus added, rehearsal
-// mode — and a scan admitted at a session that did not exist before.
+// An organiser's own event: created on the Event screen of an app that opened on the demo, then set up there —
+// details, a programme imported from an Indico .ics (checked first), a door rule, a session removed, a bus added,
+// rehearsal mode — and a scan admitted at a session that did not exist before.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,11 +20,10 @@ async function call<M extends ApiMethod>(request: APIRequestContext, method: M, 
 }
 
 test.beforeAll(async () => {
-  const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-own-')), 'own.db');
-  const made = spawnSync(process.execPath, [BIN, 'event', 'create', '--db', db, '--name', 'My conference', '--start', '2027-04-27', '--end', '2027-04-29', '--tz', 'Europe/Paris'], { encoding: 'utf8' });
-  expect(made.status).toBe(0);
+  const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-own-')), 'first-start.db');
   // Port 0: the host picks a free port and prints its address, so this test never collides with the main web host.
-  host = spawn(process.execPath, [BIN, 'web', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // UKETSUKE_DB: the new event must not become this machine's remembered current event.
+  host = spawn(process.execPath, [BIN, 'web', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, UKETSUKE_DB: db } });
   base = await new Promise<string>((resolve, reject) => {
     let out = '';
     host.stdout!.on('data', (b: Buffer) => {
@@ -44,7 +43,18 @@ test('event screen: details, programme import from .ics, door rules, a bus, rehe
   await holdClock(page);
   await page.goto(`${base}/event`);
   await expect(page.getByRole('heading', { name: 'Event', exact: true })).toBeVisible();
+  // The first start opened the demo; the organiser makes their own event.
+  await expect(page.locator('.app-header')).toContainText('EU-Japan');
+  await page.getByTestId('new-event').click();
+  const form = page.getByRole('form', { name: 'New event' });
+  await form.getByLabel('Name (English)').fill('My conference');
+  await form.getByLabel('Time zone').fill('Europe/Paris');
+  await form.getByLabel('First day').fill('2027-04-27');
+  await form.getByLabel('Last day').fill('2027-04-29');
+  await form.getByRole('button', { name: 'Create the event' }).click();
+  await expect(page.locator('.app-header')).toContainText('My conference');
   await expect(page.getByTestId('sessions')).toContainText('No sessions yet');
+  expect((await call(request, 'event', {})).delegateCount).toBe(0);
 
   await page.getByLabel('Name (Japanese)').fill('私の会議');
   await page.getByLabel('Venue').fill('Palais de la Musique et des Congrès');
