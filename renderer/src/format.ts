@@ -55,3 +55,8 @@ export function zonedIso(date: string, time: string, timeZone: string): string |
 export function zonedHm(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
+
+/** An instant's calendar date (YYYY-MM-DD) in the event's zone. */
+export function zonedDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}

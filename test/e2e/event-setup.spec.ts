@@ -88,6 +88,15 @@ test('event screen: details, programme import from .ics, door rules, a bus, rehe
   await rows.filter({ hasText: 'Pitch session' }).getByRole('button', { name: 'Remove' }).click();
   await expect(rows).toHaveCount(2);
 
+  await rows.first().getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: 'Edit session' });
+  await expect(edit.getByLabel('Title', { exact: true })).toHaveValue('Opening session');
+  await edit.getByLabel('Start').fill('11:15');
+  await edit.getByLabel('Title (Japanese)').fill('開会セッション');
+  await edit.getByRole('button', { name: 'Save session' }).click();
+  await expect(rows.first()).toContainText('Tue 27 Apr, 11:15–12:30');
+  await expect(rows).toHaveCount(2);
+
   const busForm = page.getByRole('form', { name: 'Add bus' });
   await busForm.getByLabel('Day').selectOption('2027-04-29');
   await busForm.getByLabel('Departs').fill('08:30');

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Programme } from '../../../electron/api/contract';
-import type { ProgrammeImportReport, RejectCode } from '../../../electron/api/event-setup';
+import type { ProgrammeImportReport, RejectCode, SessionInfo } from '../../../electron/api/event-setup';
 import { api } from '../api';
 import { readAsBase64 } from '../download';
 import { useEvent } from '../event-context';
-import { formatTime, zonedHm, zonedIso } from '../format';
+import { formatTime, zonedDate, zonedHm, zonedIso } from '../format';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -17,6 +17,7 @@ export function EventSetup() {
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [editing, setEditing] = useState<SessionInfo | null>(null);
   const load = useCallback(() => api.programme({}).then(setProgramme, (e: unknown) => setError(errorText(e))), []);
   useEffect(() => void load(), [load]);
   if (!event) return null;
@@ -56,9 +57,10 @@ export function EventSetup() {
     if (!startsAt || !endsAt) return setError(t('event.badTime'));
     const capacity = s('capacity') ? Number(s('capacity')) : null;
     void run(async () => {
-      await api.saveSession({ title: s('title'), titleJa: s('titleJa') || null, room: s('room') || null, kind: s('kind') || 'session', startsAt, endsAt, capacity });
+      await api.saveSession({ id: editing?.id ?? null, title: s('title'), titleJa: s('titleJa') || null, room: s('room') || null, kind: editing?.kind ?? 'session', startsAt, endsAt, capacity });
       form.reset();
-    }, t('event.sessionAdded'));
+      setEditing(null);
+    }, editing ? t('event.saved') : t('event.sessionAdded'));
   };
   const addBus = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -136,22 +138,27 @@ export function EventSetup() {
                     </td>
                     <td>{cp && <RuleSelect value={cp.entryRule} options={['reentry', 'once', 'once_per_day']} label={t('event.entryRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { entryRule: v } }), t('event.saved'))} />}</td>
                     <td>{cp && <RuleSelect value={cp.listRule} options={['anyone', 'registered']} label={t('event.listRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { listRule: v } }), t('event.saved'))} />}</td>
-                    <td><button type="button" className="btn btn-small" onClick={() => void run(() => api.archiveSession({ id: s.id }), t('event.removed'))}>{t('event.remove')}</button></td>
+                    <td className="row-actions">
+                      <button type="button" className="btn btn-small" onClick={() => setEditing(s)}>{t('event.edit')}</button>
+                      <button type="button" className="btn btn-small" onClick={() => void run(() => api.archiveSession({ id: s.id }), t('event.removed'))}>{t('event.remove')}</button>
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
-        <form className="inline-form" onSubmit={addSession} aria-label={t('event.addSession')}>
-          <label className="field">{t('event.day')}<select name="date" required>{dayOptions}</select></label>
-          <label className="field">{t('event.start')}<input name="start" type="time" required /></label>
-          <label className="field">{t('event.end')}<input name="end" type="time" required /></label>
-          <label className="field grow">{t('event.sessionTitle')}<input name="title" required maxLength={500} /></label>
-          <label className="field">{t('event.titleJa')}<input name="titleJa" maxLength={500} lang="ja" /></label>
-          <label className="field">{t('event.room')}<input name="room" maxLength={200} /></label>
-          <label className="field narrow">{t('event.capacity')}<input name="capacity" type="number" min={1} /></label>
-          <button type="submit" className="btn">{t('event.addSession')}</button>
+        {/* One form adds a session or edits the chosen one; its key makes it start from that session's values. */}
+        <form className="inline-form" onSubmit={addSession} aria-label={editing ? t('event.editSession') : t('event.addSession')} key={editing?.id ?? 'new'}>
+          <label className="field">{t('event.day')}<select name="date" required defaultValue={editing ? zonedDate(editing.startsAt, tz) : undefined}>{dayOptions}</select></label>
+          <label className="field">{t('event.start')}<input name="start" type="time" required defaultValue={editing ? zonedHm(editing.startsAt, tz) : undefined} /></label>
+          <label className="field">{t('event.end')}<input name="end" type="time" required defaultValue={editing ? zonedHm(editing.endsAt, tz) : undefined} /></label>
+          <label className="field grow">{t('event.sessionTitle')}<input name="title" required maxLength={500} defaultValue={editing?.title} /></label>
+          <label className="field">{t('event.titleJa')}<input name="titleJa" maxLength={500} lang="ja" defaultValue={editing?.titleJa ?? undefined} /></label>
+          <label className="field">{t('event.room')}<input name="room" maxLength={200} defaultValue={editing?.room ?? undefined} /></label>
+          <label className="field narrow">{t('event.capacity')}<input name="capacity" type="number" min={1} defaultValue={editing?.capacity ?? undefined} /></label>
+          <button type="submit" className="btn">{editing ? t('event.saveSession') : t('event.addSession')}</button>
+          {editing && <button type="button" className="btn" onClick={() => setEditing(null)}>{t('event.cancelEdit')}</button>}
         </form>
       </section>
 
