@@ -115,7 +115,7 @@ export class Uketsuke {
   }
 
   /** "New event": an empty event of the organiser's own in a new file (the current one, demo or not, is kept). */
-  newEvent(input: NewEvent): Promise<{ eventId: string; file: string }> {
+  async newEvent(input: NewEvent): Promise<{ eventId: string; file: string }> {
     if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.');
     if (!this.eventCreator) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …');
     return this.eventCreator(input);

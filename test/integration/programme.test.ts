@@ -198,3 +198,20 @@ describe('programme changes sync', () => {
     expect(snapshot(c!.app.db)).toEqual(snapshot(a!.app.db));
   });
 });
+
+describe('event setup over the Api', () => {
+  it('validates input at the boundary and answers the programme the Event screen shows', async () => {
+    const app = newEvent();
+    expect(() => app.dispatch('saveSession', { title: 'x', startsAt: '2027-04-27T09:00:00Z', endsAt: '2027-04-27T10:00:00Z', capacity: 0 })).toThrow(/capacity/);
+    expect(() => app.dispatch('saveCheckpointRules', { id: 'cp-entrance', rules: { entryRule: 'twice' } })).toThrow(/entryRule/);
+    const { id } = app.dispatch('saveSession', { title: 'Keynote', room: 'Hall A', startsAt: '2027-04-27T09:00:00Z', endsAt: '2027-04-27T10:00:00Z', capacity: 300 });
+    const view = app.dispatch('archiveSession', { id, archived: false });
+    expect(view.sessions).toEqual([expect.objectContaining({ id, title: 'Keynote', capacity: 300, archived: false })]);
+    expect(view.checkpoints.map((c) => c.id)).toEqual(['cp-entrance', `cp-${id}`]);
+    expect(app.dispatch('updateEvent', { rehearsal: true, nameJa: '私の会議' })).toMatchObject({ rehearsal: true, nameJa: '私の会議' });
+    const report = await app.dispatch('programmeImport', { fileName: 'schedule.xml', base64: file('frab-schedule.xml').toString('base64'), dryRun: true });
+    expect(report).toMatchObject({ format: 'frab-xml', dryRun: true, created: 3 });
+    await expect(app.dispatch('newEvent', { name: 'x', timezone: 'UTC', startsOn: '2027-01-01', endsOn: '2027-01-02' })).rejects.toThrow(/command line/);
+    app.close();
+  });
+});

@@ -32,12 +32,12 @@ const jsonSchema = z.object({
   }).passthrough(),
 });
 
+/** A schedule duration in minutes: "01:30" is hours and minutes, "00:45:00" hours, minutes and seconds. */
 function minutes(duration: string | undefined): number | null {
-  const m = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec((duration ?? '').trim());
-  if (!m) return null;
-  // "01:30" is hours and minutes; "1:01:30" days, hours, minutes is not used, "00:45:00" is h:m:s.
-  const parts = (duration ?? '').trim().split(':').map(Number);
-  return parts.length === 3 ? parts[0]! * 60 + parts[1]! + parts[2]! / 60 : parts[0]! * 60 + parts[1]!;
+  const parts = (duration ?? '').trim().split(':');
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^\d{1,3}$/.test(p))) return null;
+  const [h, m, sec = 0] = parts.map(Number) as [number, number, number?];
+  return h * 60 + m + sec / 60;
 }
 
 function toItems(days: { date: string; talks: Talk[] }[], zone: string): { items: ProgrammeItem[]; rejected: Rejection[] } {
