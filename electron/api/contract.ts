@@ -301,6 +301,7 @@ export const apiInputs = {
     }),
   }),
   programmeImport: z.object({ ...fileInput, dryRun: z.boolean().default(false) }),
+  setStaffPin: z.object({ pin: z.string().regex(/^\d{4,8}$/), current: z.string().max(600).optional() }),
   newEvent: z.object({
     name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).min(1),
     startsOn: text(10), endsOn: text(10), rehearsal: z.boolean().optional(),
@@ -398,6 +399,7 @@ export interface ApiOutputs {
   saveCheckpointRules: Programme;
   programmeImport: ProgrammeImportReport;
   newEvent: { eventId: string; file: string };
+  setStaffPin: { staffPinSet: boolean };
 }
 
 /** The event's programme as the Event screen edits it. */

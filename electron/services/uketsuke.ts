@@ -276,6 +276,12 @@ export class Uketsuke {
       archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
       saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
       newEvent: (input) => this.newEvent(input),
+      setStaffPin: ({ pin, current }) => {
+        // Changing a PIN takes the PIN (or a staff badge): whoever walks up to an unlocked screen cannot lock staff out.
+        if (this.staffLock.hasPin() && !this.staffLock.unlock(current ?? '').ok) throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.');
+        this.staffLock.setPin(pin);
+        return { staffPinSet: true };
+      },
       programmeImport: ({ fileName, base64, dryRun }) => this.programme.import(fileName, Buffer.from(base64, 'base64'), { dryRun }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;

@@ -110,6 +110,12 @@ test('event screen: details, programme import from .ics, door rules, a bus, rehe
   await page.getByTestId('mode-rehearsal').click();
   await expect(page.getByTestId('mode-rehearsal')).toHaveAttribute('aria-pressed', 'true');
 
+  const pinForm = page.getByRole('form', { name: 'Staff PIN' });
+  await pinForm.getByLabel('New PIN (4–8 digits)').fill('2468');
+  await pinForm.getByRole('button', { name: 'Set the PIN' }).click();
+  await expect(page.getByLabel('Current PIN (or scan a staff badge)')).toBeVisible();
+  expect((await call(request, 'event', {})).staffPinSet).toBe(true);
+
   // A delegate registered for the imported session is admitted at its door (rehearsal: any day will do).
   const walkIn = await call(request, 'walkIn', { familyName: 'Tanaka', givenName: 'Yuki', email: 'yuki@e2e.example.jp', registrations: [opening.id] });
   const scan = await call(request, 'scan', { checkpointId: opening.checkpointId!, code: walkIn.token! });

@@ -20,7 +20,7 @@ const METHODS = Object.keys({
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
   hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true,
   programme: true, updateEvent: true, saveSession: true, archiveSession: true, saveBus: true, archiveBus: true,
-  saveCheckpointRules: true, programmeImport: true, newEvent: true,
+  saveCheckpointRules: true, programmeImport: true, newEvent: true, setStaffPin: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export function makeApi(call: Transport): Api {

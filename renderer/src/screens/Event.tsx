@@ -200,6 +200,24 @@ export function EventSetup() {
         </form>
       </section>
 
+      <section className="card" aria-labelledby="event-pin">
+        <h2 id="event-pin">{t('event.staffPin')}</h2>
+        <p className="hint">{event.staffPinSet ? t('event.pinIsSet') : t('event.pinNotSet')}</p>
+        <form className="inline-form" aria-label={t('event.staffPin')} onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const f = new FormData(form);
+          void run(async () => {
+            await api.setStaffPin({ pin: String(f.get('pin') ?? ''), current: event.staffPinSet ? String(f.get('current') ?? '') : undefined });
+            form.reset();
+          }, t('event.pinSaved'));
+        }}>
+          {event.staffPinSet && <label className="field">{t('event.currentPin')}<input name="current" type="password" autoComplete="off" required maxLength={600} /></label>}
+          <label className="field">{t('event.newPin')}<input name="pin" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autoComplete="off" required /></label>
+          <button type="submit" className="btn">{t('event.setPin')}</button>
+        </form>
+      </section>
+
       <NewEventCard />
     </main>
   );
