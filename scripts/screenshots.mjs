@@ -74,6 +74,7 @@ const screens = {
     await page.waitForSelector('[data-testid=import-report]');
   },
   reports: async (page) => { await page.goto(`${base}/reports`); await page.waitForSelector('[data-testid=attendance] tbody tr'); },
+  event: async (page) => { await page.goto(`${base}/event`); await page.waitForSelector('[data-testid=sessions] tbody tr[data-session]'); },
 };
 for (const lang of ['en', 'ja']) {
   for (const [sizeName, viewport] of Object.entries(sizes)) {

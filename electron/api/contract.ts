@@ -2,6 +2,7 @@
 // schemas because they cross a trust boundary (IPC, HTTP); outputs are plain types. No runtime code but schemas.
 import { z } from 'zod';
 import { STATION_ROLES, type HubDeviceInfo } from './sync-protocol.js';
+import type { BusInfo, ProgrammeImportReport, SessionInfo } from './event-setup.js';
 
 export const VERDICTS = [
   'admitted',
@@ -338,6 +339,36 @@ export const apiInputs = {
   reportStart: reportInput,
   reportStatus: z.object({ jobId: id }),
   dashboard: z.object({}),
+  // Event setup (Event screen): every change is a replicated entry.
+  programme: z.object({}),
+  updateEvent: z.object({
+    name: text(200).optional(), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).optional(),
+    rehearsal: z.boolean().optional(), startsOn: text(10).optional(), endsOn: text(10).optional(),
+  }),
+  saveSession: z.object({
+    id: id.nullable().optional(), title: text(500), titleJa: text(500).nullable().optional(), room: text(200).nullable().optional(),
+    kind: text(40).optional(), startsAt: text(40), endsAt: text(40), capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  }),
+  archiveSession: z.object({ id, archived: z.boolean().default(true) }),
+  saveBus: z.object({
+    id: id.nullable().optional(), label: text(200), site: text(300), departsAt: text(40), boardsAt: text(40).nullable().optional(),
+    returnsAt: text(40).nullable().optional(), meetingPoint: text(300).nullable().optional(), capacity: z.number().int().min(1).max(10_000),
+  }),
+  archiveBus: z.object({ id, archived: z.boolean().default(true) }),
+  saveCheckpointRules: z.object({
+    id,
+    rules: z.object({
+      name: text(300).optional(), nameJa: text(300).nullable().optional(), capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
+      opensAt: text(40).nullable().optional(), closesAt: text(40).nullable().optional(),
+      entryRule: z.enum(['once', 'once_per_day', 'reentry']).optional(), listRule: z.enum(['registered', 'anyone']).optional(),
+    }),
+  }),
+  programmeImport: z.object({ ...fileInput, dryRun: z.boolean().default(false) }),
+  setStaffPin: z.object({ pin: z.string().regex(/^\d{4,8}$/), current: z.string().max(600).optional() }),
+  newEvent: z.object({
+    name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).min(1),
+    startsOn: text(10), endsOn: text(10), rehearsal: z.boolean().optional(),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -431,6 +462,16 @@ export interface ApiOutputs {
   reportStart: ReportJob;
   reportStatus: ReportJob;
   dashboard: DashboardView;
+  programme: Programme;
+  updateEvent: EventInfo;
+  saveSession: { id: string };
+  archiveSession: Programme;
+  saveBus: { id: string };
+  archiveBus: Programme;
+  saveCheckpointRules: Programme;
+  programmeImport: ProgrammeImportReport;
+  newEvent: { eventId: string; file: string };
+  setStaffPin: { staffPinSet: boolean };
 }
 
 /** What this client may do: its station's role and who is signed in on it. */
@@ -438,6 +479,13 @@ export interface StaffSession {
   station: 'desk' | 'door' | 'kiosk' | 'organiser';
   signedIn: 'staff' | 'organiser' | null;
   may: ('kiosk' | 'door' | 'desk' | 'staff' | 'organiser')[];
+}
+
+/** The event's programme as the Event screen edits it. */
+export interface Programme {
+  sessions: SessionInfo[];
+  buses: BusInfo[];
+  checkpoints: Checkpoint[];
 }
 
 /** What a client sees: every method async, whatever carries it. */

@@ -17,12 +17,19 @@ import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
 import { rejectedCsv } from '../services/people/import/importer.js';
 import { blankEventSpec } from '../services/event/blank-event.js';
 import { REPORT_FORMATS, REPORT_KINDS, REPORT_LANGS, type ReportFormat, type ReportKind } from '../api/contract.js';
+import type { NewEvent } from '../services/event/programme/programme.js';
 
 class UsageError extends Error {}
 
 const HELP = `uketsuke — registration desk, doors and buses, offline
 
   uketsuke demo        --db FILE [--delegates N] [--start YYYY-MM-DD] [--live]
+  uketsuke event create --db FILE --name NAME --start YYYY-MM-DD --end YYYY-MM-DD --tz ZONE [--venue TEXT]
+                       [--name-ja NAME] [--rehearsal] [--json]      (a new, empty event of your own)
+  uketsuke event       --db FILE --json                (the event, its days, sessions, buses and checkpoints)
+  uketsuke programme import FILE.ics|.json|.xml|.csv|.xlsx --db FILE [--json] [--dry-run]
+                       (iCalendar, pretalx/frab schedule, or a sheet: day, start, end, title, room, capacity, kind)
+  uketsuke cancel      --db FILE --delegate ID|EMAIL|CODE [--restore] [--json]
   uketsuke delegates   --db FILE --json [--search Q]
   uketsuke checkpoints --db FILE --json
   uketsuke scan        --db FILE --checkpoint ID [--json] [--at ISO-TIME] CODE
@@ -83,6 +90,21 @@ function progressBar(label: string): (done: number, total: number) => void {
   };
 }
 
+/** The event and its programme as `uketsuke event --json` prints it (contract: ISO start/end). */
+function eventJson(app: Uketsuke) {
+  const { deviceId: _d, delegateCount, staffPinSet: _p, ...info } = app.event.info();
+  return {
+    ...info,
+    delegates: delegateCount,
+    sessions: app.programme.sessions(),
+    buses: app.programme.buses(),
+    checkpoints: app.event.checkpointRows().map((row) => {
+      const { admitted: _a, registered: _r, ...cp } = app.event.toCheckpoint(row, 0, null);
+      return cp;
+    }),
+  };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help' || command === '-h') {
@@ -118,6 +140,12 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       code: { type: 'string' },
       name: { type: 'string' },
+      'name-ja': { type: 'string' },
+      end: { type: 'string' },
+      tz: { type: 'string' },
+      venue: { type: 'string' },
+      rehearsal: { type: 'boolean', default: false },
+      restore: { type: 'boolean', default: false },
       revoke: { type: 'string' },
       hub: { type: 'boolean', default: false },
       upstream: { type: 'string' },
@@ -142,6 +170,74 @@ export async function main(argv: string[]): Promise<number> {
         const info = app.event.info();
         if (values.json) out({ db: path.resolve(db), event: info.id, ...made, checkpoints: app.event.checkpointRows().length, rehearsal: info.rehearsal });
         else process.stdout.write(`Created "${info.name}" in ${db}: ${made.delegates} delegates, ${made.meetings} meetings${info.rehearsal ? ' (rehearsal mode: time windows not enforced; --live to enforce)' : ''}.\n`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'event': {
+      if (positionals[0] === 'create') {
+        if (!values.name || !values.start || !values.end || !values.tz) throw new UsageError('event create needs --name NAME --start YYYY-MM-DD --end YYYY-MM-DD --tz ZONE');
+        for (const [flag, v] of [['--start', values.start], ['--end', values.end]] as const) {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${flag} takes a date as YYYY-MM-DD`);
+        }
+        const app = open(db);
+        try {
+          const id = app.programme.createEvent({ name: values.name, nameJa: values['name-ja'], startsOn: values.start, endsOn: values.end, timezone: values.tz, venue: values.venue, rehearsal: values.rehearsal });
+          if (values.json) out(eventJson(app));
+          else process.stdout.write(`Created "${values.name}" (${id}) in ${db}: ${values.start} to ${values.end}, ${values.tz}. Next: uketsuke programme import FILE --db ${db}\n`);
+        } finally {
+          app.close();
+        }
+        return 0;
+      }
+      if (positionals.length) throw new UsageError(`Unknown event command: ${positionals[0]}`);
+      requireFile(db);
+      const app = open(db);
+      try {
+        const e = eventJson(app);
+        if (values.json) out(e);
+        else {
+          process.stdout.write(`${e.name}${e.nameJa ? ` / ${e.nameJa}` : ''} — ${e.venue}, ${e.startsOn} to ${e.endsOn} (${e.timezone})${e.rehearsal ? ', rehearsal mode' : ''}\n`);
+          for (const x of e.sessions) process.stdout.write(`  ${x.startsAt} – ${x.endsAt}  ${x.title}${x.room ? ` (${x.room})` : ''}\n`);
+          for (const b of e.buses) process.stdout.write(`  ${b.departsAt}  ${b.label} → ${b.site}, ${b.capacity} seats\n`);
+        }
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'programme': {
+      if (positionals[0] !== 'import' || positionals.length !== 2) throw new UsageError('programme import takes exactly one FILE');
+      const source = positionals[1]!;
+      if (!fs.existsSync(source)) throw new ServiceError('not_found', `No file ${source}.`);
+      requireFile(db);
+      const app = open(db);
+      try {
+        const r = await app.programme.import(path.basename(source), fs.readFileSync(source), { dryRun: values['dry-run'] });
+        const rejected = r.rejected.map(({ code: _code, ...rest }) => rest);
+        if (values.json) out({ created: r.created, updated: r.updated, unchanged: r.unchanged, rejected, warnings: r.warnings.map((w) => ({ ...w.ref, reason: w.message })), changes: r.changes, format: r.format, dryRun: r.dryRun });
+        else {
+          process.stdout.write(`${r.dryRun ? 'Dry run (nothing written): ' : ''}${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected (${r.format}).\n`);
+          for (const c of r.changes.filter((x) => x.change === 'updated')) process.stdout.write(`  updated "${c.title}": ${c.fields.join(', ')}\n`);
+          for (const x of r.rejected) process.stdout.write(`  ${'line' in x ? `line ${x.line}` : x.uid}: ${x.reason}\n`);
+          for (const w of r.warnings) process.stdout.write(`  warning, ${'line' in w.ref ? `line ${w.ref.line}` : w.ref.uid}: ${w.message}\n`);
+        }
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    case 'cancel': {
+      if (!values.delegate) throw new UsageError('cancel needs --delegate ID|EMAIL|CODE');
+      requireFile(db);
+      const app = open(db);
+      try {
+        const who = app.delegates.findByIdOrEmail(values.delegate) ?? app.delegates.findByExternalCode(values.delegate);
+        if (!who) throw new ServiceError('not_found', `No delegate ${values.delegate}.`);
+        const row = app.core.tx(() => app.delegates.setCancelled(who.id, !values.restore));
+        if (values.json) out({ id: row.id, email: row.email, status: row.status });
+        else process.stdout.write(`${row.given_name} ${row.family_name}: ${row.status === 'cancelled' ? 'cancelled — the badge is denied at every door' : 'active again'}.\n`);
       } finally {
         app.close();
       }
@@ -382,6 +478,27 @@ export async function main(argv: string[]): Promise<number> {
         }
       };
       app.setHubJoiner(joiner);
+      // "New event" from the Event screen: an empty event in a new file next to this one, served from then on.
+      const creator = async (input: NewEvent) => {
+        const file = path.join(path.dirname(path.resolve(db)), `event-${Date.now()}.db`);
+        const created = open(file);
+        try {
+          const eventId = created.programme.createEvent(input);
+          created.setHubJoiner(joiner);
+          created.setEventCreator(creator);
+          const previous = hostOpts.app;
+          hostOpts.app = created;
+          previous.close();
+          if (!process.env.UKETSUKE_DB) fs.writeFileSync(path.join(dataDir(), 'current-event'), `${file}\n`);
+          process.stdout.write(`New event: now serving ${input.name} from ${file}\n`);
+          return { eventId, file };
+        } catch (e) {
+          created.close();
+          fs.rmSync(file, { force: true });
+          throw e;
+        }
+      };
+      app.setEventCreator(creator);
       process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
       const stop = () => { void host.close().then(() => { hostOpts.app.close(); process.exit(0); }); };
       process.on('SIGINT', stop);

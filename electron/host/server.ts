@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports', '/import', '/venue']);
+const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports', '/import', '/venue', '/event']);
 const MAX_BODY = 256 * 1024;
 // Imports carry the file itself (base64): a 50k-row registration export is a few megabytes.
 const MAX_FILE_BODY = 64 * 1024 * 1024;

@@ -5,6 +5,7 @@ import { checkpointWal, openDb, type Db, type OpenOptions } from '../../db/open.
 import { AutoBackup, type BackupOptions } from '../../db/backups.js';
 import { Core, ServiceError, type CoreOptions } from './core.js';
 import { EventStore, targetKeyOf } from './event/event-store.js';
+import { Programme, type NewEvent } from './event/programme/programme.js';
 import { Delegates, toDelegate } from './people/delegates.js';
 import { BadgeNumbers } from './people/badge-numbers.js';
 import { CheckinService } from './checkin/checkin-service.js';
@@ -46,6 +47,7 @@ export interface UketsukeOptions extends CoreOptions {
 export class Uketsuke {
   readonly core: Core;
   readonly event: EventStore;
+  readonly programme: Programme;
   readonly delegates: Delegates;
   readonly badgeNumbers: BadgeNumbers;
   readonly checkin: CheckinService;
@@ -78,6 +80,7 @@ export class Uketsuke {
   constructor(readonly db: Db, opts: UketsukeOptions = {}) {
     this.core = new Core(db, opts);
     this.event = new EventStore(this.core);
+    this.programme = new Programme(this.core, this.event);
     this.badgeNumbers = new BadgeNumbers(this.core);
     this.delegates = new Delegates(this.core, this.event, this.badgeNumbers);
     this.checkin = new CheckinService(this.core, this.event, this.delegates);
@@ -127,6 +130,20 @@ export class Uketsuke {
     if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.');
     if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.');
     return this.hubJoiner(code, name);
+  }
+
+  /** Set by a shell that can open another event file: "New event" creates one next to this file and switches to it. */
+  private eventCreator: ((input: NewEvent) => Promise<{ eventId: string; file: string }>) | null = null;
+
+  setEventCreator(create: (input: NewEvent) => Promise<{ eventId: string; file: string }>): void {
+    this.eventCreator = create;
+  }
+
+  /** "New event": an empty event of the organiser's own in a new file (the current one, demo or not, is kept). */
+  async newEvent(input: NewEvent): Promise<{ eventId: string; file: string }> {
+    if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.');
+    if (!this.eventCreator) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …');
+    return this.eventCreator(input);
   }
 
   setHubStarter(start: () => Promise<HubIdentity>): void {
@@ -290,12 +307,34 @@ export class Uketsuke {
       reportStart: (input) => this.reports.start({ ...input, now: this.core.nowIso() }),
       reportStatus: ({ jobId }) => this.reports.status(jobId),
       dashboard: () => this.dashboard.view(),
+      programme: () => this.programmeView(),
+      updateEvent: (fields) => {
+        this.programme.updateEvent(fields);
+        return { ...this.event.info(), codeShapes: this.delegates.codeShapes() };
+      },
+      saveSession: (s) => ({ id: this.programme.saveSession(s) }),
+      archiveSession: ({ id, archived }) => (this.programme.archiveSession(id, archived), this.programmeView()),
+      saveBus: (b) => ({ id: this.programme.saveBus(b) }),
+      archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
+      saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
+      newEvent: (input) => this.newEvent(input),
+      setStaffPin: ({ pin, current }) => {
+        // Changing a PIN takes the PIN (or a staff badge): whoever walks up to an unlocked screen cannot lock staff out.
+        if (this.staffLock.hasPin() && !this.staffLock.unlock(current ?? '').ok) throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.');
+        this.staffLock.setPin(pin);
+        return { staffPinSet: true };
+      },
+      programmeImport: ({ fileName, base64, dryRun }) => this.programme.import(fileName, Buffer.from(base64, 'base64'), { dryRun }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
         if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
         return { fileName: 'rejected-rows.csv', mime: 'text/csv', base64: Buffer.from(rejectedCsv(report.headers, report.rejected), 'utf8').toString('base64') };
       },
     };
+  }
+
+  private programmeView(): import('../api/contract.js').Programme {
+    return { sessions: this.programme.sessions(), buses: this.programme.buses(), checkpoints: (this.table ??= this.handlers()).checkpoints({}) };
   }
 
   /** Previews a file: how it was read, the columns recognised, the first rows. */
@@ -369,7 +408,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

@@ -12,7 +12,7 @@ import { handlePrintRequest } from './printing.js';
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
-const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports', '/import', '/venue']);
+const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports', '/import', '/venue', '/event']);
 
 let backend: UtilityProcess | null = null;
 let nextId = 1;

@@ -8,6 +8,7 @@ import { Kiosk } from './screens/Kiosk';
 import { Reports } from './screens/Reports';
 import { Import } from './screens/Import';
 import { Venue } from './screens/Venue';
+import { EventSetup } from './screens/Event';
 import { useEffect, useState } from 'react';
 import { StaffUnlock } from './components/StaffUnlock';
 import { SIGN_IN_NEEDED } from './api/client';
@@ -43,6 +44,7 @@ function Shell() {
       {event && screen === 'import' && <Import />}
       {event && screen === 'venue' && <Venue />}
       {signIn && !closing && <StaffUnlock onUnlocked={() => setSignIn(false)} onCancel={() => setSignIn(false)} />}
+      {event && screen === 'event' && <EventSetup />}
       {closing && window.uketsuke && <StaffUnlock verify={(secret) => window.uketsuke!.closeWithSecret(secret)} onUnlocked={() => setClosing(false)} onCancel={() => setClosing(false)} />}
     </div>
   );

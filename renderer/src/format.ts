@@ -34,3 +34,29 @@ export function formatTime(iso: string, lang: string, timeZone: string, withDay 
 export function formatDate(date: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
+
+/** Wall-clock "HH:MM" on a date in the event's zone → an ISO instant (the screen edits times as the venue reads them). */
+export function zonedIso(date: string, time: string, timeZone: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const h = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!d || !h) return null;
+  const guess = Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!, +h[1]!, +h[2]!);
+  const offset = (ms: number) => {
+    const p: Record<string, number> = {};
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    for (const x of f.formatToParts(new Date(ms))) if (x.type !== 'literal') p[x.type] = Number(x.value);
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - ms;
+  };
+  const first = guess - offset(guess);
+  return new Date(guess - offset(first)).toISOString();
+}
+
+/** An instant as "HH:MM" in the event's zone (for editing). */
+export function zonedHm(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** An instant's calendar date (YYYY-MM-DD) in the event's zone. */
+export function zonedDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}

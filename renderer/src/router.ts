@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 
-export type Screen = 'desk' | 'door' | 'kiosk' | 'reports' | 'import' | 'venue';
+export type Screen = 'desk' | 'door' | 'kiosk' | 'reports' | 'import' | 'venue' | 'event';
 
 export function currentScreen(pathname: string): Screen {
   const first = pathname.split('/')[1];
-  return first === 'door' || first === 'kiosk' || first === 'reports' || first === 'import' || first === 'venue' ? first : 'desk';
+  return first === 'door' || first === 'kiosk' || first === 'reports' || first === 'import' || first === 'venue' || first === 'event' ? first : 'desk';
 }
 
 /** Client-side navigation over the routes the web host serves (/desk, /door?checkpoint=ID, /kiosk, /reports). */

@@ -65,6 +65,13 @@ async function randomVenue(seed: number, deviceCount: number, steps: number): Pr
     (d) => d.app.event.setRehearsal(rand() < 0.8),
     // GDPR purge on one device while others keep writing offline: older writes lose their personal data everywhere.
     (d) => void d.app.privacy.purge({ force: true }),
+    // Event setup on any device: door rules, session and bus edits, archiving, dates, a programme file imported on
+    // several desks (one programme once synced).
+    (d) => d.app.programme.saveCheckpointRules(pick(CHECKPOINTS), { capacity: rand() < 0.3 ? null : 1 + Math.floor(rand() * 4), listRule: rand() < 0.5 ? 'registered' : 'anyone' }),
+    (d) => void d.app.programme.saveSession({ id: 'talk', title: `Talk ${n++}`, room: rand() < 0.5 ? 'Hemicycle' : null, startsAt: '2027-04-27T09:00:00Z', endsAt: rand() < 0.5 ? '2027-04-27T10:00:00Z' : '2027-04-27T10:30:00Z', capacity: 2 }),
+    (d) => (rand() < 0.5 ? d.app.programme.archiveSession(pick(['talk', ...d.app.programme.sessions(true).map((s) => s.id)]), rand() < 0.5) : d.app.programme.archiveBus('bus', rand() < 0.5)),
+    (d) => d.app.programme.updateEvent({ venue: `Hall ${d.id}`, endsOn: rand() < 0.5 ? '2027-04-28' : '2027-04-29' }),
+    async (d) => void (await d.app.programme.import('programme.csv', Buffer.from(`Day,Start,End,Title,Room,Capacity\n1,14:00,15:00,Panel ${Math.floor(rand() * 2)},Hemicycle,3\n2,09:00,10:00,Pitches,Room B,\n`))),
   ];
   // Scans and check-ins are what a venue mostly does, and where order matters most (who was first, who is in).
   const weighted = [...ops, ops[1]!, ops[1]!, ops[1]!, ops[2]!, ops[2]!, ops[3]!];
@@ -117,6 +124,8 @@ describe('replication: random interleavings converge', () => {
       const devices = await randomVenue(seed, 3 + (seed % 3), 300);
       const scans = devices[0]!.app.db.prepare('SELECT count(*) FROM scan').pluck().get() as number;
       expect(scans, `seed ${seed}: the workload made scans`).toBeGreaterThan(5);
+      const types = devices[0]!.app.db.prepare('SELECT DISTINCT type FROM change_log').pluck().all();
+      expect(types, `seed ${seed}: the workload edited the programme`).toEqual(expect.arrayContaining(['session.upserted', 'checkpoint.upserted', 'day.upserted']));
       expectConverged(devices, seed);
       expectRebuildEqual(devices[0]!, seed);
       for (const d of devices) d.app.close();

@@ -55,6 +55,16 @@ const MAY: Record<ApiMethod, Who[]> = {
   startHub: ['organiser'],
   joinHub: ['organiser'],
   setPin: ['organiser'],
+  programme: ['desk', 'staff', 'organiser'],
+  updateEvent: ['organiser'],
+  saveSession: ['organiser'],
+  archiveSession: ['organiser'],
+  saveBus: ['organiser'],
+  archiveBus: ['organiser'],
+  saveCheckpointRules: ['organiser'],
+  programmeImport: ['organiser'],
+  newEvent: ['organiser'],
+  setStaffPin: ['organiser'],
 };
 
 describe('method access', () => {

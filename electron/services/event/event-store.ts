@@ -66,7 +66,7 @@ export class EventStore {
   constructor(private readonly core: Core) {
     // The event's shape is cached for verdicts; entries that change it (from here or another device) drop the cache.
     core.replica.onApplied((types) => {
-      if (types.has('event.created') || types.has('event.updated') || types.has('checkpoint.upserted')) this.invalidate();
+      if (['event.created', 'event.updated', 'checkpoint.upserted', 'day.upserted'].some((t) => types.has(t))) this.invalidate();
     });
   }
 
@@ -164,13 +164,14 @@ export class EventStore {
 
   /** The venue entrance: where the desk checks people in. */
   venueCheckpoint(): CheckpointRow {
-    const row = this.core.db.prepare("SELECT * FROM checkpoint WHERE kind = 'venue' ORDER BY sort_order LIMIT 1").get() as CheckpointRow | undefined;
+    const row = this.core.db.prepare("SELECT * FROM checkpoint WHERE kind = 'venue' AND archived = 0 ORDER BY sort_order LIMIT 1").get() as CheckpointRow | undefined;
     if (!row) throw new ServiceError('not_found', 'This event has no venue entrance checkpoint.');
     return row;
   }
 
   checkpointRows(): CheckpointRow[] {
-    return this.core.db.prepare('SELECT * FROM checkpoint ORDER BY sort_order').all() as CheckpointRow[];
+    // Archived checkpoints keep their scans for reports but are offered nowhere.
+    return this.core.db.prepare('SELECT * FROM checkpoint WHERE archived = 0 ORDER BY sort_order').all() as CheckpointRow[];
   }
 
   toCheckpoint(row: CheckpointRow, admitted: number, registered: number | null): Checkpoint {

@@ -28,7 +28,35 @@ const checkpointFields = z.object({
   entry_rule: z.enum(['once', 'once_per_day', 'reentry']),
   list_rule: z.enum(['registered', 'anyone']),
   sort_order: z.number().int(),
+  archived: z.number().int().min(0).max(1),
 });
+/** Session columns edited last-writer-wins per field; `archived` hides a removed session without losing its scans. */
+export const sessionFields = z.object({
+  day_no: z.number().int(),
+  kind: z.string().max(40),
+  title: text,
+  title_ja: text.nullable(),
+  room: text.nullable(),
+  starts_at: iso,
+  ends_at: iso,
+  capacity: z.number().int().nullable(),
+  uid: text.nullable(),
+  archived: z.number().int().min(0).max(1),
+});
+export type SessionColumns = z.infer<typeof sessionFields>;
+export const busFields = z.object({
+  label: text,
+  site: text,
+  departs_at: iso,
+  returns_at: iso.nullable(),
+  boarding: text.nullable(),
+  capacity: z.number().int(),
+  archived: z.number().int().min(0).max(1),
+});
+export type BusColumns = z.infer<typeof busFields>;
+export const dayFields = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), title: text, title_ja: text.nullable() });
+export type DayColumns = z.infer<typeof dayFields>;
+export type CheckpointColumns = z.infer<typeof checkpointFields>;
 const checkpoint = z.object({
   id, kind: z.enum(CHECKPOINT_KINDS), name: text, nameJa: optText, targetId: id.nullable().optional(),
   capacity: z.number().int().nullable().optional(), opensAt: iso.nullable().optional(), closesAt: iso.nullable().optional(),
@@ -80,10 +108,16 @@ export const payloadSchemas = {
     checkpoints: z.array(checkpoint).max(5000), publicKey: z.string().max(200), at: iso,
   }),
   'event.updated': z.object({
-    fields: z.object({ name: text, name_ja: text.nullable(), venue: text, timezone: z.string().max(64), rehearsal: z.number().int().min(0).max(1) }).partial(),
+    fields: z.object({
+      name: text, name_ja: text.nullable(), venue: text, timezone: z.string().max(64), rehearsal: z.number().int().min(0).max(1),
+      starts_on: z.string().max(10), ends_on: z.string().max(10),
+    }).partial(),
     at: iso,
   }),
   'checkpoint.upserted': z.object({ id, fields: checkpointFields.partial(), at: iso }),
+  'session.upserted': z.object({ id, fields: sessionFields.partial(), at: iso }),
+  'bus.upserted': z.object({ id, fields: busFields.partial(), at: iso }),
+  'day.upserted': z.object({ dayNo: z.number().int().min(1).max(366), fields: dayFields.partial(), at: iso }),
   'delegate.upserted': z.object({ id, badgeNo: z.number().int().positive().optional(), fields: delegateFields.partial(), at: iso }),
   'delegate.cancelled': z.object({ id, cancelled: z.boolean(), at: iso }),
   'delegate.codes': z.object({ delegateId: id, add: z.array(externalCode).max(50), remove: z.array(externalCode).max(50) }),

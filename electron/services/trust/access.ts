@@ -101,6 +101,17 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   startHub: ORGANISER,
   joinHub: ORGANISER,
   setPin: ORGANISER,
+  // Event setup: the programme is read by every staff screen; changing it is the organisers'.
+  programme: DESK,
+  updateEvent: ORGANISER,
+  saveSession: ORGANISER,
+  archiveSession: ORGANISER,
+  saveBus: ORGANISER,
+  archiveBus: ORGANISER,
+  saveCheckpointRules: ORGANISER,
+  programmeImport: ORGANISER,
+  newEvent: ORGANISER,
+  setStaffPin: ORGANISER,
 };
 
 export function accessOf(method: string): readonly Principal[] {

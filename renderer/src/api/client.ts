@@ -21,6 +21,8 @@ const METHODS = Object.keys({
   hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true, setPin: true,
   kioskFind: true, stillExpected: true,
   report: true, reportStart: true, reportStatus: true, dashboard: true,
+  programme: true, updateEvent: true, saveSession: true, archiveSession: true, saveBus: true, archiveBus: true,
+  saveCheckpointRules: true, programmeImport: true, newEvent: true, setStaffPin: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export const SIGN_IN_NEEDED = 'uketsuke:sign-in-needed';

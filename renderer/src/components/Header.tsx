@@ -5,7 +5,7 @@ import { useEvent } from '../event-context';
 import { formatDate, formatTime } from '../format';
 import { useSyncStatus } from '../sync-status';
 
-const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import', 'venue'];
+const SCREENS: Screen[] = ['desk', 'door', 'kiosk', 'reports', 'import', 'venue', 'event'];
 
 /** `guest`: a screen the public uses (the kiosk): no sync jargon, and a language button big enough for a finger. */
 export function Header({ screen, compact = false, guest = false }: { screen: Screen; compact?: boolean; guest?: boolean }) {

@@ -75,6 +75,22 @@ export class Importer {
     }
   }
 
+  /**
+   * What a registration's session column may name, folded to lower case: a session or bus by its id, a checkpoint by
+   * its id, or a session by its title (English or Japanese) — an organiser's sheet names sessions as the programme
+   * does, not by the ids a programme import made up.
+   */
+  private targetNames(): Map<string, string> {
+    const out = new Map<string, string>();
+    const rows = this.core.db.prepare(`SELECT id AS name, id FROM session UNION ALL SELECT id, id FROM bus
+      UNION ALL SELECT id, coalesce(target_id, id) FROM checkpoint WHERE kind <> 'venue'
+      UNION ALL SELECT title, id FROM session WHERE archived = 0 UNION ALL SELECT title_ja, id FROM session WHERE archived = 0 AND title_ja IS NOT NULL
+      UNION ALL SELECT label, id FROM bus WHERE archived = 0`).all() as { name: string; id: string }[];
+    // Ids first, so a title that happens to equal another session's id never redirects it.
+    for (const r of rows) if (!out.has(r.name.toLowerCase())) out.set(r.name.toLowerCase(), r.id);
+    return out;
+  }
+
   async run(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
     const file = await this.read(fileName, bytes);
     const recognised = mappingFor(file.headers);
@@ -89,7 +105,7 @@ export class Importer {
       encoding: file.encoding, delimiter: file.delimiter, format: file.format, headers: file.headers,
       source: profile ? { id: profile.id, label: profile.label } : null,
     };
-    const targets = new Set((this.core.db.prepare('SELECT id FROM session UNION SELECT id FROM bus').all() as { id: string }[]).map((r) => r.id));
+    const targets = this.targetNames();
     const state: FileState = {
       profile,
       positionCol: profile?.positionColumn ? file.headers.findIndex((h) => normHeader(h) === normHeader(profile.positionColumn!)) : -1,
@@ -111,7 +127,7 @@ export class Importer {
     return report;
   }
 
-  private async runBatches(file: ParsedFile, mapping: (ImportField | null)[], batch: number, targets: Set<string>, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
+  private async runBatches(file: ParsedFile, mapping: (ImportField | null)[], batch: number, targets: Map<string, string>, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
     for (let i = 0; i < file.records.length; i += batch) {
       const slice = file.records.slice(i, i + batch);
       const work = () => {
@@ -131,12 +147,14 @@ export class Importer {
   }
 
   /** Imports or checks one record; returns why it is rejected, or null. */
-  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Set<string>, state: FileState, report: ImportReport): Rejection | null {
+  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Map<string, string>, state: FileState, report: ImportReport): Rejection | null {
     const check = checkRow(cells, mapping, headerCount);
     if (!check.ok) return check.rejection;
-    const { registrations, status, orderCode, ticketCode } = check.row;
+    const { status, orderCode, ticketCode } = check.row;
     const fields = { ...check.row.fields };
-    const unknown = registrations.find((t) => !targets.has(t));
+    // Sessions are named by id, title (English or Japanese), bus label or door id.
+    const unknown = check.row.registrations.find((t) => !targets.has(t.toLowerCase()));
+    const registrations = check.row.registrations.map((t) => targets.get(t.toLowerCase())!);
     if (unknown) return reject('unknown_target', `Unknown session or bus "${unknown}".`, { value: unknown }).rejection;
     fields.externalCode = this.registrationCode(fields.externalCode ?? null, orderCode, ticketCode, cells, state);
     const cancelled = state.hasStatus && status === 'cancelled';
