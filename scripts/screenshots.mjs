@@ -44,21 +44,21 @@ const screens = {
   'kiosk-done': async (page) => {
     await page.goto(`${base}/kiosk`);
     await page.click('#kiosk-name');
-    await page.keyboard.type('EJRC-2027-000040');
+    await page.keyboard.type('EJRC-3700-1365-9578');
     await page.press('#kiosk-name', 'Enter');
     await page.waitForSelector('.kiosk-done');
   },
   'door-not-registered': async (page) => {
     await page.goto(`${base}/door?checkpoint=cp-bus-3`);
     await page.waitForSelector('.station-count');
-    await page.fill('#manual-code', 'EJRC-2027-000004');
+    await page.fill('#manual-code', 'EJRC-9235-8630-7248');
     await page.press('#manual-code', 'Enter');
     await page.waitForSelector('[data-testid=verdict-expected]');
   },
   'door-override': async (page) => {
     await page.goto(`${base}/door?checkpoint=cp-bus-3`);
     await page.waitForSelector('.station-count');
-    await page.fill('#manual-code', 'EJRC-2027-000004');
+    await page.fill('#manual-code', 'EJRC-9235-8630-7248');
     await page.press('#manual-code', 'Enter');
     await page.click('.override-btn');
     await page.waitForSelector('.override-form');

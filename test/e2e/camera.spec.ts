@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { call, tokenOf } from './helpers';
+import { byBadgeNo, call, tokenOf } from './helpers';
 
 export async function qrVideo(text: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-cam-'));
@@ -47,7 +47,7 @@ test('a badge shown to the camera is scanned and admitted', async ({ request, ba
 });
 
 test('the kiosk checks a delegate in from the QR shown to its camera', async ({ request, baseURL }) => {
-  const { id, token } = await tokenOf(request, 'EJRC-2027-000033');
+  const { id, token } = await byBadgeNo(request, 33);
   const video = await qrVideo(token);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -133,7 +133,7 @@ test('a bus station lists who has not boarded yet; a boarding takes them off', a
   await expect(list).toContainText('Maximiliane Charlotte Eleonore');
   const count = async () => Number((await list.locator('summary').innerText()).match(/\d+/)![0]);
   const before = await count();
-  await page.locator('#manual-code').fill('EJRC-2027-000010');
+  await page.locator('#manual-code').fill('EJRC-8327-7613-2620');
   await page.locator('#manual-code').press('Enter');
   await expect(page.locator('[data-verdict="admitted"]')).toContainText('Maximiliane');
   await expect(list.locator('summary')).toHaveText(`Not yet boarded: ${before - 1}`);

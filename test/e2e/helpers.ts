@@ -42,3 +42,12 @@ export async function typeWithGaps(page: import('@playwright/test').Page, text: 
     await page.keyboard.type(key);
   }
 }
+
+/** One delegate by badge number (demo codes are random; badge numbers are stable): their id, token and name. */
+export async function byBadgeNo(request: APIRequestContext, n: number) {
+  const hits = await call(request, 'searchDelegates', { query: String(n), limit: 100 });
+  const hit = hits.find((h) => h.badgeNo === n);
+  if (!hit) throw new Error(`no delegate with badge no. ${n}`);
+  const d = await call(request, 'delegate', { id: hit.id });
+  return { id: hit.id, token: d.token!, hit, detail: d };
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { call } from './helpers';
+import { byBadgeNo, call } from './helpers';
 
 // Other specs scan at the same demo event in parallel: figures are compared before and after, on checkpoints
 // no other spec uses.
@@ -13,9 +13,8 @@ test('reports: the live dashboard follows a check-in; only turning someone away 
   // A Japanese delegate on the Day 1 reception's list whom no other spec touches.
   let who: { id: string; token: string; kanji: string } | null = null;
   for (let n = 200; !who && n < 300; n++) {
-    const [hit] = await call(request, 'searchDelegates', { query: `EJRC-2027-000${n}`, limit: 1 });
-    if (!hit?.familyNameKanji) continue;
-    const d = await call(request, 'delegate', { id: hit.id });
+    const { hit, detail: d } = await byBadgeNo(request, n);
+    if (!hit.familyNameKanji) continue;
     if (d.registrations.some((r) => r.checkpointId === 'cp-d1-reception')) who = { id: hit.id, token: d.token!, kanji: `${hit.familyNameKanji} ${hit.givenNameKanji}` };
   }
   if (!who) throw new Error('no Japanese delegate on the reception list');

@@ -20,8 +20,8 @@ describe('uketsuke report', () => {
   beforeAll(() => {
     expect(uketsuke('demo', '--db', db, '--delegates', '40').code).toBe(0);
     // Misaki Takahashi arrives on Day 1 and boards bus 1 on Day 3.
-    expect(uketsuke('scan', '--db', db, '--checkpoint', 'cp-registration', '--at', '2027-04-27T07:05:00Z', 'EJRC-2027-000001').code).toBe(0);
-    expect(uketsuke('scan', '--db', db, '--checkpoint', 'cp-bus-1', '--at', '2027-04-29T06:10:00Z', 'EJRC-2027-000001').code).toBe(0);
+    expect(uketsuke('scan', '--db', db, '--checkpoint', 'cp-registration', '--at', '2027-04-27T07:05:00Z', 'EJRC-3700-1365-9578').code).toBe(0);
+    expect(uketsuke('scan', '--db', db, '--checkpoint', 'cp-bus-1', '--at', '2027-04-29T06:10:00Z', 'EJRC-3700-1365-9578').code).toBe(0);
   });
 
   it('writes each kind as the file its extension names, in the language asked for', () => {

@@ -27,7 +27,7 @@ describe('a cancelled registration is refused by every way of identifying the pe
     t = makeApp();
     const d = t.add({ familyName: 'Cancelled', externalCode: 'EJRC-2027-000102' }, ['talk']);
     cancel(d.id);
-    expect(who('EJRC-2027-000102').id).toEqual({ kind: 'delegate', presentedIssue: null, currentIssue: 1, cancelled: true });
+    expect(who('EJRC-2027-000102').id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: true });
     expect(scan('talk-door-a', 'EJRC-2027-000102')).toMatchObject({ verdict: 'revoked', reason: 'This registration was cancelled.' });
     expect(scan('venue', 'EJRC-2027-000102')).toMatchObject({ verdict: 'revoked', reason: 'This registration was cancelled.' });
     expect(t.app.dispatch('attendance', {}).find((a) => a.checkpointId === 'venue')?.admitted).toBe(0);
@@ -45,7 +45,7 @@ describe('a cancelled registration is refused by every way of identifying the pe
     t = makeApp(undefined, '2027-04-27T09:00:00Z');
     const d = t.add({ familyName: 'Active', externalCode: 'EJRC-2027-000103' }, ['talk']);
     expect(who(d.token).id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: false });
-    expect(who('EJRC-2027-000103').id).toEqual({ kind: 'delegate', presentedIssue: null, currentIssue: 1, cancelled: false });
+    expect(who('EJRC-2027-000103').id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: false });
     expect(scan('talk-door-a', 'EJRC-2027-000103').verdict).toBe('admitted');
     expect(t.app.dispatch('checkIn', { delegateId: d.id }).verdict).toBe('admitted');
   });
@@ -63,12 +63,12 @@ describe('what a code identifies', () => {
     expect(r.storedCode).toBe(d.token);
   });
 
-  it('a registration code: the delegate, no issue presented (so an old issue can never be refused by mistake)', () => {
+  it('a registration code: the delegate, as the first badge issue (after a reissue it no longer admits at a door)', () => {
     t = makeApp();
     const d = t.add({ familyName: 'Coded', externalCode: 'EJRC-2027-000042' });
     t.app.dispatch('reissueBadge', { delegateId: d.id });
     const r = who('  EJRC-2027-000042\r\n');
-    expect(r).toMatchObject({ id: { kind: 'delegate', presentedIssue: null, currentIssue: 2, cancelled: false }, identityKey: d.id, storedCode: 'EJRC-2027-000042' });
+    expect(r).toMatchObject({ id: { kind: 'delegate', presentedIssue: 1, currentIssue: 2, cancelled: false }, identityKey: d.id, storedCode: 'EJRC-2027-000042' });
     expect(r.delegate?.family_name).toBe('Coded');
   });
 
