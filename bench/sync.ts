@@ -6,10 +6,10 @@ import { buildDemo } from '../db/demo/build-demo.js';
 import { connectStation } from '../electron/host/hub/connect.js';
 import { HttpsHubTransport } from '../electron/host/hub/client.js';
 import { readHubLink, StationSync } from '../electron/services/sync/station-sync.js';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { pairWithCode } from '../electron/host/hub/connect.js';
-import { BIN, cli, freePort, HubProcess, pairedStation, until } from '../test/hub-rig.js';
+import { cli, freePort, HubProcess, pairedStation, startCli, until } from '../test/hub-rig.js';
 import { tempDir } from '../test/helpers.js';
 
 type Result = Record<string, unknown>;
@@ -144,7 +144,7 @@ async function pgHubRig() {
   await c.end();
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
   const dir = tempDir('uketsuke-bench-pg-');
-  const org = (await startJson(['hub', '--db', url, '--port', String(await freePort()), '--json'], path.join(dir, 'org'))).child;
+  const org = (await startCli(['hub', '--db', url, '--port', String(await freePort()), '--json'], path.join(dir, 'org'))).child;
   const code = (role: string) => {
     const r = cli(path.join(dir, 'cli'), 'pairing-code', '--db', url, '--role', role, ...(role === 'venue' ? [] : ['--event', 'eu-japan-regions-strasbourg']), '--json');
     if (r.code !== 0) throw new Error(r.stderr);
@@ -154,7 +154,7 @@ async function pgHubRig() {
   const setup = Uketsuke.open(venueFile, { deviceId: 'bench-venue', printers: [] });
   buildDemo(setup, { delegates: 400 });
   setup.close();
-  const venue = (await startJson(['hub', '--db', venueFile, '--port', String(await freePort()), '--upstream', code('venue'), '--json'], path.join(dir, 'venue'))).child;
+  const venue = (await startCli(['hub', '--db', venueFile, '--port', String(await freePort()), '--upstream', code('venue'), '--json'], path.join(dir, 'venue'))).child;
   pgRig = { url, org, venue, dir, code };
   return pgRig;
 }
@@ -172,18 +172,6 @@ async function pgStation(name: string): Promise<Uketsuke> {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-}
-
-function startJson(args: string[], home: string): Promise<{ child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, UKETSUKE_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('}')) resolve({ child });
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-  });
 }
 
 export async function closePgRig(): Promise<void> {

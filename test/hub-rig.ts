@@ -25,6 +25,28 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A long-running `uketsuke` command (a hub) whose first output is a JSON object: the process and that object. */
+export function startCli(args: string[], home: string): Promise<{ child: ChildProcess; info: { hub: string[]; fingerprint: string } }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, UKETSUKE_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const end = out.lastIndexOf('}');
+      if (end > 0) {
+        try {
+          resolve({ child, info: JSON.parse(out.slice(0, end + 1)) as { hub: string[]; fingerprint: string } });
+        } catch {
+          // the JSON is still arriving
+        }
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => reject(new Error(`${args[0]} exited (${code}): ${err}`)));
+  });
+}
+
 export class HubProcess {
   child: ChildProcess | null = null;
   readonly home: string;
@@ -34,25 +56,9 @@ export class HubProcess {
   }
 
   async start(): Promise<{ hub: string[]; fingerprint: string }> {
-    const child = spawn(process.execPath, [BIN, 'hub', '--db', this.file, '--port', String(this.port), '--json'], { env: { ...process.env, UKETSUKE_HOME: this.home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, info } = await startCli(['hub', '--db', this.file, '--port', String(this.port), '--json'], this.home);
     this.child = child;
-    let out = '';
-    let err = '';
-    return new Promise((resolve, reject) => {
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const end = out.lastIndexOf('}');
-        if (end > 0) {
-          try {
-            resolve(JSON.parse(out.slice(0, end + 1)) as { hub: string[]; fingerprint: string });
-          } catch {
-            // the JSON is still arriving
-          }
-        }
-      });
-      child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-      child.on('exit', (code) => reject(new Error(`hub exited (${code}): ${err}`)));
-    });
+    return info;
   }
 
   kill(): Promise<void> {

@@ -5,20 +5,10 @@
 import path from 'node:path';
 import { Uketsuke } from '../electron/services/uketsuke.js';
 import { buildDemo } from '../db/demo/build-demo.js';
+import { rng } from '../db/demo/generator.js';
 import { demoEventSpec, strasbourgTime, DEMO_DEFAULT_START } from '../db/demo/programme.js';
 import { deliver } from './sync-rig.js';
 import { tempDir, TestClock } from './helpers.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Scene {
   app: Uketsuke;

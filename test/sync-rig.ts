@@ -6,17 +6,8 @@ import { Uketsuke } from '../electron/services/uketsuke.js';
 import type { EventSpec } from '../electron/services/event/event-store.js';
 import { tempDir, TestClock } from './helpers.js';
 
-/** A small seeded PRNG (mulberry32): a failing run is replayed from its printed seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the demo generator's mulberry32): a failing run is replayed from its printed seed. */
+export { rng as prng } from '../db/demo/generator.js';
 
 export interface Device {
   id: string;

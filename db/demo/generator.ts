@@ -14,7 +14,7 @@ export interface GeneratedDelegate {
 }
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

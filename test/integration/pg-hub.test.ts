@@ -1,6 +1,6 @@
 // The organisers' hub on a real PostgreSQL server: two hub processes over one database, a venue hub forwarding its
 // event upstream, a kiosk at the venue and an organisers' station far away; one hub process SIGKILLed mid-sync.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,30 +8,11 @@ import { Uketsuke } from '../../electron/services/uketsuke.js';
 import { buildDemo } from '../../db/demo/build-demo.js';
 import { connectStation, pairWithCode } from '../../electron/host/hub/connect.js';
 import { smallEventSpec, tempDir } from '../helpers.js';
-import { BIN, cli, freePort, HubProcess, until } from '../hub-rig.js';
+import { cli, freePort, HubProcess, startCli, until } from '../hub-rig.js';
 
 const ADMIN_URL = process.env.UKETSUKE_PG_URL;
 
-function startProcess(args: string[], home: string): Promise<{ child: ChildProcess; info: { hub: string[] } }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, UKETSUKE_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const end = out.lastIndexOf('}');
-      if (end > 0) {
-        try {
-          resolve({ child, info: JSON.parse(out.slice(0, end + 1)) as { hub: string[] } });
-        } catch {
-          // still arriving
-        }
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => reject(new Error(`${args[0]} exited (${code}): ${err}`)));
-  });
-}
+const startProcess = startCli;
 
 const kill = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGKILL'))));
 

@@ -7,6 +7,19 @@ import type { PairAnswer } from '../../api/sync-protocol.js';
 import { ServiceError } from '../../services/core.js';
 import { fetchPinnedCertificate, HttpsHubTransport } from './client.js';
 
+/** The hub's certificate from the first of its addresses that answers, checked against the code's fingerprint. */
+async function pinnedCertificate(code: { hub: string[]; fingerprint: string }): Promise<string> {
+  let lastError: Error | null = null;
+  for (const url of code.hub) {
+    try {
+      return await fetchPinnedCertificate(url, code.fingerprint);
+    } catch (e) {
+      lastError = e as Error;
+    }
+  }
+  throw new ServiceError('conflict', lastError?.message ?? 'Cannot reach the hub.');
+}
+
 export async function pairWithCode(app: Uketsuke, codeText: string, name: string, onProgress?: (loaded: number, total: number) => void): Promise<PairAnswer & { delegates: number }> {
   let code;
   try {
@@ -15,18 +28,7 @@ export async function pairWithCode(app: Uketsuke, codeText: string, name: string
     throw new ServiceError('bad_input', (e as Error).message);
   }
   if (code.expiresAt < new Date().toISOString()) throw new ServiceError('bad_input', 'This pairing code has expired (codes last ten minutes): ask the hub for a new one.');
-  let certPem: string | null = null;
-  let lastError: Error | null = null;
-  for (const url of code.hub) {
-    try {
-      certPem = await fetchPinnedCertificate(url, code.fingerprint);
-      break;
-    } catch (e) {
-      lastError = e as Error;
-    }
-  }
-  if (!certPem) throw new ServiceError('conflict', lastError?.message ?? 'Cannot reach the hub.');
-  const pem = certPem;
+  const pem = await pinnedCertificate(code);
   const result = await pairStation(app.core, (credential) => new HttpsHubTransport(code.hub, pem, code.fingerprint, credential), code, pem, name, onProgress);
   app.event.invalidate();
   return result;
@@ -41,17 +43,7 @@ export async function pairUpstream(app: Uketsuke, codeText: string, name: string
     throw new ServiceError('bad_input', (e as Error).message);
   }
   if (code.role !== 'venue') throw new ServiceError('bad_input', `This pairing code is for a ${code.role} station; a venue hub needs a code for the role venue.`);
-  let certPem: string | null = null;
-  let lastError: Error | null = null;
-  for (const url of code.hub) {
-    try {
-      certPem = await fetchPinnedCertificate(url, code.fingerprint);
-      break;
-    } catch (e) {
-      lastError = e as Error;
-    }
-  }
-  if (!certPem) throw new ServiceError('conflict', lastError?.message ?? 'Cannot reach the organisers\' hub.');
+  const certPem = await pinnedCertificate(code);
   const event = app.db.prepare('SELECT id, public_key, private_key FROM event LIMIT 1').get() as { id: string; public_key: string; private_key: string | null };
   const transport = new HttpsHubTransport(code.hub, certPem, code.fingerprint, null);
   const answer = await transport.pair({ secret: code.secret, deviceId: app.core.deviceId, name, event: { id: event.id, publicKey: event.public_key, signingKey: event.private_key } }).finally(() => transport.close());
