@@ -111,7 +111,8 @@ export class Hub implements HubService {
       if (from === device.device_id || device.role === 'venue') own.push(e);
       else refused.push({ index, problem: `entry of device ${String(from)} pushed by ${device.device_id}` });
     });
-    const report = await this.core.replica.receiveAsync(own, { batch: 200 });
+    // Small transactions: the hub is often the desk laptop, scanning too.
+    const report = await this.core.replica.receiveAsync(own);
     this.seen(device, deviceTime, null);
     return {
       applied: report.applied,

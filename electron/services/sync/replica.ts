@@ -3,6 +3,7 @@
 // alike. Entries are idempotent by id; each device's entries carry a gap-free sequence, so a version vector
 // {deviceId: lastSeq} says exactly what a peer holds and what it still misses.
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Db } from '../../../db/open.js';
 import { Appliers } from './apply/index.js';
 import { parseEntry, type Entry, type EntryType, type PayloadOf, type StoredEntry } from './entries.js';
@@ -117,19 +118,26 @@ export class Replica {
   }
 
   /**
-   * The same, yielding to the event loop between small transactions: a station applying a large pull keeps
-   * answering scans (each waits at most one batch, about a millisecond).
+   * The same, yielding to the event loop between short transactions: a station (or the hub laptop) applying a large
+   * sync keeps answering scans. Each transaction aims at `sliceMs` of work; how many entries fit is measured as it
+   * goes, so a fast machine takes big bites and a busy one small ones.
    */
-  async receiveAsync(raw: readonly unknown[], opts: { batch?: number } = {}): Promise<ReceiveReport> {
-    const batch = opts.batch ?? 25;
+  async receiveAsync(raw: readonly unknown[], opts: { sliceMs?: number } = {}): Promise<ReceiveReport> {
+    const sliceMs = opts.sliceMs ?? 1;
     const total: ReceiveReport = { applied: 0, duplicates: 0, rejected: [], skewMs: {} };
-    for (let i = 0; i < raw.length; i += batch) {
+    let batch = 4;
+    for (let i = 0; i < raw.length; ) {
+      const started = performance.now();
       const r = this.receive(raw.slice(i, i + batch), { batch });
+      const took = performance.now() - started;
       total.applied += r.applied;
       total.duplicates += r.duplicates;
       total.rejected.push(...r.rejected.map((x) => ({ ...x, index: x.index + i })));
       for (const [d, ms] of Object.entries(r.skewMs)) total.skewMs[d] = Math.max(total.skewMs[d] ?? 0, ms);
-      if (i + batch < raw.length) await new Promise((resolve) => setImmediate(resolve));
+      i += batch;
+      const aim = Math.round((batch * sliceMs) / Math.max(took, 0.01));
+      batch = Math.min(500, Math.max(1, Math.min(batch * 2, Math.max(Math.ceil(batch / 2), aim))));
+      if (i < raw.length) await new Promise((resolve) => setImmediate(resolve));
     }
     return total;
   }

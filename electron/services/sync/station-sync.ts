@@ -34,6 +34,12 @@ export function saveHubLink(core: Core, link: HubLink): void {
   core.db.prepare("INSERT INTO meta (key, value) VALUES ('hub', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(link));
 }
 
+/**
+ * Entries per pull. Small pages: parsing one answer blocks the event loop, and a scan waiting behind a 5,000-entry
+ * answer waited tens of milliseconds; 400 entries parse in about a millisecond.
+ */
+const PULL_PAGE = 400;
+
 export interface SyncOptions {
   /** 'own': a station pushes its own entries; 'all': a venue hub forwards every entry its upstream lacks. */
   forward?: 'own' | 'all';
@@ -153,7 +159,7 @@ export class StationSync {
   }
 
   private async pullOnce(waitMs: number): Promise<{ applied: number; more: boolean }> {
-    const answer = await this.call(() => this.transport.pull(this.core.replica.vector(), waitMs, 5000));
+    const answer = await this.call(() => this.transport.pull(this.core.replica.vector(), waitMs, PULL_PAGE));
     const report = await this.core.replica.receiveAsync(answer.entries);
     this.hubVector = answer.vector;
     return { applied: report.applied, more: answer.more };
