@@ -53,20 +53,25 @@ function offlineScans(s: Uketsuke, tokens: string[], n: number): void {
   for (let i = 0; i < n; i++) s.checkin.scan(cps[i % cps.length]!, tokens[(i * 7) % tokens.length]!);
 }
 
+/** 10,000 entries made offline at station a, pushed to its hub, then pulled by station b. */
+async function pushThenPull(a: Uketsuke, b: Uketsuke, tokens: string[]): Promise<Result> {
+  offlineScans(a, tokens, 10_000);
+  const t0 = performance.now();
+  const up = await once(a);
+  const t1 = performance.now();
+  const down = await once(b);
+  const t2 = performance.now();
+  a.close();
+  b.close();
+  return { ms: Math.round(t2 - t0), pushMs: Math.round(t1 - t0), pullMs: Math.round(t2 - t1), pushed: up.pushed, pulled: down.pulled };
+}
+
 export const syncBenches: Record<string, () => Promise<Result>> = {
   async sync_10k() {
     const { hub, tokens } = await hubRig();
     const a = await pairedStation(hub, `bench-a-${Date.now() % 100000}`);
     const b = await pairedStation(hub, `bench-b-${Date.now() % 100000}`);
-    offlineScans(a, tokens, 10_000);
-    const t0 = performance.now();
-    const up = await once(a);
-    const t1 = performance.now();
-    const down = await once(b);
-    const t2 = performance.now();
-    a.close();
-    b.close();
-    return { ms: Math.round(t2 - t0), pushMs: Math.round(t1 - t0), pullMs: Math.round(t2 - t1), pushed: up.pushed, pulled: down.pulled };
+    return pushThenPull(a, b, tokens);
   },
   async sync_propagation() {
     const { hub, tokens } = await hubRig();
@@ -195,14 +200,6 @@ Object.assign(syncBenches, {
     const { tokens } = await hubRig();
     const a = await pgStation(`pg-a-${Date.now() % 100000}`);
     const b = await pgStation(`pg-b-${Date.now() % 100000}`);
-    offlineScans(a, tokens, 10_000);
-    const t0 = performance.now();
-    const up = await once(a);
-    const t1 = performance.now();
-    const down = await once(b);
-    const t2 = performance.now();
-    a.close();
-    b.close();
-    return { ms: Math.round(t2 - t0), pushMs: Math.round(t1 - t0), pullMs: Math.round(t2 - t1), pushed: up.pushed, pulled: down.pulled, hub: 'PostgreSQL' };
+    return { ...(await pushThenPull(a, b, tokens)), hub: 'PostgreSQL' };
   },
 });

@@ -2,10 +2,9 @@
 // "N passed, N failed" summed over all suites. Nothing skips for a missing tool: a missing tool fails.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startPostgres } from './postgres.mjs';
+import { freePort, startPostgres } from './postgres.mjs';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -21,16 +20,6 @@ function need(file, what) {
   return true;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const pg = await startPostgres();
 if (pg.error) {
