@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../host/server.js';
 import { APP_ORIGIN, claimSingleInstance, configureMenu, hardenSession, hardenWindow, isTrustedUrl, SECURE_WEB_PREFERENCES, type ShellMode } from './security.js';
 import { isPrintRequest, type BackendReply, type BackendRequest, type FromBackend } from './backend-protocol.js';
 import { handlePrintRequest } from './printing.js';
+import { RouteMemory, watchStation } from './resume.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -53,8 +54,11 @@ function callBackend(method: ApiMethod, input: unknown): Promise<BackendReply> {
 }
 
 let closeAllowed = !kioskMode;
+const defaultRoute = kioskMode ? '/kiosk' : '/desk';
+let routes: RouteMemory | null = null;
 
-function createWindow(route = kioskMode ? '/kiosk' : '/desk'): BrowserWindow {
+// A kiosk restarted after a crash or a power cut opens the station screen it was on (its door checkpoint too).
+function createWindow(route = routes?.startRoute(kioskMode, defaultRoute) ?? defaultRoute): BrowserWindow {
   const win = new BrowserWindow({
     kiosk: kioskMode,
     width: 1366,
@@ -66,6 +70,8 @@ function createWindow(route = kioskMode ? '/kiosk' : '/desk'): BrowserWindow {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
   });
   hardenWindow(win, shellMode);
+  routes ??= RouteMemory.in(app.getPath('userData'));
+  watchStation(win, routes, { kiosk: kioskMode, fallback: defaultRoute }, (r) => createWindow(r));
   win.on('close', (e) => {
     if (closeAllowed) return;
     e.preventDefault();
@@ -117,6 +123,7 @@ void app.whenReady().then(() => {
     return ok;
   });
   backend = startBackend();
+  routes = RouteMemory.in(app.getPath('userData'));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
