@@ -20,8 +20,8 @@ const node = {
 const jobs = {
   // Code splitting keeps badge drawing (pdfkit, fontkit) and spreadsheets (exceljs) out of start-up.
   cli: () =>
-    // The report worker is an entry of its own: reports are drawn on a thread beside the one answering scans.
-    build({ ...node, entryPoints: { cli: path.join(root, 'electron/cli/index.ts'), 'report-worker': path.join(root, 'electron/services/reports/worker.ts') }, outdir: dist, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', splitting: true, format: 'esm' }),
+    // The report and import workers are entries of their own: reports are drawn on a thread beside the one answering scans.
+    build({ ...node, entryPoints: { cli: path.join(root, 'electron/cli/index.ts'), 'report-worker': path.join(root, 'electron/services/reports/worker.ts'), 'import-worker': path.join(root, 'electron/services/people/import/import-worker.ts') }, outdir: dist, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', splitting: true, format: 'esm' }),
   electron: () =>
     build({
       ...node,
@@ -30,6 +30,7 @@ const jobs = {
         preload: path.join(root, 'electron/shell/preload.ts'),
         backend: path.join(root, 'electron/shell/backend.ts'),
         'report-worker': path.join(root, 'electron/services/reports/worker.ts'),
+        'import-worker': path.join(root, 'electron/services/people/import/import-worker.ts'),
       },
       outdir: path.join(dist, 'electron'),
       outExtension: { '.js': '.cjs' },

@@ -15,6 +15,7 @@ import { startHost } from '../host/server.js';
 import { STATION_KINDS, type StationKind } from '../services/trust/access.js';
 import { BADGE_SIZES, type BadgeSize } from '../services/badges/sizes.js';
 import { rejectedCsv } from '../services/people/import/importer.js';
+import { INLINE_READER } from '../services/people/import/read-job.js';
 import { blankEventSpec } from '../services/event/blank-event.js';
 import { REPORT_FORMATS, REPORT_KINDS, REPORT_LANGS, type ReportFormat, type ReportKind } from '../api/contract.js';
 import type { NewEvent } from '../services/event/programme/programme.js';
@@ -319,6 +320,8 @@ export async function main(argv: string[]): Promise<number> {
       try {
         if (!app.event.exists()) app.event.create(blankEventSpec(db, new Date()));
         const bar = progressBar(values['dry-run'] ? 'Checking' : 'Importing');
+        // The CLI does nothing else meanwhile: no worker thread to start.
+        app.importer.reader = INLINE_READER;
         const report = await app.importer.run(path.basename(source), fs.readFileSync(source), { dryRun: values['dry-run'], onProgress: bar });
         if (values.rejects) fs.writeFileSync(values.rejects, rejectedCsv(report.headers, report.rejected));
         if (values.json) {

@@ -14,6 +14,8 @@ import { PrintQueue } from './printing/print-queue.js';
 import { StaffLock } from './event/staff-lock.js';
 import { Importer, rejectedCsv, type ImportReport } from './people/import/importer.js';
 import { mappingFor } from './people/import/profiles.js';
+import { ImportThread } from './people/import/import-thread.js';
+import type { ImportReader } from './people/import/read-job.js';
 import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
 import { KioskLookup } from './people/kiosk-lookup.js';
@@ -42,6 +44,8 @@ export interface UketsukeOptions extends CoreOptions {
   printPollMs?: number;
   /** Automatic online backups of the event file (db/backups.ts); `false` for none. */
   backup?: BackupOptions | false;
+  /** Where import files are decoded and checked; a worker thread unless given. */
+  importReader?: ImportReader;
 }
 
 export class Uketsuke {
@@ -89,7 +93,8 @@ export class Uketsuke {
     const directories: PrinterDirectory[] = opts.printers ?? [new CupsDirectory(), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])];
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
     this.staffLock = new StaffLock(this.core, this.event, this.delegates);
-    this.importer = new Importer(this.core, this.delegates);
+    // Files are read in a worker thread (the CLI sets `importer.reader` back to inline: it does nothing else meanwhile).
+    this.importer = new Importer(this.core, this.delegates, opts.importReader ?? new ImportThread());
     this.trust = new Trust(this.core, this.staffLock, this.delegates);
     this.backups = db.name === ':memory:' || opts.backup === false ? null : new AutoBackup(db, db.name, opts.backup ?? {});
     this.backups?.start();
@@ -198,6 +203,7 @@ export class Uketsuke {
     this.backups?.stop();
     void this.stationSync?.stop();
     this.reports.close();
+    this.importer.reader.close?.();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
@@ -339,14 +345,15 @@ export class Uketsuke {
 
   /** Previews a file: how it was read, the columns recognised, the first rows. */
   private importPreview(fileName: string, bytes: Buffer): Promise<import('../api/contract.js').ImportPreview> {
-    return this.importer.read(fileName, bytes).then((f) => ({
+    // Decoded in the import worker: a 50k-row file does not hold up scans or other screens meanwhile.
+    return this.importer.preview(fileName, bytes).then((f) => ({
       format: f.format,
       encoding: f.encoding,
       delimiter: f.delimiter,
       headers: f.headers,
       ...((m) => ({ mapping: m.mapping, source: m.profile ? { id: m.profile.id, label: m.profile.label } : null }))(mappingFor(f.headers)),
-      sample: f.records.slice(0, 5).map((r) => r.cells),
-      rows: f.records.length,
+      sample: f.sample,
+      rows: f.rows,
     }));
   }
 

@@ -8,8 +8,9 @@ import type { ImportField } from './columns.js';
 import { detectProfile, mappingFor, type SourceProfile } from './profiles.js';
 import { normHeader } from './columns.js';
 import type { ExternalCode } from '../../sync/entries.js';
-import { readRegistrationFile, UnreadableFileError, type ParsedFile } from './read-file.js';
-import { checkRow, reject, type Rejection } from './validate.js';
+import { UnreadableFileError, type ParsedFile } from './read-file.js';
+import { checkRow, reject, type Rejection, type RowCheck } from './validate.js';
+import { INLINE_READER, type FilePreview, type ImportReader, type ReadRows } from './read-job.js';
 import { csvLine } from '../export.js';
 
 /** A WAL checkpoint after this many batches of an import (2,000 rows at the default batch size). */
@@ -64,15 +65,17 @@ export class Importer {
   constructor(
     private readonly core: Core,
     private readonly delegates: Delegates,
+    /** Where files are decoded and rows checked: a worker thread in the app and the web host, else this thread. */
+    public reader: ImportReader = INLINE_READER,
   ) {}
 
-  async read(fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
-    try {
-      return await readRegistrationFile(fileName, bytes);
-    } catch (e) {
-      if (e instanceof UnreadableFileError) throw new ServiceError('bad_input', e.message);
-      throw e;
-    }
+  /** How a file reads (format, encoding, columns, first rows), decoded by the reader. */
+  async preview(fileName: string, bytes: Uint8Array): Promise<FilePreview> {
+    return unreadableAsBadInput(this.reader.preview(fileName, bytes));
+  }
+
+  async read(fileName: string, bytes: Uint8Array, mapping?: (ImportField | null)[]): Promise<ReadRows> {
+    return unreadableAsBadInput(this.reader.rows(fileName, bytes, mapping));
   }
 
   /**
@@ -92,7 +95,7 @@ export class Importer {
   }
 
   async run(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
-    const file = await this.read(fileName, bytes);
+    const { file, checks } = await this.read(fileName, bytes, opts.mapping);
     const recognised = mappingFor(file.headers);
     const mapping = opts.mapping ?? recognised.mapping;
     const profile = detectProfile(file.headers);
@@ -120,19 +123,22 @@ export class Importer {
     const deferIndex = !report.dryRun && file.records.length >= BULK_INDEX_ROWS;
     if (deferIndex) this.delegates.deferSearchIndex();
     try {
-      await this.runBatches(file, mapping, batch, targets, state, report, opts);
+      await this.runBatches(file, checks, mapping, batch, targets, state, report, opts);
     } finally {
       if (deferIndex) this.delegates.rebuildSearchIndex();
     }
     return report;
   }
 
-  private async runBatches(file: ParsedFile, mapping: (ImportField | null)[], batch: number, targets: Map<string, string>, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
+  private async runBatches(file: ParsedFile, checks: RowCheck[] | null, mapping: (ImportField | null)[], batch: number, targets: Map<string, string>, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
     for (let i = 0; i < file.records.length; i += batch) {
       const slice = file.records.slice(i, i + batch);
+      const first = i;
       const work = () => {
-        for (const rec of slice) {
-          const rejection = this.importOne(rec.cells, rec.line, file.headers.length, mapping, targets, state, report);
+        for (const [k, rec] of slice.entries()) {
+          // Rows were checked where the file was read (the worker); only what needs the database is decided here.
+          const check = checks?.[first + k] ?? checkRow(rec.cells, mapping, file.headers.length);
+          const rejection = this.importOne(check, rec.cells, rec.line, targets, state, report);
           if (rejection) report.rejected.push({ line: rec.line, ...rejection, cells: rec.cells });
         }
       };
@@ -147,8 +153,7 @@ export class Importer {
   }
 
   /** Imports or checks one record; returns why it is rejected, or null. */
-  private importOne(cells: string[], line: number, headerCount: number, mapping: (ImportField | null)[], targets: Map<string, string>, state: FileState, report: ImportReport): Rejection | null {
-    const check = checkRow(cells, mapping, headerCount);
+  private importOne(check: RowCheck, cells: string[], line: number, targets: Map<string, string>, state: FileState, report: ImportReport): Rejection | null {
     if (!check.ok) return check.rejection;
     const { status, orderCode, ticketCode } = check.row;
     const fields = { ...check.row.fields };
@@ -233,6 +238,15 @@ export class Importer {
     if (ticketCode) codes.push({ code: ticketCode, ci: false, kind: 'ticket' });
     if (primary && profile?.primaryIgnoresCase) codes.push({ code: primary, ci: true, kind: 'attendee' });
     return codes.filter((c) => c.code.length <= 200);
+  }
+}
+
+async function unreadableAsBadInput<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw new ServiceError('bad_input', e.message);
+    throw e;
   }
 }
 
