@@ -334,7 +334,6 @@ export const apiInputs = {
   // Staff sign-in is `unlock`; these end it and say who this client is signed in as (services/trust/).
   signOut: z.object({}),
   session: z.object({}),
-  setPin: z.object({ pin: z.string().regex(/^\d{4,8}$/) }),
   report: reportInput,
   reportStart: reportInput,
   reportStatus: z.object({ jobId: id }),
@@ -364,6 +363,9 @@ export const apiInputs = {
     }),
   }),
   programmeImport: z.object({ ...fileInput, dryRun: z.boolean().default(false) }),
+  // The one way to set or change the staff PIN (logged with who changed it). 4–5 digits are accepted with a warning
+  // (they rely on the per-client rate limit); 6+ are advised. Changing it needs the current PIN or a staff badge,
+  // unless this client signed in with an organiser badge.
   setStaffPin: z.object({ pin: z.string().regex(/^\d{4,8}$/), current: z.string().max(600).optional() }),
   newEvent: z.object({
     name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).min(1),
@@ -457,7 +459,6 @@ export interface ApiOutputs {
   stillExpected: { missing: Delegate[] };
   signOut: StaffSession;
   session: StaffSession;
-  setPin: { ok: true };
   report: FileDownload;
   reportStart: ReportJob;
   reportStatus: ReportJob;
@@ -471,7 +472,8 @@ export interface ApiOutputs {
   saveCheckpointRules: Programme;
   programmeImport: ProgrammeImportReport;
   newEvent: { eventId: string; file: string };
-  setStaffPin: { staffPinSet: boolean };
+  /** `weak`: 4 or 5 digits, which only the rate limit protects (screens say so). */
+  setStaffPin: { staffPinSet: boolean; weak: boolean };
 }
 
 /** What this client may do: its station's role and who is signed in on it. */
@@ -479,6 +481,11 @@ export interface StaffSession {
   station: 'desk' | 'door' | 'kiosk' | 'organiser';
   signedIn: 'staff' | 'organiser' | null;
   may: ('kiosk' | 'door' | 'desk' | 'staff' | 'organiser')[];
+  /** Whose staff badge signed in (null for the PIN, or nobody). */
+  person: { familyName: string; givenName: string; familyNameKanji: string | null; givenNameKanji: string | null } | null;
+  /** When the sign-in ends if this station stays unused; null when nobody is signed in. */
+  idleSignOutAt: string | null;
+  idleMinutes: number;
 }
 
 /** The event's programme as the Event screen edits it. */

@@ -287,10 +287,6 @@ export class Uketsuke {
         return this.trust.view(this.caller);
       },
       session: () => this.trust.view(this.caller),
-      setPin: ({ pin }) => {
-        this.staffLock.setPin(pin, `${this.caller.station}:${this.caller.clientId}`);
-        return { ok: true as const };
-      },
       importPreview: ({ fileName, base64 }) => this.importPreview(fileName, Buffer.from(base64, 'base64')),
       importStart: ({ fileName, base64, mapping, dryRun }) => this.importStart(fileName, Buffer.from(base64, 'base64'), mapping ?? undefined, dryRun),
       importStatus: ({ jobId }) => this.importJob(jobId),
@@ -325,10 +321,15 @@ export class Uketsuke {
       saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
       newEvent: (input) => this.newEvent(input),
       setStaffPin: ({ pin, current }) => {
-        // Changing a PIN takes the PIN (or a staff badge): whoever walks up to an unlocked screen cannot lock staff out.
-        if (this.staffLock.hasPin() && !this.staffLock.unlock(current ?? '').ok) throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.');
-        this.staffLock.setPin(pin);
-        return { staffPinSet: true };
+        // Changing a PIN takes the PIN (or a staff badge): whoever walks up to an unlocked screen cannot lock staff
+        // out. An organiser who signed in with their badge has shown who they are. Wrong tries count against this
+        // client's lockout, like any sign-in.
+        const proven = this.trust.signedInAsOrganiser(this.caller);
+        if (this.staffLock.hasPin() && !proven && !this.staffLock.unlock(current ?? '', this.caller.clientId).ok) {
+          throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.');
+        }
+        this.staffLock.setPin(pin, `${this.caller.station}:${this.caller.clientId}`);
+        return { staffPinSet: true, weak: pin.length < 6 };
       },
       programmeImport: ({ fileName, base64, dryRun }) => this.programme.import(fileName, Buffer.from(base64, 'base64'), { dryRun }),
       rejectedRows: ({ jobId }) => {

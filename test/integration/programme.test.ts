@@ -211,10 +211,10 @@ describe('event setup over the Api', () => {
     expect(app.dispatch('updateEvent', { rehearsal: true, nameJa: '私の会議' })).toMatchObject({ rehearsal: true, nameJa: '私の会議' });
     const report = await app.dispatch('programmeImport', { fileName: 'schedule.xml', base64: file('frab-schedule.xml').toString('base64'), dryRun: true });
     expect(report).toMatchObject({ format: 'frab-xml', dryRun: true, created: 3 });
-    expect(app.dispatch('setStaffPin', { pin: '2468' })).toEqual({ staffPinSet: true });
+    expect(app.dispatch('setStaffPin', { pin: '2468' })).toEqual({ staffPinSet: true, weak: true });
     expect(() => app.dispatch('setStaffPin', { pin: '1357' })).toThrow(/current PIN/);
     expect(() => app.dispatch('setStaffPin', { pin: '1357', current: '0000' })).toThrow(/current PIN/);
-    expect(app.dispatch('setStaffPin', { pin: '1357', current: '2468' })).toEqual({ staffPinSet: true });
+    expect(app.dispatch('setStaffPin', { pin: '1357', current: '2468' })).toEqual({ staffPinSet: true, weak: true });
     expect(app.staffLock.unlock('1357').ok).toBe(true);
     await expect(app.dispatch('newEvent', { name: 'x', timezone: 'UTC', startsOn: '2027-01-01', endsOn: '2027-01-02' })).rejects.toThrow(/command line/);
     app.close();

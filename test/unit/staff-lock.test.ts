@@ -82,12 +82,40 @@ describe('PIN guessing (issue 10)', () => {
     const organiser = t.add({ familyName: 'Lead', role: 'organiser' });
     const lead = { clientId: 'desk-9', station: 'desk' as const };
     t.app.dispatch('unlock', { secret: organiser.token }, lead);
-    t.app.dispatch('setPin', { pin: '7391046' }, lead);
-    expect(() => t.app.dispatch('setPin', { pin: '1111' }, { clientId: 'door-1', station: 'door' })).toThrow(/organiser/);
+    // Signed in with an organiser badge: no need to type the current PIN. A 6+ digit PIN is not weak.
+    expect(t.app.dispatch('setStaffPin', { pin: '7391046' }, lead)).toEqual({ staffPinSet: true, weak: false });
+    expect(() => t.app.dispatch('setStaffPin', { pin: '1111' }, { clientId: 'door-1', station: 'door' })).toThrow(/organiser/);
+    // The desk laptop's own window (not signed in) must give the current PIN; wrong tries count against it only.
+    expect(() => t.app.dispatch('setStaffPin', { pin: '1111' })).toThrow(/current PIN/);
+    expect(() => t.app.dispatch('setStaffPin', { pin: '1111', current: '482913' })).toThrow(/current PIN/);
     const changes = t.app.staffLock.pinChanges();
     expect(changes).toHaveLength(2);
     expect(changes[0]!.by).toBe('desk:desk-9');
     expect(changes[1]!.by).toBe('operator');
     expect(t.app.dispatch('unlock', { secret: '7391046' }, lead).ok).toBe(true);
+    // A 4-digit PIN is accepted, and said to be weak; the change is logged with who made it.
+    expect(t.app.dispatch('setStaffPin', { pin: '2580', current: '7391046' })).toEqual({ staffPinSet: true, weak: true });
+    expect(t.app.staffLock.pinChanges()[0]!.by).toBe('organiser:local');
+  });
+
+  it('says who is signed in and when the sign-in ends; asking does not keep it alive', () => {
+    t = makeApp();
+    t.app.staffLock.setPin('482913');
+    const steward = t.add({ familyName: 'Sato', givenName: 'Ken', familyNameKanji: '佐藤', givenNameKanji: '健', role: 'staff' });
+    const door = { clientId: 'door-2', station: 'door' as const };
+    expect(t.app.dispatch('session', {}, door)).toMatchObject({ station: 'door', signedIn: null, person: null, idleSignOutAt: null, idleMinutes: 10 });
+    t.app.dispatch('unlock', { secret: steward.token }, door);
+    const s = t.app.dispatch('session', {}, door);
+    expect(s).toMatchObject({ signedIn: 'staff', person: { familyName: 'Sato', familyNameKanji: '佐藤' } });
+    expect(Date.parse(s.idleSignOutAt!) - t.clock.ms).toBe(10 * 60_000);
+    // Five minutes of the strip asking, then five more: signed out all the same.
+    t.clock.ms += 5 * 60_000;
+    t.app.dispatch('session', {}, door);
+    t.clock.ms += 5 * 60_000 + 1;
+    expect(t.app.dispatch('session', {}, door)).toMatchObject({ signedIn: null, person: null });
+    // The PIN signs in with no person; signing out ends it at once.
+    t.app.dispatch('unlock', { secret: '482913' }, door);
+    expect(t.app.dispatch('session', {}, door)).toMatchObject({ signedIn: 'staff', person: null });
+    expect(t.app.dispatch('signOut', {}, door)).toMatchObject({ signedIn: null, idleSignOutAt: null });
   });
 });

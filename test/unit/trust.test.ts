@@ -54,7 +54,6 @@ const MAY: Record<ApiMethod, Who[]> = {
   pairingCode: ['organiser'],
   startHub: ['organiser'],
   joinHub: ['organiser'],
-  setPin: ['organiser'],
   programme: ['desk', 'staff', 'organiser'],
   updateEvent: ['organiser'],
   saveSession: ['organiser'],

@@ -19,6 +19,8 @@ export interface UnlockResult {
   retryInMs: number;
   /** Who signed in: the PIN or a staff badge is staff, an organiser badge is organiser. */
   level?: 'staff' | 'organiser';
+  /** Whose badge signed in (none for the PIN). */
+  delegateId?: string;
 }
 
 interface Attempts {
@@ -62,10 +64,10 @@ export class StaffLock {
     const now = this.core.nowMs();
     const a = this.clients.get(clientId) ?? { failures: 0, lockouts: 0, lockedUntil: 0 };
     if (now < a.lockedUntil) return { ok: false, retryInMs: a.lockedUntil - now };
-    const level = this.check(secret);
-    if (level) {
+    const who = this.identify(secret);
+    if (who) {
       this.clients.delete(clientId);
-      return { ok: true, retryInMs: 0, level };
+      return { ok: true, retryInMs: 0, level: who.level, ...(who.delegateId ? { delegateId: who.delegateId } : {}) };
     }
     if (!this.clients.has(clientId)) {
       if (this.clients.size >= MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value as string);
@@ -82,8 +84,12 @@ export class StaffLock {
 
   /** The level a secret signs in at, with no lockout bookkeeping (callers that already limit tries). */
   check(secret: string): 'staff' | 'organiser' | null {
-    if (/^\d{4,8}$/.test(secret)) return this.pinMatches(secret) ? 'staff' : null;
-    return this.staffBadgeLevel(secret);
+    return this.identify(secret)?.level ?? null;
+  }
+
+  private identify(secret: string): { level: 'staff' | 'organiser'; delegateId: string | null } | null {
+    if (/^\d{4,8}$/.test(secret)) return this.pinMatches(secret) ? { level: 'staff', delegateId: null } : null;
+    return this.staffBadge(secret);
   }
 
   private pinMatches(pin: string): boolean {
@@ -94,12 +100,13 @@ export class StaffLock {
     return timingSafeEqual(scryptSync(pin, Buffer.from(salt, 'hex'), expected.length), expected);
   }
 
-  private staffBadgeLevel(code: string): 'staff' | 'organiser' | null {
+  private staffBadge(code: string): { level: 'staff' | 'organiser'; delegateId: string } | null {
     // Only the signed badge itself: a registration code is printed in confirmation emails, not a credential.
     if (!this.event.tokens().check(code).ok) return null;
     const who = identify(code, this.event, this.delegates);
     if (who.id.kind !== 'delegate' || who.id.presentedIssue === null) return null;
     if (who.id.cancelled || who.id.presentedIssue < who.id.currentIssue) return null;
-    return who.delegate?.role === 'staff' ? 'staff' : who.delegate?.role === 'organiser' ? 'organiser' : null;
+    const level = who.delegate?.role === 'staff' ? 'staff' : who.delegate?.role === 'organiser' ? 'organiser' : null;
+    return level && who.delegate ? { level, delegateId: who.delegate.id } : null;
   }
 }

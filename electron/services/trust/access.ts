@@ -54,7 +54,7 @@ const ORGANISER: readonly Principal[] = ['organiser'];
  */
 export const DEFAULT_ACCESS: readonly Principal[] = STAFF;
 
-export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | 'setPin', readonly Principal[]>> = {
+export const METHOD_ACCESS: Partial<Record<ApiMethod, readonly Principal[]>> = {
   event: ANYONE,
   checkpoints: ANYONE,
   syncStatus: ANYONE,
@@ -100,7 +100,6 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   pairingCode: ORGANISER,
   startHub: ORGANISER,
   joinHub: ORGANISER,
-  setPin: ORGANISER,
   // Event setup: the programme is read by every staff screen; changing it is the organisers'.
   programme: DESK,
   updateEvent: ORGANISER,

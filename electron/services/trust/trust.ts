@@ -21,6 +21,8 @@ export class ForbiddenError extends ServiceError {
 
 interface Session {
   level: StaffLevel | null;
+  /** Whose staff badge signed in (null: the PIN). */
+  who: string | null;
   lastSeen: number;
   /** The person this client last checked in (a kiosk may print their badge). */
   lastCheckIn: { delegateId: string; at: number } | null;
@@ -30,6 +32,11 @@ export interface SessionView {
   station: StationKind;
   signedIn: StaffLevel | null;
   may: Principal[];
+  /** The staff member whose badge signed in (null for the PIN, or nobody). */
+  person: { familyName: string; givenName: string; familyNameKanji: string | null; givenNameKanji: string | null } | null;
+  /** When this sign-in ends if the station stays unused (null: nobody signed in). */
+  idleSignOutAt: string | null;
+  idleMinutes: number;
 }
 
 const PRIVILEGED_ROLES: ReadonlySet<string> = new Set<(typeof ROLES)[number]>(['staff', 'organiser']);
@@ -43,31 +50,48 @@ export class Trust {
     private readonly delegates: Delegates,
   ) {}
 
-  private session(caller: Caller): Session {
+  /** This client's session; `touch`: the call counts as use (a screen asking who is signed in does not). */
+  private session(caller: Caller, touch = true): Session {
     const now = this.core.nowMs();
     let s = this.sessions.get(caller.clientId);
-    if (s && s.level && now - s.lastSeen > SESSION_IDLE_MS) s.level = null;
+    if (s && s.level && now - s.lastSeen > SESSION_IDLE_MS) Object.assign(s, { level: null, who: null });
     if (!s) {
       if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string);
-      s = { level: null, lastSeen: now, lastCheckIn: null };
+      s = { level: null, who: null, lastSeen: now, lastCheckIn: null };
       this.sessions.set(caller.clientId, s);
     }
-    s.lastSeen = now;
+    if (touch) s.lastSeen = now;
     return s;
   }
 
-  grants(caller: Caller): Set<Principal> {
-    return grantsOf(caller.station, this.session(caller).level);
+  grants(caller: Caller, touch = true): Set<Principal> {
+    return grantsOf(caller.station, this.session(caller, touch).level);
   }
 
+  /** Who is signed in on this client, and until when if idle; asking does not keep the sign-in alive. */
   view(caller: Caller): SessionView {
-    const s = this.session(caller);
-    return { station: caller.station, signedIn: s.level, may: [...grantsOf(caller.station, s.level)] };
+    const s = this.session(caller, false);
+    const person = s.who ? this.personOf(s.who) : null;
+    return {
+      station: caller.station, signedIn: s.level, may: [...grantsOf(caller.station, s.level)], person,
+      idleSignOutAt: s.level ? new Date(s.lastSeen + SESSION_IDLE_MS).toISOString() : null,
+      idleMinutes: SESSION_IDLE_MS / 60_000,
+    };
+  }
+
+  private personOf(id: string): SessionView['person'] {
+    try {
+      const d = this.delegates.get(id);
+      return { familyName: d.family_name, givenName: d.given_name, familyNameKanji: d.family_name_kanji, givenNameKanji: d.given_name_kanji };
+    } catch {
+      return null;
+    }
   }
 
   /** Throws ForbiddenError unless this caller may call this method with this (validated) input. */
   authorize(method: ApiMethod | string, input: unknown, caller: Caller = LOCAL_OPERATOR): void {
-    const grants = this.grants(caller);
+    // The sign-in strip asks every few seconds: that is not use of the station.
+    const grants = this.grants(caller, method !== 'session');
     const allowed = accessOf(method);
     if (!allowed.some((p) => grants.has(p))) {
       throw new ForbiddenError(`${method} needs ${describe(allowed)}: sign in with the staff PIN or a staff badge.`);
@@ -114,12 +138,17 @@ export class Trust {
   /** Sign-in: the PIN or a staff/organiser badge, counted against this client's lockout only. */
   signIn(secret: string, caller: Caller = LOCAL_OPERATOR): UnlockResult {
     const r = this.staffLock.unlock(secret, caller.clientId);
-    if (r.ok && r.level) this.session(caller).level = r.level;
+    if (r.ok && r.level) Object.assign(this.session(caller), { level: r.level, who: r.delegateId ?? null });
     return r;
   }
 
   signOut(caller: Caller = LOCAL_OPERATOR): void {
-    this.session(caller).level = null;
+    Object.assign(this.session(caller), { level: null, who: null });
+  }
+
+  /** True when this client signed in with an organiser badge (and has not timed out). */
+  signedInAsOrganiser(caller: Caller): boolean {
+    return this.session(caller, false).level === 'organiser';
   }
 }
 

@@ -18,7 +18,7 @@ const METHODS = Object.keys({
   undoScan: true, walkIn: true, updateDelegate: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
   printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
-  hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true, setPin: true,
+  hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true,
   kioskFind: true, stillExpected: true,
   report: true, reportStart: true, reportStatus: true, dashboard: true,
   programme: true, updateEvent: true, saveSession: true, archiveSession: true, saveBus: true, archiveBus: true,
