@@ -11,6 +11,7 @@ import { Venue } from './screens/Venue';
 import { EventSetup } from './screens/Event';
 import { useEffect, useState } from 'react';
 import { StaffUnlock } from './components/StaffUnlock';
+import { SignedInStrip } from './components/SignedIn';
 import { SIGN_IN_NEEDED } from './api/client';
 
 function Shell() {
@@ -32,6 +33,8 @@ function Shell() {
     <div className={`app screen-${screen}`}>
       {/* A door station on its checkpoint and the kiosk are locked: no way to other screens without staff. */}
       <Header screen={screen} compact={screen === 'kiosk' || (screen === 'door' && url.searchParams.has('checkpoint') && event?.staffPinSet === true)} guest={screen === 'kiosk'} />
+      {/* Who is signed in on this station, on every staff screen (the kiosk is the guests'). */}
+      {screen !== 'kiosk' && <SignedInStrip />}
       {/* Rehearsal is the staff's business; a delegate at the kiosk would only wonder what it means. */}
       {screen !== 'kiosk' && <RehearsalBanner />}
       {!event && error && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}

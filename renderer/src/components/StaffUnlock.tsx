@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { sessionChanged } from './SignedIn';
 
 /** Asks for the staff PIN (or a staff badge scanned into the field) before a locked station can be left. */
 export function StaffUnlock({ onUnlocked, onCancel, verify }: { onUnlocked: () => void; onCancel: () => void; verify?: (secret: string) => Promise<boolean> }) {
@@ -13,7 +14,10 @@ export function StaffUnlock({ onUnlocked, onCancel, verify }: { onUnlocked: () =
     e.preventDefault();
     const r = verify ? { ok: await verify(secret.trim()), retryInMs: 0 } : await api.unlock({ secret: secret.trim() });
     setSecret('');
-    if (r.ok) return onUnlocked();
+    if (r.ok) {
+      if (!verify) sessionChanged();
+      return onUnlocked();
+    }
     setError(r.retryInMs > 0 ? t('lock.wait', { seconds: Math.ceil(r.retryInMs / 1000) }) : t('lock.wrong'));
     input.current?.focus();
   };

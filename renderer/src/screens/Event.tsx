@@ -22,6 +22,7 @@ export function EventSetup() {
   useEffect(() => void load(), [load]);
   if (!event) return null;
   const tz = event.timezone;
+  const [newPin, setNewPin] = useState('');
   const run = async (what: () => Promise<unknown>, message: string) => {
     setError(null);
     setSaved(null);
@@ -203,19 +204,23 @@ export function EventSetup() {
       <section className="card" aria-labelledby="event-pin">
         <h2 id="event-pin">{t('event.staffPin')}</h2>
         <p className="hint">{event.staffPinSet ? t('event.pinIsSet') : t('event.pinNotSet')}</p>
+        <p className="hint">{t('event.pinAdvice')}</p>
         <form className="inline-form" aria-label={t('event.staffPin')} onSubmit={(e) => {
           e.preventDefault();
           const form = e.currentTarget;
           const f = new FormData(form);
+          const pin = String(f.get('pin') ?? '');
           void run(async () => {
-            await api.setStaffPin({ pin: String(f.get('pin') ?? ''), current: event.staffPinSet ? String(f.get('current') ?? '') : undefined });
+            await api.setStaffPin({ pin, current: event.staffPinSet ? String(f.get('current') ?? '') : undefined });
             form.reset();
-          }, t('event.pinSaved'));
+            setNewPin('');
+          }, pin.length < 6 ? t('event.pinSavedWeak', { digits: pin.length }) : t('event.pinSaved'));
         }}>
           {event.staffPinSet && <label className="field">{t('event.currentPin')}<input name="current" type="password" autoComplete="off" required maxLength={600} /></label>}
-          <label className="field">{t('event.newPin')}<input name="pin" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autoComplete="off" required /></label>
+          <label className="field">{t('event.newPin')}<input name="pin" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autoComplete="off" required value={newPin} onChange={(e) => setNewPin(e.target.value)} /></label>
           <button type="submit" className="btn">{t('event.setPin')}</button>
         </form>
+        {/^\d{4,5}$/.test(newPin) && <p className="notice notice-warn" role="note" data-testid="pin-weak">{t('event.pinWeak', { digits: newPin.length })}</p>}
       </section>
 
       <NewEventCard />
