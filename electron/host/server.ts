@@ -9,6 +9,8 @@ import { ServiceError } from '../services/core.js';
 import { InputError, type Uketsuke } from '../services/uketsuke.js';
 import { LOCAL_OPERATOR, type Caller, type StationKind } from '../services/trust/access.js';
 import { HubAuthError } from '../services/sync/hub.js';
+import { decodePairingCode } from '../services/sync/pairing-code.js';
+import { randomBytes } from 'node:crypto';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -144,16 +146,32 @@ function isLoopback(address: string | undefined): boolean {
 
 const DEVICE_STATIONS: Record<string, StationKind> = { desk: 'desk', venue: 'desk', door: 'door', kiosk: 'kiosk', organiser: 'organiser' };
 
+/** The cookie a browser paired from the LAN presents (HttpOnly: the page's scripts never see it). */
+export const DEVICE_COOKIE = 'uketsuke_device';
+/** A paired browser keeps its credential for the event's days (and is revoked like any device). */
+const DEVICE_COOKIE_MAX_AGE_S = 14 * 24 * 3600;
+/** Where a browser paired for a role starts. */
+const FIRST_SCREEN: Record<StationKind, string> = { kiosk: '/kiosk', door: '/door', desk: '/desk', organiser: '/desk' };
+
+function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
 /**
  * Who is calling. On loopback it is the desk laptop's own window (the local operator). From the LAN only a station
  * paired with this laptop's hub gets in, as the role it was paired for, with its credential in
- * `Authorization: Bearer DEVICE.SECRET` (the same credential it syncs with).
+ * `Authorization: Bearer DEVICE.SECRET` (the same credential it syncs with) or, for a browser paired at `/pair`,
+ * in the HttpOnly cookie `uketsuke_device`.
  */
 export function callerOf(opts: HostOptions, req: http.IncomingMessage): Caller | { refused: string } {
   if (isLoopback(req.socket.remoteAddress)) return opts.station && opts.station !== 'organiser' ? { clientId: `local-${opts.station}`, station: opts.station } : LOCAL_OPERATOR;
   const auth = /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '');
   try {
-    const device = opts.app.hub.authenticate(auth?.[1]);
+    const device = opts.app.hub.authenticate(auth?.[1] ?? cookieOf(req, DEVICE_COOKIE));
     const station = DEVICE_STATIONS[device.role];
     if (!station) return { refused: 'This device was paired for a role that cannot use this screen.' };
     return { clientId: `device:${device.device_id}`, station };
@@ -169,11 +187,19 @@ async function handle(opts: HostOptions, allowedHosts: Set<string>, req: http.In
   if (!hostName || !allowedHosts.has(hostName)) return sendJson(res, 421, errorBody('forbidden', 'Unknown host name: use the address Uketsuke printed.'));
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname.startsWith('/api/')) return handleApi(opts, url, req, res);
+  if (url.pathname === '/pair' && req.method === 'POST') return handlePair(opts, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
   if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+  if (url.pathname === '/pair') return sendHtml(res, 200, PAIR_PAGE);
+  if (url.pathname === '/pair.js') return sendBody(res, 200, 'text/javascript; charset=utf-8', PAIR_SCRIPT, 'no-cache');
   // Source maps would hand out the renderer's source: the build may make them, the host never serves them.
   if (url.pathname.endsWith('.map')) return sendText(res, 404, 'Not found');
-  if (SCREENS.has(url.pathname)) return sendFile(res, path.join(opts.staticDir, 'index.html'), 'no-cache');
+  if (SCREENS.has(url.pathname)) {
+    // A tablet on the LAN that was never paired gets a page saying what to do, not a screen that cannot load.
+    const caller = callerOf(opts, req);
+    if ('refused' in caller) return sendHtml(res, 401, notPairedPage(caller.refused));
+    return sendFile(res, path.join(opts.staticDir, 'index.html'), 'no-cache');
+  }
   // Static assets: resolved inside staticDir only.
   const file = path.resolve(opts.staticDir, `.${path.posix.normalize(url.pathname)}`);
   if (!file.startsWith(path.resolve(opts.staticDir) + path.sep)) return sendText(res, 404, 'Not found');
@@ -199,7 +225,7 @@ async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage,
   }
   if (!Object.hasOwn(apiInputs, method)) return sendJson(res, 404, errorBody('not_found', `Unknown method: ${method.slice(0, 60)}`));
   const caller = callerOf(opts, req);
-  if ('refused' in caller) return sendJson(res, 401, errorBody('forbidden', caller.refused));
+  if ('refused' in caller) return sendJson(res, 401, errorBody('forbidden', `${caller.refused} Ask an organiser for a pairing code and open it at /pair on this device.`));
   const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY : MAX_BODY;
   const tooLarge = `Request too large: at most ${Math.round(limit / 1024)} KB for ${method}.`;
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -219,6 +245,107 @@ async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage,
     if (e instanceof ServiceError) return sendJson(res, STATUS[e.code], errorBody(e.code, e.message));
     throw e;
   }
+}
+
+/**
+ * A browser on the LAN pairs: it posts the one-time code (UKPAIR1…, from "Pair a station" or `uketsuke
+ * pairing-code`), this host's hub exchanges it for a device credential of the code's role, and the answer sets it as
+ * an HttpOnly, SameSite=Strict cookie (Secure over HTTPS). The code is single-use and expires after ten minutes;
+ * the device is listed by `uketsuke devices` and revoked with `--revoke`.
+ */
+async function handlePair(opts: HostOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, errorBody('bad_input', 'Send JSON.'));
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (!host) return sendJson(res, 400, errorBody('bad_input', 'Malformed Origin header.'));
+    if (host !== req.headers.host) return sendJson(res, 403, errorBody('forbidden', 'Cross-origin requests are refused.'));
+  }
+  let code: unknown;
+  try {
+    code = (JSON.parse((await readBody(req, 8 * 1024)) || '{}') as { code?: unknown }).code;
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return refuseBody(req, res, 'Request too large.');
+    return sendJson(res, 400, errorBody('bad_input', 'Malformed JSON.'));
+  }
+  if (typeof code !== 'string' || code.length > 2000) return sendJson(res, 400, errorBody('bad_input', 'Send the pairing code as {"code": "UKPAIR1…"}.'));
+  let secret: string;
+  let role: string;
+  try {
+    ({ secret, role } = decodePairingCode(code));
+  } catch (e) {
+    return sendJson(res, 400, errorBody('bad_input', e instanceof Error ? e.message : String(e)));
+  }
+  const station = DEVICE_STATIONS[role];
+  if (!station || role === 'venue') return sendJson(res, 400, errorBody('bad_input', 'This pairing code is for a venue hub, not for a screen: ask for a desk, door, kiosk or organiser code.'));
+  const deviceId = `web-${randomBytes(8).toString('hex')}`;
+  try {
+    const paired = opts.app.hub.pair({ secret, deviceId, name: `Browser at ${(req.socket.remoteAddress ?? '?').replace(/^::ffff:/, '')}`.slice(0, 100) });
+    const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+    res.setHeader('Set-Cookie', `${DEVICE_COOKIE}=${paired.credential}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}${secure ? '; Secure' : ''}`);
+    sendJson(res, 200, { deviceId, role, station, next: FIRST_SCREEN[station] });
+  } catch (e) {
+    if (e instanceof HubAuthError) return sendJson(res, 401, errorBody('forbidden', e.message));
+    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code], errorBody(e.code, e.message));
+    throw e;
+  }
+}
+
+const PAGE_STYLE = 'body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1b1f2e;background:#f6f5f1;line-height:1.5}h1{font-size:1.4rem}p.ja{color:#4a5068}.err{color:#b3261e}';
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** What an unpaired browser on the LAN sees instead of a screen (English and Japanese). */
+function notPairedPage(reason: string): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Uketsuke: pair this device</title><style>${PAGE_STYLE}</style>
+<h1>This device is not paired with the desk laptop</h1>
+<p class="err" data-testid="refusal">${escapeHtml(reason)}</p>
+<p>Ask an organiser for a pairing code (Venue sync → pair a station, or <code>uketsuke pairing-code --role kiosk</code>), then scan its QR or open the link it gives: <code>/pair#UKPAIR1…</code>.</p>
+<p class="ja" lang="ja">この端末はまだ受付PCとペアリングされていません。主催者にペアリングコードを依頼し、QRコードを読み取るか、表示されたリンク（/pair#UKPAIR1…）を開いてください。</p></html>`;
+}
+
+const PAIR_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Uketsuke: pair this device</title><style>${PAGE_STYLE}</style>
+<h1>Pair this device <span lang="ja">／ 端末のペアリング</span></h1>
+<p id="state" data-testid="pair-state">Pairing…</p>
+<form id="form" hidden><label>Pairing code / ペアリングコード<br><input id="code" autocomplete="off" size="40"></label> <button>Pair / ペアリング</button></form>
+<script src="/pair.js"></script></html>`;
+
+// The code travels in the URL's fragment, which browsers never send to a server or put in a Referer; the page takes
+// it out of the address bar before anything else.
+const PAIR_SCRIPT = `(() => {
+  const state = document.getElementById('state');
+  const form = document.getElementById('form');
+  const pair = async (code) => {
+    state.textContent = 'Pairing… / ペアリング中…';
+    const res = await fetch('/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }), credentials: 'same-origin' });
+    const body = await res.json().catch(() => ({}));
+    if (res.ok) { state.textContent = 'Paired as ' + body.station + ' / ペアリングしました'; location.replace(body.next); return; }
+    state.textContent = (body.error && body.error.message) || ('Pairing failed (' + res.status + ')');
+    state.className = 'err';
+    form.hidden = false;
+  };
+  const code = decodeURIComponent(location.hash.slice(1));
+  history.replaceState(null, '', '/pair');
+  form.addEventListener('submit', (e) => { e.preventDefault(); void pair(document.getElementById('code').value.trim()); });
+  if (code) void pair(code); else { state.textContent = 'Enter or scan the pairing code. / ペアリングコードを入力してください。'; form.hidden = false; }
+})();
+`;
+
+function sendHtml(res: http.ServerResponse, status: number, html: string): void {
+  sendBody(res, status, 'text/html; charset=utf-8', html, 'no-store');
+}
+
+function sendBody(res: http.ServerResponse, status: number, type: string, body: string, cache: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache });
+  res.end(body);
 }
 
 const STATUS: Record<ServiceError['code'], number> = { bad_input: 400, not_found: 404, conflict: 409, forbidden: 403 };
