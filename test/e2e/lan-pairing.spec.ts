@@ -1,0 +1,47 @@
+// A tablet on the venue LAN, in a real browser: refused with a "ask for a pairing code" page until it opens the
+// pairing link, then on the kiosk screen with its credential in a cookie its scripts cannot read.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E_PORT } from '../../playwright.config';
+
+const PORT = E2E_PORT + 4;
+const HUB_PORT = E2E_PORT + 5;
+const address = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+const BASE = `http://${address}:${PORT}`;
+const db = path.join(os.tmpdir(), `uketsuke-e2e-lan-${process.pid}.db`);
+let server: ChildProcess;
+
+test.beforeAll(async ({ request }) => {
+  expect(address, 'a network interface other than loopback').toBeTruthy();
+  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(PORT), '--host', address!, '--hub', '--hub-port', String(HUB_PORT), '--hub-host', address!], { stdio: 'ignore' });
+  await expect.poll(async () => (await request.get(`${BASE}/healthz`).catch(() => null))?.status() ?? 0, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+test('a tablet opens the pairing link and becomes a kiosk; before that it is told to ask for a code', async ({ page, browserName }) => {
+  void browserName;
+  await page.goto(`${BASE}/desk`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('not paired');
+  await expect(page.getByText('ペアリングコード', { exact: false })).toBeVisible();
+  await page.screenshot({ path: path.join(process.env.UKETSUKE_SHOTS ?? os.tmpdir(), 'lan-not-paired.png') });
+
+  const { code } = JSON.parse(execFileSync(process.execPath, ['bin/uketsuke.mjs', 'pairing-code', '--db', db, '--role', 'kiosk', '--json'], { encoding: 'utf8' })) as { code: string };
+  await page.goto(`${BASE}/pair#${code}`);
+  await expect(page).toHaveURL(`${BASE}/kiosk`);
+  await expect(page.getByTestId('lang-switch')).toBeVisible();
+  // The credential is HttpOnly: the page's own scripts never see it.
+  expect(await page.evaluate(() => document.cookie)).not.toContain('uketsuke_device');
+  const cookies = await page.context().cookies();
+  expect(cookies.find((c) => c.name === 'uketsuke_device')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  // A kiosk, not more: the organisers' export is refused to this browser.
+  const res = await page.evaluate(async () => (await fetch('/api/exportDelegates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"format":"csv"}' })).status);
+  expect(res).toBe(403);
+  // The same link again: the code was used once.
+  await page.goto(`${BASE}/pair#${code}`);
+  await expect(page.getByTestId('pair-state')).toContainText('already used');
+});
