@@ -19,7 +19,7 @@ export function Venue() {
   const [devices, setDevices] = useState<HubDeviceInfo[]>([]);
   const [conflicts, setConflicts] = useState<SyncConflicts | null>(null);
   const [role, setRole] = useState<StationRole>('door');
-  const [code, setCode] = useState<{ code: string; expiresAt: string; qr: string } | null>(null);
+  const [code, setCode] = useState<{ code: string; expiresAt: string; qr: string; browser: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [joinCode, setJoinCode] = useState('');
   const [stationName, setStationName] = useState('');
@@ -43,7 +43,7 @@ export function Venue() {
   const newCode = () => {
     setError(null);
     api.pairingCode({ role }).then(
-      (c) => QRCode.toDataURL(c.code, { errorCorrectionLevel: 'M', margin: 2, width: 280 }).then((qr) => setCode({ code: c.code, expiresAt: c.expiresAt, qr })),
+      (c) => QRCode.toDataURL(c.code, { errorCorrectionLevel: 'M', margin: 2, width: 280 }).then((qr) => setCode({ code: c.code, expiresAt: c.expiresAt, qr, browser: browserLink(c.hub, c.code) })),
       fail,
     );
   };
@@ -136,6 +136,7 @@ export function Venue() {
               <figcaption>
                 <code data-testid="pairing-code" className="code-text">{code.code}</code>
                 <span className="hint">{t('venue.validUntil', { time: formatTime(code.expiresAt, i18n.language, tz) })}</span>
+                {code.browser && <span className="hint">{t('venue.browserLink')} <code data-testid="pairing-link" className="code-text">{code.browser}</code></span>}
               </figcaption>
             </figure>
           )}
@@ -220,4 +221,18 @@ export function Venue() {
       </section>
     </main>
   );
+}
+
+/**
+ * The link a tablet opens in its browser to pair (this web host, at the hub's LAN address): the code rides in the
+ * fragment, which the browser never sends anywhere but to the pairing page's own script.
+ */
+function browserLink(hubUrls: string[], code: string): string | null {
+  try {
+    const host = new URL(hubUrls[0] ?? '').hostname;
+    if (!host || host === 'localhost' || host.startsWith('127.')) return null;
+    return `${location.protocol}//${host}${location.port ? `:${location.port}` : ''}/pair#${code}`;
+  } catch {
+    return null;
+  }
 }
