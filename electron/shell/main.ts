@@ -1,6 +1,6 @@
 // The desktop app's main process: windows, the app:// protocol for the renderer, and a relay between the
 // renderer's preload bridge and the backend utility process, where SQLite runs off the UI thread.
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { apiInputs, type ApiMethod } from '../api/contract.js';
@@ -9,6 +9,7 @@ import { APP_ORIGIN, claimSingleInstance, configureMenu, hardenSession, hardenWi
 import { isPrintRequest, type BackendReply, type BackendRequest, type FromBackend } from './backend-protocol.js';
 import { handlePrintRequest } from './printing.js';
 import { RouteMemory, watchStation } from './resume.js';
+import { askWithDialog, checkEventFile } from './recovery.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -23,8 +24,12 @@ const pending = new Map<number, (reply: BackendReply) => void>();
 const kioskMode = process.argv.includes('--kiosk') || process.env.UKETSUKE_KIOSK === '1';
 const shellMode: ShellMode = { kiosk: kioskMode, packaged: app.isPackaged };
 
+function eventFile(): string {
+  return process.env.UKETSUKE_DB ?? path.join(app.getPath('userData'), 'demo-event.db');
+}
+
 function startBackend(): UtilityProcess {
-  const dbFile = process.env.UKETSUKE_DB ?? path.join(app.getPath('userData'), 'demo-event.db');
+  const dbFile = eventFile();
   // The core learns the station's role from here: a kiosk window calls as a kiosk, whatever its page asks for.
   const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), [dbFile, kioskMode ? 'kiosk' : 'operator'], { serviceName: 'Uketsuke core' });
   child.on('message', (msg: FromBackend) => {
@@ -87,8 +92,14 @@ const firstInstance = claimSingleInstance(app, () => {
   win?.focus();
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   if (!firstInstance) return;
+  // A damaged event file: restore the last good backup or quit, asked once (the core is never restarted on it).
+  if ((await checkEventFile(eventFile(), askWithDialog(dialog, app.getLocale()))) === 'quit') {
+    closeAllowed = true;
+    app.quit();
+    return;
+  }
   configureMenu(Menu, shellMode);
   hardenSession(session.defaultSession);
   protocol.handle('app', async (request) => {
