@@ -51,3 +51,17 @@ export async function byBadgeNo(request: APIRequestContext, n: number) {
   const d = await call(request, 'delegate', { id: hit.id });
   return { id: hit.id, token: d.token!, hit, detail: d };
 }
+
+/** A port nobody listens on now (other worktrees run their own hosts on this machine: fixed offsets collide). */
+export function freePort(): Promise<number> {
+  return import('node:net').then(
+    (net) =>
+      new Promise<number>((resolve) => {
+        const srv = net.createServer();
+        srv.listen(0, '127.0.0.1', () => {
+          const { port } = srv.address() as import('node:net').AddressInfo;
+          srv.close(() => resolve(port));
+        });
+      }),
+  );
+}

@@ -4,18 +4,18 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_PORT } from '../../playwright.config';
+import { freePort } from './helpers';
 
-const PORT = E2E_PORT + 4;
-const HUB_PORT = E2E_PORT + 5;
 const address = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-const BASE = `http://${address}:${PORT}`;
+let BASE = '';
 const db = path.join(os.tmpdir(), `uketsuke-e2e-lan-${process.pid}.db`);
 let server: ChildProcess;
 
 test.beforeAll(async ({ request }) => {
   expect(address, 'a network interface other than loopback').toBeTruthy();
-  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(PORT), '--host', address!, '--hub', '--hub-port', String(HUB_PORT), '--hub-host', address!], { stdio: 'ignore' });
+  const [port, hubPort] = [await freePort(), await freePort()];
+  BASE = `http://${address}:${port}`;
+  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port), '--host', address!, '--hub', '--hub-port', String(hubPort), '--hub-host', address!], { stdio: 'ignore' });
   await expect.poll(async () => (await request.get(`${BASE}/healthz`).catch(() => null))?.status() ?? 0, { timeout: 60_000 }).toBe(200);
 });
 

@@ -4,16 +4,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_PORT } from '../../playwright.config';
-import { holdClock } from './helpers';
+import { freePort, holdClock } from './helpers';
 
-const PORT = E2E_PORT + 1;
-const BASE = `http://127.0.0.1:${PORT}`;
+let BASE = '';
 let server: ChildProcess;
 
 test.beforeAll(async ({ request }) => {
   const db = path.join(os.tmpdir(), `uketsuke-e2e-station-${process.pid}.db`);
-  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(PORT), '--station', 'door'], { stdio: 'ignore' });
+  // A free port, not a fixed offset from the main host's: other checkouts on this machine run hosts of their own.
+  const port = await freePort();
+  BASE = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port), '--station', 'door'], { stdio: 'ignore' });
   // Wait for the host to answer (a state, not a time).
   await expect
     .poll(async () => (await request.get(`${BASE}/healthz`).catch(() => null))?.status() ?? 0, { timeout: 60_000 })

@@ -4,15 +4,16 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_PORT } from '../../playwright.config';
+import { freePort } from './helpers';
 
-const PORT = E2E_PORT + 3;
-const BASE = `http://127.0.0.1:${PORT}`;
+let BASE = '';
 const db = path.join(os.tmpdir(), `uketsuke-e2e-signed-in-${process.pid}.db`);
 let server: ChildProcess;
 
 test.beforeAll(async ({ request }) => {
-  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(PORT), '--station', 'door'], { stdio: 'ignore' });
+  const port = await freePort();
+  BASE = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port), '--station', 'door'], { stdio: 'ignore' });
   await expect
     .poll(async () => (await request.get(`${BASE}/healthz`).catch(() => null))?.status() ?? 0, { timeout: 60_000 })
     .toBe(200);
