@@ -365,6 +365,15 @@ export const apiInputs = {
   }),
   programmeImport: z.object({ ...fileInput, dryRun: z.boolean().default(false) }),
   setStaffPin: z.object({ pin: z.string().regex(/^\d{4,8}$/), current: z.string().max(600).optional() }),
+  // Badge branding (Event screen): replicated, drawn on every badge size. `dryRun` checks and answers the warnings
+  // (contrast) without saving: the live preview asks it as the organiser types.
+  branding: z.object({}),
+  setBranding: z.object({
+    title: text(200).nullable().optional(), titleJa: text(200).nullable().optional(), sponsor: text(200).nullable().optional(),
+    logo: z.object({ fileName: text(300), base64: z.string().max(2_000_000) }).nullable().optional(),
+    roles: z.partialRecord(z.enum(ROLES), z.object({ colour: z.string().max(20).optional(), label: text(40).optional(), labelJa: text(40).optional() })).optional(),
+    dryRun: z.boolean().default(false),
+  }),
   newEvent: z.object({
     name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).min(1),
     startsOn: text(10), endsOn: text(10), rehearsal: z.boolean().optional(),
@@ -471,6 +480,8 @@ export interface ApiOutputs {
   saveCheckpointRules: Programme;
   programmeImport: ProgrammeImportReport;
   newEvent: { eventId: string; file: string };
+  branding: BrandingView;
+  setBranding: BrandingView;
   setStaffPin: { staffPinSet: boolean };
 }
 
@@ -479,6 +490,36 @@ export interface StaffSession {
   station: 'desk' | 'door' | 'kiosk' | 'organiser';
   signedIn: 'staff' | 'organiser' | null;
   may: ('kiosk' | 'door' | 'desk' | 'staff' | 'organiser')[];
+}
+
+/** How a role looks on a badge: the band's colour (white words on it) and its words in English and Japanese. */
+export interface RoleBrand {
+  colour: string;
+  label: string;
+  labelJa: string;
+}
+
+/** Badge branding, the same on every station: drawn on every badge size. Empty titles fall back to the event's names. */
+export interface Branding {
+  title: string | null;
+  titleJa: string | null;
+  sponsor: string | null;
+  /** A PNG (SVG needs a renderer this build does not ship), checked for size when set. */
+  logo: { mime: 'image/png'; base64: string; width: number; height: number } | null;
+  roles: Record<Role, RoleBrand>;
+}
+
+/** Why a logo was refused; the screen says it in its language with `values`. */
+export type LogoProblem = 'svg_unsupported' | 'not_an_image' | 'too_many_bytes' | 'too_many_pixels' | 'unreadable';
+export interface BrandingView {
+  branding: Branding;
+  /** Role colours whose white words would be hard to read (WCAG AA asks 4.5:1 for text). */
+  warnings: { code: 'low_contrast'; role: Role; ratio: number }[];
+  /** Set when the logo was refused: nothing of this change was saved. */
+  refused: { code: LogoProblem | 'bad_colour'; values: Record<string, string | number> } | null;
+  /** Whether this answer was saved (false for a dry run or a refusal). */
+  saved: boolean;
+  limits: { logoBytes: number; logoPixels: number; logoSide: number };
 }
 
 /** The event's programme as the Event screen edits it. */

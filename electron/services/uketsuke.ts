@@ -10,6 +10,7 @@ import { Delegates, toDelegate } from './people/delegates.js';
 import { BadgeNumbers } from './people/badge-numbers.js';
 import { CheckinService } from './checkin/checkin-service.js';
 import { BadgeService } from './badges/badge-service.js';
+import { BrandingStore } from './event/branding.js';
 import { PrintQueue } from './printing/print-queue.js';
 import { StaffLock } from './event/staff-lock.js';
 import { Importer, rejectedCsv, type ImportReport } from './people/import/importer.js';
@@ -52,6 +53,7 @@ export class Uketsuke {
   readonly badgeNumbers: BadgeNumbers;
   readonly checkin: CheckinService;
   readonly badges: BadgeService;
+  readonly branding: BrandingStore;
   readonly printing: PrintQueue;
   readonly staffLock: StaffLock;
   readonly importer: Importer;
@@ -84,7 +86,8 @@ export class Uketsuke {
     this.badgeNumbers = new BadgeNumbers(this.core);
     this.delegates = new Delegates(this.core, this.event, this.badgeNumbers);
     this.checkin = new CheckinService(this.core, this.event, this.delegates);
-    this.badges = new BadgeService(this.core, this.event, this.delegates);
+    this.branding = new BrandingStore(this.core);
+    this.badges = new BadgeService(this.core, this.event, this.delegates, this.branding);
     const dbFile = db.name === ':memory:' ? path.join(process.cwd(), 'uketsuke') : db.name;
     const directories: PrinterDirectory[] = opts.printers ?? [new CupsDirectory(), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])];
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
@@ -318,6 +321,8 @@ export class Uketsuke {
       archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
       saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
       newEvent: (input) => this.newEvent(input),
+      branding: () => this.branding.view(),
+      setBranding: (input) => this.branding.set(input),
       setStaffPin: ({ pin, current }) => {
         // Changing a PIN takes the PIN (or a staff badge): whoever walks up to an unlocked screen cannot lock staff out.
         if (this.staffLock.hasPin() && !this.staffLock.unlock(current ?? '').ok) throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.');
@@ -408,7 +413,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent' | 'setBranding';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

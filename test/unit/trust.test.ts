@@ -64,6 +64,8 @@ const MAY: Record<ApiMethod, Who[]> = {
   saveCheckpointRules: ['organiser'],
   programmeImport: ['organiser'],
   newEvent: ['organiser'],
+  branding: ['organiser'],
+  setBranding: ['organiser'],
   setStaffPin: ['organiser'],
 };
 

@@ -111,6 +111,9 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   saveCheckpointRules: ORGANISER,
   programmeImport: ORGANISER,
   newEvent: ORGANISER,
+  // Branding is read by the Event screen only; it is on every badge anyway.
+  branding: ORGANISER,
+  setBranding: ORGANISER,
   setStaffPin: ORGANISER,
 };
 
