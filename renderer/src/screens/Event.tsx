@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Programme } from '../../../electron/api/contract';
 import type { ProgrammeImportReport, RejectCode, SessionInfo } from '../../../electron/api/event-setup';
 import { api } from '../api';
+import { BrandingCard } from './EventBranding';
 import { readAsBase64 } from '../download';
 import { useEvent } from '../event-context';
 import { formatTime, zonedDate, zonedHm, zonedIso } from '../format';
@@ -199,6 +200,8 @@ export function EventSetup() {
           <button type="submit" className="btn">{t('event.addBus')}</button>
         </form>
       </section>
+
+      <BrandingCard event={event} />
 
       <section className="card" aria-labelledby="event-pin">
         <h2 id="event-pin">{t('event.staffPin')}</h2>
