@@ -365,6 +365,8 @@ export const apiInputs = {
   }),
   programmeImport: z.object({ ...fileInput, dryRun: z.boolean().default(false) }),
   setStaffPin: z.object({ pin: z.string().regex(/^\d{4,8}$/), current: z.string().max(600).optional() }),
+  // First start (no event in the file yet): the demo, in one click. "Create a new event" is newEvent, "Join a hub" joinHub.
+  openDemo: z.object({}),
   // Badge branding (Event screen): replicated, drawn on every badge size. `dryRun` checks and answers the warnings
   // (contrast) without saving: the live preview asks it as the organiser types.
   branding: z.object({}),
@@ -482,6 +484,7 @@ export interface ApiOutputs {
   newEvent: { eventId: string; file: string };
   branding: BrandingView;
   setBranding: BrandingView;
+  openDemo: { eventId: string };
   setStaffPin: { staffPinSet: boolean };
 }
 

@@ -142,6 +142,20 @@ export class Uketsuke {
     this.eventCreator = create;
   }
 
+  /** Set by a shell on a first start (no event chosen yet): loads the demo event and remembers the choice. */
+  private demoOpener: (() => Promise<{ eventId: string }>) | null = null;
+
+  setDemoOpener(open: () => Promise<{ eventId: string }>): void {
+    this.demoOpener = open;
+  }
+
+  /** "Open the demo" on a first start: the demo in this (empty) file. */
+  openDemo(): Promise<{ eventId: string }> {
+    if (this.event.exists()) throw new ServiceError('conflict', 'This file already holds an event.');
+    if (!this.demoOpener) throw new ServiceError('conflict', 'The demo is made from the command line here: uketsuke demo --db FILE');
+    return this.demoOpener();
+  }
+
   /** "New event": an empty event of the organiser's own in a new file (the current one, demo or not, is kept). */
   async newEvent(input: NewEvent): Promise<{ eventId: string; file: string }> {
     if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.');
@@ -321,6 +335,7 @@ export class Uketsuke {
       archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
       saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
       newEvent: (input) => this.newEvent(input),
+      openDemo: () => this.openDemo(),
       branding: () => this.branding.view(),
       setBranding: (input) => this.branding.set(input),
       setStaffPin: ({ pin, current }) => {
@@ -413,7 +428,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent' | 'setBranding';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent' | 'setBranding' | 'openDemo';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

@@ -64,6 +64,7 @@ const MAY: Record<ApiMethod, Who[]> = {
   saveCheckpointRules: ['organiser'],
   programmeImport: ['organiser'],
   newEvent: ['organiser'],
+  openDemo: ['organiser'],
   branding: ['organiser'],
   setBranding: ['organiser'],
   setStaffPin: ['organiser'],

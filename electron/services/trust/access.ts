@@ -112,6 +112,8 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   programmeImport: ORGANISER,
   newEvent: ORGANISER,
   // Branding is read by the Event screen only; it is on every badge anyway.
+  // The first-start choice: a station with no event yet is the organiser's own machine.
+  openDemo: ORGANISER,
   branding: ORGANISER,
   setBranding: ORGANISER,
   setStaffPin: ORGANISER,

@@ -397,6 +397,16 @@ export const en = {
     pinSaved: 'Staff PIN set on every station at its next sync.',
     badTime: 'Enter the times as HH:MM.',
   },
+  firstRun: {
+    title: 'Welcome to Uketsuke',
+    hint: 'No event on this device yet. Choose how to start; the app remembers it.',
+    create: 'Create a new event',
+    createHint: 'Your own conference: its name in English and Japanese, dates, time zone and venue. Then import the programme and the delegates, set the badge branding and the staff PIN on the Event screen.',
+    joinHint: 'This device becomes a station (desk, door, bus or kiosk) of a venue hub: enter the pairing code the hub shows.',
+    demo: 'Open the demo',
+    demoHint: 'The EU–Japan conference with its programme and 400 made-up delegates, to try every screen.',
+    opening: 'Opening the demo…',
+  },
   branding: {
     title: 'Badge branding',
     hint: 'What every badge carries, on every size and every station: the title, your logo, a sponsor line and how each role looks.',

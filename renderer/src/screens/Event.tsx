@@ -4,6 +4,7 @@ import type { Checkpoint, Programme } from '../../../electron/api/contract';
 import type { ProgrammeImportReport, RejectCode, SessionInfo } from '../../../electron/api/event-setup';
 import { api } from '../api';
 import { BrandingCard } from './EventBranding';
+import { NewEventForm } from './FirstRun';
 import { readAsBase64 } from '../download';
 import { useEvent } from '../event-context';
 import { formatTime, zonedDate, zonedHm, zonedIso } from '../format';
@@ -231,35 +232,13 @@ export function EventSetup() {
 function NewEventCard() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const s = (k: string) => String(f.get(k) ?? '');
-    setError(null);
-    api.newEvent({ name: s('name'), nameJa: s('nameJa') || null, venue: s('venue'), timezone: s('timezone'), startsOn: s('startsOn'), endsOn: s('endsOn') }).then(
-      // Every screen reads the new event from the start.
-      () => location.assign('/event'),
-      (err: unknown) => setError(errorText(err)),
-    );
-  };
   return (
     <section className="card" aria-labelledby="event-new">
       <h2 id="event-new">{t('event.newEvent')}</h2>
       <p className="hint">{t('event.newEventHint')}</p>
       {!open && <button type="button" className="btn" data-testid="new-event" onClick={() => setOpen(true)}>{t('event.newEvent')}…</button>}
-      {open && (
-        <form className="event-form" onSubmit={submit} aria-label={t('event.newEvent')}>
-          <label className="field">{t('event.name')}<input name="name" required maxLength={200} /></label>
-          <label className="field">{t('event.nameJa')}<input name="nameJa" maxLength={200} lang="ja" /></label>
-          <label className="field">{t('event.venue')}<input name="venue" maxLength={300} /></label>
-          <label className="field">{t('event.timezone')}<input name="timezone" required maxLength={64} defaultValue={Intl.DateTimeFormat().resolvedOptions().timeZone} /></label>
-          <label className="field">{t('event.startsOn')}<input name="startsOn" type="date" required /></label>
-          <label className="field">{t('event.endsOn')}<input name="endsOn" type="date" required /></label>
-          <div className="event-form-actions"><button type="submit" className="btn btn-primary">{t('event.create')}</button></div>
-        </form>
-      )}
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {/* Every screen reads the new event from the start. */}
+      {open && <NewEventForm onCreated={() => location.assign('/event')} />}
     </section>
   );
 }
