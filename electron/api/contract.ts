@@ -350,6 +350,8 @@ export const apiInputs = {
     kind: text(40).optional(), startsAt: text(40), endsAt: text(40), capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
   }),
   archiveSession: z.object({ id, archived: z.boolean().default(true) }),
+  moveSession: z.object({ id, direction: z.enum(['up', 'down']) }),
+  saveDay: z.object({ dayNo: z.number().int().min(1).max(366), title: text(200), titleJa: text(200).nullable().optional() }),
   saveBus: z.object({
     id: id.nullable().optional(), label: text(200), site: text(300), departsAt: text(40), boardsAt: text(40).nullable().optional(),
     returnsAt: text(40).nullable().optional(), meetingPoint: text(300).nullable().optional(), capacity: z.number().int().min(1).max(10_000),
@@ -477,6 +479,8 @@ export interface ApiOutputs {
   updateEvent: EventInfo;
   saveSession: { id: string };
   archiveSession: Programme;
+  moveSession: Programme;
+  saveDay: EventInfo;
   saveBus: { id: string };
   archiveBus: Programme;
   saveCheckpointRules: Programme;

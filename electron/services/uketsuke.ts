@@ -331,6 +331,11 @@ export class Uketsuke {
       },
       saveSession: (s) => ({ id: this.programme.saveSession(s) }),
       archiveSession: ({ id, archived }) => (this.programme.archiveSession(id, archived), this.programmeView()),
+      moveSession: ({ id, direction }) => (this.programme.moveSession(id, direction), this.programmeView()),
+      saveDay: ({ dayNo, title, titleJa }) => {
+        this.programme.saveDay(dayNo, title, titleJa ?? null);
+        return { ...this.event.info(), codeShapes: this.delegates.codeShapes() };
+      },
       saveBus: (b) => ({ id: this.programme.saveBus(b) }),
       archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
       saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),

@@ -59,6 +59,8 @@ const MAY: Record<ApiMethod, Who[]> = {
   updateEvent: ['organiser'],
   saveSession: ['organiser'],
   archiveSession: ['organiser'],
+  moveSession: ['organiser'],
+  saveDay: ['organiser'],
   saveBus: ['organiser'],
   archiveBus: ['organiser'],
   saveCheckpointRules: ['organiser'],

@@ -42,6 +42,7 @@ export const sessionFields = z.object({
   capacity: z.number().int().nullable(),
   uid: text.nullable(),
   archived: z.number().int().min(0).max(1),
+  sort_order: z.number().int().nullable(),
 });
 export type SessionColumns = z.infer<typeof sessionFields>;
 export const busFields = z.object({

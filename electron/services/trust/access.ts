@@ -106,6 +106,8 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   updateEvent: ORGANISER,
   saveSession: ORGANISER,
   archiveSession: ORGANISER,
+  moveSession: ORGANISER,
+  saveDay: ORGANISER,
   saveBus: ORGANISER,
   archiveBus: ORGANISER,
   saveCheckpointRules: ORGANISER,
