@@ -86,6 +86,17 @@ test('own event from scratch: first start → create → .ics programme → dele
   await expect(page.getByTestId('programme-report')).toContainText('Imported: 3 new');
   const opening = page.locator('[data-testid=sessions] tbody tr[data-session]').filter({ hasText: 'Opening session' });
   await expect(opening).toHaveCount(1);
+  // The order of a day and the days' titles are the organiser's (a keyboard moves a session as well as a mouse).
+  const rows = page.locator('[data-testid=sessions] tbody tr[data-session]');
+  await rows.filter({ hasText: 'Cooperation policies' }).getByTestId('move-up').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('event-saved')).toContainText('Order saved');
+  await expect(rows.first()).toContainText('Cooperation policies');
+  await page.getByLabel('English title of day 2').fill('Matchmaking day');
+  await page.getByLabel('Japanese title of day 2').fill('商談会の日');
+  await page.locator('[data-day="2"]').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('event-saved')).toContainText('Day saved');
+  await expect(page.getByLabel('English title of day 2')).toHaveValue('Matchmaking day');
   // Rehearsal: the door admits on any day (the event is in 2027).
   await page.getByTestId('mode-rehearsal').click();
   await expect(page.getByTestId('mode-rehearsal')).toHaveAttribute('aria-pressed', 'true');

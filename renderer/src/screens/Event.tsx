@@ -162,7 +162,7 @@ export function EventSetup() {
                 return (
                   <tr key={s.id} data-session={s.id}>
                     <td className="nowrap">{formatTime(s.startsAt, i18n.language, tz, true)}–{formatTime(s.endsAt, i18n.language, tz)}</td>
-                    <td>{name}{s.kind === 'meetings' && <span className="tag" data-testid="meeting-block"> {t('event.kinds.meetings')}</span>}</td>
+                    <td>{name}{s.kind === 'meetings' && <span className="tag" data-testid="meeting-block">{t('event.meetingTag')}</span>}</td>
                     <td>{s.room ?? '—'}</td>
                     <td className="num">
                       {cp ? (
@@ -175,7 +175,7 @@ export function EventSetup() {
                     </td>
                     <td>{cp && <RuleSelect value={cp.entryRule} options={['reentry', 'once', 'once_per_day']} label={t('event.entryRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { entryRule: v } }), t('event.saved'))} />}</td>
                     <td>{cp && <RuleSelect value={cp.listRule} options={['anyone', 'registered']} label={t('event.listRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { listRule: v } }), t('event.saved'))} />}</td>
-                    <td className="row-actions">
+                    <td className="row-actions"><div className="row-buttons">
                       {/* Up and down: buttons, so the keyboard reorders as well as the mouse. */}
                       <button type="button" className="btn btn-small btn-icon" disabled={first} aria-label={t('event.moveUpOf', { name })} title={t('event.moveUp')} data-testid="move-up"
                         onClick={() => void run(() => api.moveSession({ id: s.id, direction: 'up' }), t('event.moved'))}>↑</button>
@@ -183,7 +183,7 @@ export function EventSetup() {
                         onClick={() => void run(() => api.moveSession({ id: s.id, direction: 'down' }), t('event.moved'))}>↓</button>
                       <button type="button" className="btn btn-small" onClick={() => setEditing(s)}>{t('event.edit')}</button>
                       <button type="button" className="btn btn-small" onClick={() => void run(() => api.archiveSession({ id: s.id }), t('event.removed'))}>{t('event.remove')}</button>
-                    </td>
+                    </div></td>
                   </tr>
                 );
               })}

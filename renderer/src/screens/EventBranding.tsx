@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, Branding, BrandingView, EventInfo, Role } from '../../../electron/api/contract';
 import { api } from '../api';
@@ -109,15 +109,17 @@ export function BrandingCard({ event }: { event: EventInfo }) {
               {ROLES.map((r) => {
                 const w = warningFor(r);
                 return (
-                  <tr key={r} onFocus={() => setPreviewRole(r)}>
+                  <Fragment key={r}>
+                  <tr onFocus={() => setPreviewRole(r)} className={w ? 'has-warning' : undefined}>
                     <th scope="row">{t(`roles.${r}`)}</th>
                     <td>
                       <input type="color" aria-label={t('branding.colourOf', { role: t(`roles.${r}`) })} value={shown.roles[r].colour} onChange={(e) => editRole(r, { colour: e.target.value })} />
-                      {w && <span className="contrast-warning" role="status" data-testid={`contrast-${r}`}>⚠ {t('branding.lowContrast', { ratio: w.ratio.toFixed(1) })}</span>}
                     </td>
                     <td><input aria-label={t('branding.labelOf', { role: t(`roles.${r}`) })} maxLength={40} value={draft.roles?.[r]?.label ?? view.branding.roles[r].label} onChange={(e) => editRole(r, { label: e.target.value })} /></td>
                     <td><input lang="ja" aria-label={t('branding.labelJaOf', { role: t(`roles.${r}`) })} maxLength={40} value={draft.roles?.[r]?.labelJa ?? view.branding.roles[r].labelJa} onChange={(e) => editRole(r, { labelJa: e.target.value })} /></td>
                   </tr>
+                  {w && <tr className="contrast-row"><td colSpan={4}><span className="contrast-warning" role="status" data-testid={`contrast-${r}`}>⚠ {t('branding.warnFor', { role: t(`roles.${r}`), message: t('branding.lowContrast', { ratio: w.ratio.toFixed(1) }) })}</span></td></tr>}
+                  </Fragment>
                 );
               })}
             </tbody>
