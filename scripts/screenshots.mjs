@@ -75,6 +75,13 @@ const screens = {
   },
   reports: async (page) => { await page.goto(`${base}/reports`); await page.waitForSelector('[data-testid=attendance] tbody tr'); },
   event: async (page) => { await page.goto(`${base}/event`); await page.waitForSelector('[data-testid=sessions] tbody tr[data-session]'); },
+  'event-branding': async (page) => {
+    await page.goto(`${base}/event`);
+    await page.waitForSelector('[data-testid=badge-preview]');
+    await page.locator('[data-testid=branding]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('[data-testid=branding]')?.scrollIntoView({ block: 'start' }));
+  },
+  'first-run': async (page) => { await page.goto(`${base}/desk`); await page.waitForSelector('[data-testid=first-run]'); },
 };
 for (const lang of ['en', 'ja']) {
   for (const [sizeName, viewport] of Object.entries(sizes)) {

@@ -7,6 +7,7 @@ import { m004_hub } from './004_hub.js';
 import { m005_delegate_codes } from './005_delegate_codes.js';
 import { m006_search_vocabulary } from './006_search_vocabulary.js';
 import { m007_event_setup } from './007_event_setup.js';
+import { m008_session_order } from './008_session_order.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub, m005_delegate_codes, m006_search_vocabulary, m007_event_setup];
+export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub, m005_delegate_codes, m006_search_vocabulary, m007_event_setup, m008_session_order];
 
 export const latestVersion = migrations.length;

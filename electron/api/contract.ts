@@ -349,6 +349,8 @@ export const apiInputs = {
     kind: text(40).optional(), startsAt: text(40), endsAt: text(40), capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
   }),
   archiveSession: z.object({ id, archived: z.boolean().default(true) }),
+  moveSession: z.object({ id, direction: z.enum(['up', 'down']) }),
+  saveDay: z.object({ dayNo: z.number().int().min(1).max(366), title: text(200), titleJa: text(200).nullable().optional() }),
   saveBus: z.object({
     id: id.nullable().optional(), label: text(200), site: text(300), departsAt: text(40), boardsAt: text(40).nullable().optional(),
     returnsAt: text(40).nullable().optional(), meetingPoint: text(300).nullable().optional(), capacity: z.number().int().min(1).max(10_000),
@@ -367,6 +369,17 @@ export const apiInputs = {
   // (they rely on the per-client rate limit); 6+ are advised. Changing it needs the current PIN or a staff badge,
   // unless this client signed in with an organiser badge.
   setStaffPin: z.object({ pin: z.string().regex(/^\d{4,8}$/), current: z.string().max(600).optional() }),
+  // First start (no event in the file yet): the demo, in one click. "Create a new event" is newEvent, "Join a hub" joinHub.
+  openDemo: z.object({}),
+  // Badge branding (Event screen): replicated, drawn on every badge size. `dryRun` checks and answers the warnings
+  // (contrast) without saving: the live preview asks it as the organiser types.
+  branding: z.object({}),
+  setBranding: z.object({
+    title: text(200).nullable().optional(), titleJa: text(200).nullable().optional(), sponsor: text(200).nullable().optional(),
+    logo: z.object({ fileName: text(300), base64: z.string().max(2_000_000) }).nullable().optional(),
+    roles: z.partialRecord(z.enum(ROLES), z.object({ colour: z.string().max(20).optional(), label: text(40).optional(), labelJa: text(40).optional() })).optional(),
+    dryRun: z.boolean().default(false),
+  }),
   newEvent: z.object({
     name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).min(1),
     startsOn: text(10), endsOn: text(10), rehearsal: z.boolean().optional(),
@@ -467,6 +480,8 @@ export interface ApiOutputs {
   updateEvent: EventInfo;
   saveSession: { id: string };
   archiveSession: Programme;
+  moveSession: Programme;
+  saveDay: EventInfo;
   saveBus: { id: string };
   archiveBus: Programme;
   saveCheckpointRules: Programme;
@@ -474,6 +489,9 @@ export interface ApiOutputs {
   newEvent: { eventId: string; file: string };
   /** `weak`: 4 or 5 digits, which only the rate limit protects (screens say so). */
   setStaffPin: { staffPinSet: boolean; weak: boolean };
+  branding: BrandingView;
+  setBranding: BrandingView;
+  openDemo: { eventId: string };
 }
 
 /** What this client may do: its station's role and who is signed in on it. */
@@ -486,6 +504,36 @@ export interface StaffSession {
   /** When the sign-in ends if this station stays unused; null when nobody is signed in. */
   idleSignOutAt: string | null;
   idleMinutes: number;
+}
+
+/** How a role looks on a badge: the band's colour (white words on it) and its words in English and Japanese. */
+export interface RoleBrand {
+  colour: string;
+  label: string;
+  labelJa: string;
+}
+
+/** Badge branding, the same on every station: drawn on every badge size. Empty titles fall back to the event's names. */
+export interface Branding {
+  title: string | null;
+  titleJa: string | null;
+  sponsor: string | null;
+  /** A PNG (SVG needs a renderer this build does not ship), checked for size when set. */
+  logo: { mime: 'image/png'; base64: string; width: number; height: number } | null;
+  roles: Record<Role, RoleBrand>;
+}
+
+/** Why a logo was refused; the screen says it in its language with `values`. */
+export type LogoProblem = 'svg_unsupported' | 'not_an_image' | 'too_many_bytes' | 'too_many_pixels' | 'unreadable';
+export interface BrandingView {
+  branding: Branding;
+  /** Role colours whose white words would be hard to read (WCAG AA asks 4.5:1 for text). */
+  warnings: { code: 'low_contrast'; role: Role; ratio: number }[];
+  /** Set when the logo was refused: nothing of this change was saved. */
+  refused: { code: LogoProblem | 'bad_colour'; values: Record<string, string | number> } | null;
+  /** Whether this answer was saved (false for a dry run or a refusal). */
+  saved: boolean;
+  limits: { logoBytes: number; logoPixels: number; logoSide: number };
 }
 
 /** The event's programme as the Event screen edits it. */

@@ -22,6 +22,8 @@ export interface SessionInfo {
   capacity: number | null;
   archived: boolean;
   checkpointId: string | null;
+  /** The organisers' order within the day (Event screen, up/down); null: by start time. */
+  sortOrder: number | null;
 }
 
 export interface BusInfo {

@@ -440,7 +440,24 @@ export async function main(argv: string[]): Promise<number> {
       const port = values.port ? Number(values.port) : 5780;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
       const app = open(db);
-      if (ensureDemo(app)) process.stdout.write(`No event in ${db} yet: loaded the demo event.\n`);
+      // A first start (no --db, no $UKETSUKE_DB, nothing chosen before, no event in the default file): the screens
+      // offer "Create a new event", "Join a hub" and "Open the demo"; the choice is remembered in current-event.
+      const firstRun = !values.db && !process.env.UKETSUKE_DB && !fs.existsSync(path.join(dataDir(), 'current-event')) && !app.event.exists();
+      if (!firstRun && ensureDemo(app)) process.stdout.write(`No event in ${db} yet: loaded the demo event.\n`);
+      const remember = (file: string) => {
+        if (process.env.UKETSUKE_DB) return;
+        fs.mkdirSync(dataDir(), { recursive: true });
+        fs.writeFileSync(path.join(dataDir(), 'current-event'), `${path.resolve(file)}\n`);
+      };
+      if (firstRun) {
+        app.setDemoOpener(async () => {
+          const current = hostOpts.app;
+          ensureDemo(current);
+          remember(db);
+          process.stdout.write(`Opened the demo event from ${db}\n`);
+          return { eventId: current.event.id() };
+        });
+      }
       const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
       const station = values.station;
       if (station !== undefined && !(STATION_KINDS as readonly string[]).includes(station)) throw new UsageError(`--station is one of ${STATION_KINDS.join(', ')}`);
@@ -468,10 +485,11 @@ export async function main(argv: string[]): Promise<number> {
           const r = await pairWithCode(joined, code, name || os.hostname());
           connect(joined);
           joined.setHubJoiner(joiner);
+          await joined.printing.refreshPrinters();
           const previous = hostOpts.app;
           hostOpts.app = joined;
           previous.close();
-          if (!process.env.UKETSUKE_DB) fs.writeFileSync(path.join(dataDir(), 'current-event'), `${file}\n`);
+          remember(file);
           process.stdout.write(`Joined the hub: now serving ${joined.event.info().name} from ${file}\n`);
           return { eventId: r.eventId, delegates: r.delegates };
         } catch (e) {
@@ -489,10 +507,12 @@ export async function main(argv: string[]): Promise<number> {
           const eventId = created.programme.createEvent(input);
           created.setHubJoiner(joiner);
           created.setEventCreator(creator);
+          // The desk lists this station's printers as soon as it shows the new event.
+          await created.printing.refreshPrinters();
           const previous = hostOpts.app;
           hostOpts.app = created;
           previous.close();
-          if (!process.env.UKETSUKE_DB) fs.writeFileSync(path.join(dataDir(), 'current-event'), `${file}\n`);
+          remember(file);
           process.stdout.write(`New event: now serving ${input.name} from ${file}\n`);
           return { eventId, file };
         } catch (e) {
@@ -502,7 +522,8 @@ export async function main(argv: string[]): Promise<number> {
         }
       };
       app.setEventCreator(creator);
-      process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
+      if (firstRun) process.stdout.write(`Uketsuke is ready for its first start at ${host.url}/desk — choose: create a new event, join a hub, or open the demo\n`);
+      else process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
       const stop = () => { void host.close().then(() => { hostOpts.app.close(); process.exit(0); }); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -31,7 +31,7 @@ const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports', '/import',
 const MAX_BODY = 256 * 1024;
 // Imports carry the file itself (base64): a 50k-row registration export is a few megabytes.
 const MAX_FILE_BODY = 64 * 1024 * 1024;
-const FILE_METHODS = new Set(['importPreview', 'importStart']);
+const FILE_METHODS = new Set(['importPreview', 'importStart', 'setBranding']);
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

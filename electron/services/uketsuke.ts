@@ -10,6 +10,7 @@ import { Delegates, toDelegate } from './people/delegates.js';
 import { BadgeNumbers } from './people/badge-numbers.js';
 import { CheckinService } from './checkin/checkin-service.js';
 import { BadgeService } from './badges/badge-service.js';
+import { BrandingStore } from './event/branding.js';
 import { PrintQueue } from './printing/print-queue.js';
 import { StaffLock } from './event/staff-lock.js';
 import { Importer, rejectedCsv, type ImportReport } from './people/import/importer.js';
@@ -56,6 +57,7 @@ export class Uketsuke {
   readonly badgeNumbers: BadgeNumbers;
   readonly checkin: CheckinService;
   readonly badges: BadgeService;
+  readonly branding: BrandingStore;
   readonly printing: PrintQueue;
   readonly staffLock: StaffLock;
   readonly importer: Importer;
@@ -88,7 +90,8 @@ export class Uketsuke {
     this.badgeNumbers = new BadgeNumbers(this.core);
     this.delegates = new Delegates(this.core, this.event, this.badgeNumbers);
     this.checkin = new CheckinService(this.core, this.event, this.delegates);
-    this.badges = new BadgeService(this.core, this.event, this.delegates);
+    this.branding = new BrandingStore(this.core);
+    this.badges = new BadgeService(this.core, this.event, this.delegates, this.branding);
     const dbFile = db.name === ':memory:' ? path.join(process.cwd(), 'uketsuke') : db.name;
     const directories: PrinterDirectory[] = opts.printers ?? [new CupsDirectory(), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])];
     this.printing = new PrintQueue(this.core, this.badges, this.delegates, directories, { spoolDir: `${dbFile}.spool`, pollMs: opts.printPollMs });
@@ -142,6 +145,20 @@ export class Uketsuke {
 
   setEventCreator(create: (input: NewEvent) => Promise<{ eventId: string; file: string }>): void {
     this.eventCreator = create;
+  }
+
+  /** Set by a shell on a first start (no event chosen yet): loads the demo event and remembers the choice. */
+  private demoOpener: (() => Promise<{ eventId: string }>) | null = null;
+
+  setDemoOpener(open: () => Promise<{ eventId: string }>): void {
+    this.demoOpener = open;
+  }
+
+  /** "Open the demo" on a first start: the demo in this (empty) file. */
+  openDemo(): Promise<{ eventId: string }> {
+    if (this.event.exists()) throw new ServiceError('conflict', 'This file already holds an event.');
+    if (!this.demoOpener) throw new ServiceError('conflict', 'The demo is made from the command line here: uketsuke demo --db FILE');
+    return this.demoOpener();
   }
 
   /** "New event": an empty event of the organiser's own in a new file (the current one, demo or not, is kept). */
@@ -316,10 +333,18 @@ export class Uketsuke {
       },
       saveSession: (s) => ({ id: this.programme.saveSession(s) }),
       archiveSession: ({ id, archived }) => (this.programme.archiveSession(id, archived), this.programmeView()),
+      moveSession: ({ id, direction }) => (this.programme.moveSession(id, direction), this.programmeView()),
+      saveDay: ({ dayNo, title, titleJa }) => {
+        this.programme.saveDay(dayNo, title, titleJa ?? null);
+        return { ...this.event.info(), codeShapes: this.delegates.codeShapes() };
+      },
       saveBus: (b) => ({ id: this.programme.saveBus(b) }),
       archiveBus: ({ id, archived }) => (this.programme.archiveBus(id, archived), this.programmeView()),
       saveCheckpointRules: ({ id, rules }) => (this.programme.saveCheckpointRules(id, rules), this.programmeView()),
       newEvent: (input) => this.newEvent(input),
+      openDemo: () => this.openDemo(),
+      branding: () => this.branding.view(),
+      setBranding: (input) => this.branding.set(input),
       setStaffPin: ({ pin, current }) => {
         // Changing a PIN takes the PIN (or a staff badge): whoever walks up to an unlocked screen cannot lock staff
         // out. An organiser who signed in with their badge has shown who they are. Wrong tries count against this
@@ -416,7 +441,7 @@ export class Uketsuke {
 }
 
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
-export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent';
+export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent' | 'setBranding' | 'openDemo';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
 
 export class InputError extends ServiceError {

@@ -28,7 +28,16 @@ const relay = (req: RelayRequest): Promise<RelayAnswer> =>
 const core = Uketsuke.open(dbFile, {
   printers: [new CupsDirectory(), new RelayDirectory(relay), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])],
 });
-ensureDemo(core);
+// A first start (no $UKETSUKE_DB and nothing in the file yet): the screens offer "Create a new event" (made in this
+// file, which is then the organiser's), "Join a hub" and "Open the demo". Whatever is chosen stays in the file.
+if (process.env.UKETSUKE_DB) ensureDemo(core);
+else if (!core.event.exists()) {
+  core.setDemoOpener(async () => (ensureDemo(core), { eventId: core.event.id() }));
+  core.setEventCreator(async (input) => {
+    if (core.event.exists()) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …');
+    return { eventId: core.programme.createEvent(input), file: dbFile };
+  });
+}
 void core.printing.refreshPrinters();
 
 process.parentPort.on('message', (e: { data: ToBackend }) => {

@@ -9,6 +9,7 @@ import { Reports } from './screens/Reports';
 import { Import } from './screens/Import';
 import { Venue } from './screens/Venue';
 import { EventSetup } from './screens/Event';
+import { FirstRun } from './screens/FirstRun';
 import { useEffect, useState } from 'react';
 import { StaffUnlock } from './components/StaffUnlock';
 import { SignedInStrip } from './components/SignedIn';
@@ -17,7 +18,7 @@ import { SIGN_IN_NEEDED } from './api/client';
 function Shell() {
   const url = useLocation();
   const screen = currentScreen(url.pathname);
-  const { error, event } = useEvent();
+  const { error, event, noEvent } = useEvent();
   const { t } = useTranslation();
   // Desktop kiosk mode: closing the app asks for the staff PIN (the main process keeps the window open until then).
   const [closing, setClosing] = useState(false);
@@ -37,7 +38,9 @@ function Shell() {
       {screen !== 'kiosk' && <SignedInStrip />}
       {/* Rehearsal is the staff's business; a delegate at the kiosk would only wonder what it means. */}
       {screen !== 'kiosk' && <RehearsalBanner />}
-      {!event && error && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}
+      {/* First start: nothing chosen yet, so every screen offers the choice instead of an error. */}
+      {!event && noEvent && <FirstRun />}
+      {!event && error && !noEvent && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}
       {/* Screens appear once the event is known, so nothing moves under the pointer as it loads. */}
       {!event && !error && <p className="hint loading">{t('common.loading')}</p>}
       {event && screen === 'desk' && <Desk />}

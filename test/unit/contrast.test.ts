@@ -3,18 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { ROLE_STYLE } from '../../electron/services/badges/draw.js';
+import { contrast } from '../../electron/services/badges/contrast.js';
 
 const css = fs.readFileSync('renderer/src/styles.css', 'utf8');
 const vars = Object.fromEntries([...css.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})/g)].map((m) => [m[1]!, m[2]!]));
-
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 describe('contrast (WCAG AA)', () => {
   it.each([

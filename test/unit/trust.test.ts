@@ -58,11 +58,16 @@ const MAY: Record<ApiMethod, Who[]> = {
   updateEvent: ['organiser'],
   saveSession: ['organiser'],
   archiveSession: ['organiser'],
+  moveSession: ['organiser'],
+  saveDay: ['organiser'],
   saveBus: ['organiser'],
   archiveBus: ['organiser'],
   saveCheckpointRules: ['organiser'],
   programmeImport: ['organiser'],
   newEvent: ['organiser'],
+  openDemo: ['organiser'],
+  branding: ['organiser'],
+  setBranding: ['organiser'],
   setStaffPin: ['organiser'],
 };
 

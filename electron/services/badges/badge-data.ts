@@ -4,6 +4,7 @@ import { passportRomaji } from '../people/normalize.js';
 import type { Role } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
+import type { BrandingStore } from '../event/branding.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
 import { Meetings } from '../people/meetings.js';
 
@@ -30,6 +31,17 @@ export interface BadgeData {
   place: string | null;
   event: { name: string; nameJa: string | null; dates: string; venue: string; timezone: string };
   agenda: AgendaItem[];
+  /** The organisers' branding (Event screen): the same on every size. */
+  brand: BadgeBrand;
+}
+
+export interface BadgeBrand {
+  /** The role band: colour and words. */
+  colour: string;
+  label: string;
+  labelJa: string;
+  sponsor: string | null;
+  logo: { base64: string; width: number; height: number } | null;
 }
 
 /** Romaji from the kana reading when no Latin name was given (e.g. ヤマザキ → Yamazaki, コンドウ → Kondo). */
@@ -45,12 +57,15 @@ export class BadgeDataSource {
     private readonly core: Core,
     private readonly event: EventStore,
     private readonly delegates: Delegates,
+    private readonly branding: BrandingStore,
   ) {
     this.meetings = new Meetings(core);
   }
 
   forDelegate(row: DelegateRow, withAgenda = true): BadgeData {
     const info = this.event.header();
+    const brand = this.branding.get();
+    const role = brand.roles[row.role];
     const token = this.delegates.tokenFor(row);
     if (!token) throw new Error(`No badge for a cancelled registration (${row.id}).`);
     const kanji = row.family_name_kanji || row.given_name_kanji ? `${row.family_name_kanji ?? ''} ${row.given_name_kanji ?? ''}`.trim() : null;
@@ -65,8 +80,9 @@ export class BadgeDataSource {
       familyName: romanised(row.family_name, row.family_name_kana),
       organisation: row.organisation,
       place: [row.region, row.country].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(', ') || null,
-      event: { name: info.name, nameJa: info.nameJa, dates: datesText(info.startsOn, info.endsOn), venue: info.venue, timezone: info.timezone },
+      event: { name: brand.title ?? info.name, nameJa: brand.titleJa ?? info.nameJa, dates: datesText(info.startsOn, info.endsOn), venue: info.venue, timezone: info.timezone },
       agenda: withAgenda ? this.agenda(row.id) : [],
+      brand: { colour: role.colour, label: role.label, labelJa: role.labelJa, sponsor: brand.sponsor, logo: brand.logo && { base64: brand.logo.base64, width: brand.logo.width, height: brand.logo.height } },
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import { ServiceError } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
+import type { BrandingStore } from '../event/branding.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
 import { BadgeDataSource, type BadgeData } from './badge-data.js';
 import type { RenderOptions } from './render.js';
@@ -22,8 +23,9 @@ export class BadgeService {
     private readonly core: Core,
     event: EventStore,
     private readonly delegates: Delegates,
+    branding: BrandingStore,
   ) {
-    this.data = new BadgeDataSource(core, event, delegates);
+    this.data = new BadgeDataSource(core, event, delegates, branding);
   }
 
   resolve(key: string): DelegateRow {

@@ -9,14 +9,7 @@ import { MM } from './sizes.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-export const ROLE_STYLE: Record<Role, { color: string; en: string; ja: string }> = {
-  delegate: { color: '#1f2a5c', en: 'DELEGATE', ja: '参加者' },
-  speaker: { color: '#6d2fae', en: 'SPEAKER', ja: '登壇者' },
-  panellist: { color: '#0c6470', en: 'PANELLIST', ja: 'パネリスト' },
-  organiser: { color: '#b8312a', en: 'ORGANISER', ja: '主催者' },
-  press: { color: '#5e4f00', en: 'PRESS', ja: '報道' },
-  staff: { color: '#2b2b2b', en: 'STAFF', ja: 'スタッフ' },
-};
+export { ROLE_STYLE } from './roles.js';
 
 const INK = '#1b1f2e';
 const SOFT = '#4a5068';
@@ -108,27 +101,66 @@ export function drawQr(doc: Doc, token: string, x: number, y: number, size: numb
   doc.fill().restore();
 }
 
-function roleBand(doc: Doc, role: Role, box: Box): void {
-  const s = ROLE_STYLE[role];
-  doc.rect(box.x, box.y, box.w, box.h).fill(s.color);
+function roleBand(doc: Doc, b: BadgeData, box: Box): void {
+  const s = b.brand;
+  doc.rect(box.x, box.y, box.w, box.h).fill(s.colour);
   const size = Math.min(box.h * 0.5, 20);
-  doc.font('latin-bold').fontSize(size);
-  const enW = doc.widthOfString(s.en, { characterSpacing: size * 0.12 });
-  doc.font('jp-bold').fontSize(size * 0.85);
-  const jaW = doc.widthOfString(s.ja);
-  const gap = size * 0.9;
-  let x = box.x + (box.w - enW - gap - jaW) / 2;
-  const y = box.y + (box.h - size) / 2;
-  doc.font('latin-bold').fontSize(size).fillColor('#ffffff').text(s.en, x, y, { lineBreak: false, characterSpacing: size * 0.12 });
-  x += enW + gap;
-  doc.font('jp-bold').fontSize(size * 0.85).text(s.ja, x, y + size * 0.05, { lineBreak: false });
+  const en = s.label;
+  const ja = s.labelJa;
+  // The organisers' words may be long: both shrink together until they fit the band with a margin.
+  let k = 1;
+  const widths = (f: number) => {
+    const enFont = fontFor(en, true);
+    doc.font(enFont).fontSize(size * f);
+    const enW = en ? doc.widthOfString(en, { characterSpacing: size * f * 0.12 }) : 0;
+    doc.font(fontFor(ja, true)).fontSize(size * 0.85 * f);
+    const jaW = ja && ja !== en ? doc.widthOfString(ja) : 0;
+    return { enW, jaW, gap: enW && jaW ? size * f * 0.9 : 0 };
+  };
+  let w = widths(k);
+  while (k > 0.4 && w.enW + w.gap + w.jaW > box.w * 0.92) w = widths((k -= 0.05));
+  let x = box.x + (box.w - w.enW - w.gap - w.jaW) / 2;
+  const y = box.y + (box.h - size * k) / 2;
+  if (en) doc.font(fontFor(en, true)).fontSize(size * k).fillColor('#ffffff').text(en, x, y, { lineBreak: false, characterSpacing: size * k * 0.12 });
+  x += w.enW + w.gap;
+  if (w.jaW) doc.font(fontFor(ja, true)).fontSize(size * 0.85 * k).fillColor('#ffffff').text(ja, x, y + size * k * 0.05, { lineBreak: false });
+}
+
+/** Logos drawn once per document: pdfkit embeds an image object per buffer, shared by every badge that uses it. */
+const logoBuffers = new Map<string, Buffer>();
+function logoBuffer(base64: string): Buffer {
+  let buf = logoBuffers.get(base64);
+  if (!buf) {
+    if (logoBuffers.size > 4) logoBuffers.clear();
+    buf = Buffer.from(base64, 'base64');
+    logoBuffers.set(base64, buf);
+  }
+  return buf;
+}
+
+/** The logo on a white tile (a dark or transparent logo stays visible on the dark header); answers the width used. */
+function logo(doc: Doc, b: BadgeData, x: number, y: number, h: number): number {
+  const l = b.brand.logo;
+  if (!l) return 0;
+  const pad = h * 0.08;
+  const w = Math.min(h * 2.4, Math.max(h * 0.8, (h - pad * 2) * (l.width / l.height) + pad * 2));
+  doc.save().roundedRect(x, y, w, h, Math.min(3, h * 0.1)).fill('#ffffff').restore();
+  doc.image(logoBuffer(l.base64), x + pad, y + pad, { fit: [w - pad * 2, h - pad * 2], align: 'center', valign: 'center' });
+  return w;
+}
+
+/** The sponsor line, small and centred above the role band. */
+function sponsorLine(doc: Doc, b: BadgeData, box: Box): void {
+  if (!b.brand.sponsor) return;
+  fitText(doc, b.brand.sponsor, box, { maxSize: Math.min(box.h * 0.8, 8), minSize: 4, align: 'center', color: SOFT });
 }
 
 function header(doc: Doc, b: BadgeData, box: Box, compact: boolean): void {
   doc.rect(box.x, box.y, box.w, box.h).fill('#1f2a5c');
   doc.rect(box.x, box.y + box.h - 2, box.w, 2).fill('#c8372d');
   const pad = box.h * 0.14;
-  const inner = { x: box.x + pad * 1.4, w: box.w - pad * 2.8 };
+  const logoW = logo(doc, b, box.x + pad * 1.4, box.y + pad, box.h - pad * 2 - 2);
+  const inner = { x: box.x + pad * 1.4 + (logoW ? logoW + pad : 0), w: box.w - pad * 2.8 - (logoW ? logoW + pad : 0) };
   let y = box.y + pad;
   y += fitText(doc, b.event.name, { ...inner, y, h: box.h * 0.4 }, { bold: true, maxSize: compact ? 8 : 11, minSize: 5, maxLines: compact ? 1 : 2, color: '#ffffff' });
   if (b.event.nameJa && !compact) y += fitText(doc, b.event.nameJa, { ...inner, y: y + 1, h: box.h * 0.25 }, { maxSize: 8, minSize: 5, color: '#e6e8f2' }) + 1;
@@ -157,13 +189,14 @@ export function drawFront(doc: Doc, b: BadgeData, x: number, y: number, w: numbe
   const bandH = landscape ? h * 0.14 : h * 0.085;
   const headH = landscape ? h * 0.2 : h * 0.15;
   header(doc, b, { x, y, w, h: headH }, landscape);
-  roleBand(doc, b.role, { x, y: y + h - bandH, w, h: bandH });
+  roleBand(doc, b, { x, y: y + h - bandH, w, h: bandH });
+  const sponsorH = b.brand.sponsor ? Math.max(7, h * (landscape ? 0.06 : 0.04)) : 0;
   if (landscape) {
-    const qr = Math.min(h - headH - bandH - pad * 1.4, w * 0.38);
+    const qr = Math.min(h - headH - bandH - sponsorH - pad * 1.4, w * 0.38);
     const qrX = x + w - pad - qr;
-    const qrY = y + headH + (h - headH - bandH - qr) / 2;
+    const qrY = y + headH + (h - headH - bandH - sponsorH - qr) / 2;
     drawQr(doc, b.token, qrX, qrY, qr);
-    const textBox = { x: x + pad, y: y + headH + pad * 0.8, w: qrX - x - pad * 1.8, h: h - headH - bandH - pad };
+    const textBox = { x: x + pad, y: y + headH + pad * 0.8, w: qrX - x - pad * 1.8, h: h - headH - bandH - sponsorH - pad };
     const scale = Math.min(1, h / (76 * MM)) * 0.72;
     let cy = textBox.y + nameBlock(doc, b, { ...textBox }, scale, 'left') + pad * 0.5;
     if (b.organisation) cy += fitText(doc, b.organisation, { ...textBox, y: cy, h: 24 * scale }, { maxSize: 10 * scale + 1, minSize: 5, maxLines: 2 }) + 1;
@@ -176,10 +209,11 @@ export function drawFront(doc: Doc, b: BadgeData, x: number, y: number, w: numbe
     if (b.organisation) cy += fitText(doc, b.organisation, { ...box, y: cy, h: 40 * scale }, { maxSize: 13 * scale, minSize: 6, maxLines: 3, align: 'center' }) + 2;
     if (b.place) fitText(doc, b.place, { ...box, y: cy, h: 14 }, { maxSize: 10.5 * scale, minSize: 5, align: 'center', color: SOFT });
     const qr = Math.min(w * 0.42, 44 * MM);
-    const qrY = y + h - bandH - qr - pad * 1.4;
+    const qrY = y + h - bandH - sponsorH - qr - pad * 1.4;
     drawQr(doc, b.token, x + (w - qr) / 2, qrY, qr);
     badgeNumber(doc, b, x + (w - qr) / 2, qrY + qr, qr);
   }
+  if (sponsorH) sponsorLine(doc, b, { x: x + pad, y: y + h - bandH - sponsorH - (landscape ? 1 : pad * 0.3), w: w - pad * 2, h: sponsorH });
   doc.restore();
 }
 
@@ -193,7 +227,7 @@ export function drawBack(doc: Doc, b: BadgeData, x: number, y: number, w: number
   doc.rect(x, y, w, h).fill('#ffffff');
   const pad = 5 * MM * Math.min(1, w / (100 * MM));
   const headH = Math.max(h * 0.1, 18);
-  doc.rect(x, y, w, headH).fill(ROLE_STYLE[b.role].color);
+  doc.rect(x, y, w, headH).fill(b.brand.colour);
   const title = `${b.nameKanji ?? `${b.givenName} ${b.familyName}`}`;
   fitText(doc, title, { x: x + pad, y: y + headH * 0.22, w: w * 0.6 - pad, h: headH * 0.6 }, { bold: true, maxSize: Math.min(headH * 0.5, 14), minSize: 5, color: '#ffffff' });
   fitText(doc, 'My programme · マイプログラム', { x: x + w * 0.6, y: y + headH * 0.3, w: w * 0.4 - pad, h: headH * 0.5 }, { font: 'jp-bold', maxSize: Math.min(headH * 0.4, 11), minSize: 4, align: 'right', color: '#ffffff' });

@@ -42,6 +42,7 @@ export const sessionFields = z.object({
   capacity: z.number().int().nullable(),
   uid: text.nullable(),
   archived: z.number().int().min(0).max(1),
+  sort_order: z.number().int().nullable(),
 });
 export type SessionColumns = z.infer<typeof sessionFields>;
 export const busFields = z.object({
@@ -131,6 +132,15 @@ export const payloadSchemas = {
     scannedAt: iso, overrideReason: text.nullable(),
   }),
   'scan.undone': z.object({ scanId: id, reason: text, at: iso }),
+  // Badge branding, last writer wins per field (a role's colour and words are fields of their own).
+  'branding.changed': z.object({
+    fields: z.object({
+      title: text.nullable(), titleJa: text.nullable(), sponsor: text.nullable(),
+      logo: z.object({ mime: z.literal('image/png'), base64: z.string().max(1_400_000), width: z.number().int().positive(), height: z.number().int().positive() }).nullable(),
+      roles: z.partialRecord(z.enum(ROLES), z.object({ colour: z.string().regex(/^#[0-9a-f]{6}$/), label: z.string().max(40), labelJa: z.string().max(40) }).partial()),
+    }).partial(),
+    at: iso,
+  }),
   'setting.changed': z.object({ key: z.enum(['staff_pin']), value: z.string().max(400), at: iso, by: z.string().max(100).optional() }),
   'device.enrolled': z.object({
     deviceId: id, role: z.enum(['desk', 'door', 'kiosk', 'venue', 'organiser', 'hub']), name: z.string().max(200),

@@ -105,11 +105,18 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod, readonly Principal[]>> = {
   updateEvent: ORGANISER,
   saveSession: ORGANISER,
   archiveSession: ORGANISER,
+  moveSession: ORGANISER,
+  saveDay: ORGANISER,
   saveBus: ORGANISER,
   archiveBus: ORGANISER,
   saveCheckpointRules: ORGANISER,
   programmeImport: ORGANISER,
   newEvent: ORGANISER,
+  // Branding is read by the Event screen only; it is on every badge anyway.
+  // The first-start choice: a station with no event yet is the organiser's own machine.
+  openDemo: ORGANISER,
+  branding: ORGANISER,
+  setBranding: ORGANISER,
   setStaffPin: ORGANISER,
 };
 

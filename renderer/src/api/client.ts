@@ -22,7 +22,7 @@ const METHODS = Object.keys({
   kioskFind: true, stillExpected: true,
   report: true, reportStart: true, reportStatus: true, dashboard: true,
   programme: true, updateEvent: true, saveSession: true, archiveSession: true, saveBus: true, archiveBus: true,
-  saveCheckpointRules: true, programmeImport: true, newEvent: true, setStaffPin: true,
+  saveCheckpointRules: true, programmeImport: true, newEvent: true, setStaffPin: true, branding: true, setBranding: true, openDemo: true, moveSession: true, saveDay: true,
 } satisfies Record<ApiMethod, true>) as ApiMethod[];
 
 export const SIGN_IN_NEEDED = 'uketsuke:sign-in-needed';

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Programme } from '../../../electron/api/contract';
 import type { ProgrammeImportReport, RejectCode, SessionInfo } from '../../../electron/api/event-setup';
 import { api } from '../api';
+import { BrandingCard } from './EventBranding';
+import { NewEventForm } from './FirstRun';
 import { readAsBase64 } from '../download';
 import { useEvent } from '../event-context';
 import { formatTime, zonedDate, zonedHm, zonedIso } from '../format';
@@ -58,7 +60,7 @@ export function EventSetup() {
     if (!startsAt || !endsAt) return setError(t('event.badTime'));
     const capacity = s('capacity') ? Number(s('capacity')) : null;
     void run(async () => {
-      await api.saveSession({ id: editing?.id ?? null, title: s('title'), titleJa: s('titleJa') || null, room: s('room') || null, kind: editing?.kind ?? 'session', startsAt, endsAt, capacity });
+      await api.saveSession({ id: editing?.id ?? null, title: s('title'), titleJa: s('titleJa') || null, room: s('room') || null, kind: s('kind') || editing?.kind || 'session', startsAt, endsAt, capacity });
       form.reset();
       setEditing(null);
     }, editing ? t('event.saved') : t('event.sessionAdded'));
@@ -102,6 +104,38 @@ export function EventSetup() {
         </div>
       </section>
 
+      <section className="card" aria-labelledby="event-days">
+        <h2 id="event-days">{t('event.days')}</h2>
+        <table className="table days-table" data-testid="days">
+          <thead>
+            <tr>
+              <th scope="col">{t('event.day')}</th>
+              <th scope="col">{t('event.dayTitle')}</th>
+              <th scope="col">{t('event.dayTitleJa')}</th>
+              <th scope="col"><span className="sr-only">{t('event.saveDay')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {event.days.map((d) => (
+              <tr key={`${d.dayNo}-${d.title}-${d.titleJa ?? ''}`} data-day={d.dayNo}>
+                <td className="nowrap">{new Date(`${d.date}T12:00:00Z`).toLocaleDateString(i18n.language === 'ja' ? 'ja-JP' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })}</td>
+                <td><input form={`day-${d.dayNo}`} name="title" required maxLength={200} defaultValue={d.title} aria-label={t('event.dayTitleOf', { n: d.dayNo })} /></td>
+                <td><input form={`day-${d.dayNo}`} name="titleJa" lang="ja" maxLength={200} defaultValue={d.titleJa ?? ''} aria-label={t('event.dayTitleJaOf', { n: d.dayNo })} /></td>
+                <td>
+                  <form id={`day-${d.dayNo}`} onSubmit={(e) => {
+                    e.preventDefault();
+                    const f = new FormData(e.currentTarget);
+                    void run(() => api.saveDay({ dayNo: d.dayNo, title: String(f.get('title') ?? ''), titleJa: String(f.get('titleJa') ?? '') || null }), t('event.daySaved'));
+                  }}>
+                    <button type="submit" className="btn btn-small">{t('event.saveDay')}</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
       <ProgrammeImport onDone={() => void load()} />
 
       <section className="card" aria-labelledby="event-sessions">
@@ -121,12 +155,15 @@ export function EventSetup() {
             </thead>
             <tbody>
               {programme?.sessions.length === 0 && <tr><td colSpan={7} className="hint">{t('event.noSessions')}</td></tr>}
-              {programme?.sessions.map((s) => {
+              {programme?.sessions.map((s, i, all) => {
                 const cp = cpOf(s.checkpointId);
+                const first = i === 0 || all[i - 1]!.dayNo !== s.dayNo;
+                const last = i === all.length - 1 || all[i + 1]!.dayNo !== s.dayNo;
+                const name = i18n.language === 'ja' && s.titleJa ? s.titleJa : s.title;
                 return (
                   <tr key={s.id} data-session={s.id}>
                     <td className="nowrap">{formatTime(s.startsAt, i18n.language, tz, true)}–{formatTime(s.endsAt, i18n.language, tz)}</td>
-                    <td>{i18n.language === 'ja' && s.titleJa ? s.titleJa : s.title}</td>
+                    <td>{name}{s.kind === 'meetings' && <span className="tag" data-testid="meeting-block">{t('event.meetingTag')}</span>}</td>
                     <td>{s.room ?? '—'}</td>
                     <td className="num">
                       {cp ? (
@@ -139,10 +176,15 @@ export function EventSetup() {
                     </td>
                     <td>{cp && <RuleSelect value={cp.entryRule} options={['reentry', 'once', 'once_per_day']} label={t('event.entryRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { entryRule: v } }), t('event.saved'))} />}</td>
                     <td>{cp && <RuleSelect value={cp.listRule} options={['anyone', 'registered']} label={t('event.listRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { listRule: v } }), t('event.saved'))} />}</td>
-                    <td className="row-actions">
+                    <td className="row-actions"><div className="row-buttons">
+                      {/* Up and down: buttons, so the keyboard reorders as well as the mouse. */}
+                      <button type="button" className="btn btn-small btn-icon" disabled={first} aria-label={t('event.moveUpOf', { name })} title={t('event.moveUp')} data-testid="move-up"
+                        onClick={() => void run(() => api.moveSession({ id: s.id, direction: 'up' }), t('event.moved'))}>↑</button>
+                      <button type="button" className="btn btn-small btn-icon" disabled={last} aria-label={t('event.moveDownOf', { name })} title={t('event.moveDown')} data-testid="move-down"
+                        onClick={() => void run(() => api.moveSession({ id: s.id, direction: 'down' }), t('event.moved'))}>↓</button>
                       <button type="button" className="btn btn-small" onClick={() => setEditing(s)}>{t('event.edit')}</button>
                       <button type="button" className="btn btn-small" onClick={() => void run(() => api.archiveSession({ id: s.id }), t('event.removed'))}>{t('event.remove')}</button>
-                    </td>
+                    </div></td>
                   </tr>
                 );
               })}
@@ -158,6 +200,13 @@ export function EventSetup() {
           <label className="field">{t('event.titleJa')}<input name="titleJa" maxLength={500} lang="ja" defaultValue={editing?.titleJa ?? undefined} /></label>
           <label className="field">{t('event.room')}<input name="room" maxLength={200} defaultValue={editing?.room ?? undefined} /></label>
           <label className="field narrow">{t('event.capacity')}<input name="capacity" type="number" min={1} defaultValue={editing?.capacity ?? undefined} /></label>
+          <label className="field">{t('event.kind')}
+            <select name="kind" defaultValue={editing?.kind === 'meetings' ? 'meetings' : editing ? editing.kind : 'session'}>
+              {editing && editing.kind !== 'meetings' && editing.kind !== 'session' && <option value={editing.kind}>{editing.kind}</option>}
+              <option value="session">{t('event.kinds.session')}</option>
+              <option value="meetings">{t('event.kinds.meetings')}</option>
+            </select>
+          </label>
           <button type="submit" className="btn">{editing ? t('event.saveSession') : t('event.addSession')}</button>
           {editing && <button type="button" className="btn" onClick={() => setEditing(null)}>{t('event.cancelEdit')}</button>}
         </form>
@@ -201,6 +250,8 @@ export function EventSetup() {
         </form>
       </section>
 
+      <BrandingCard event={event} />
+
       <section className="card" aria-labelledby="event-pin">
         <h2 id="event-pin">{t('event.staffPin')}</h2>
         <p className="hint">{event.staffPinSet ? t('event.pinIsSet') : t('event.pinNotSet')}</p>
@@ -233,35 +284,13 @@ export function EventSetup() {
 function NewEventCard() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const s = (k: string) => String(f.get(k) ?? '');
-    setError(null);
-    api.newEvent({ name: s('name'), nameJa: s('nameJa') || null, venue: s('venue'), timezone: s('timezone'), startsOn: s('startsOn'), endsOn: s('endsOn') }).then(
-      // Every screen reads the new event from the start.
-      () => location.assign('/event'),
-      (err: unknown) => setError(errorText(err)),
-    );
-  };
   return (
     <section className="card" aria-labelledby="event-new">
       <h2 id="event-new">{t('event.newEvent')}</h2>
       <p className="hint">{t('event.newEventHint')}</p>
       {!open && <button type="button" className="btn" data-testid="new-event" onClick={() => setOpen(true)}>{t('event.newEvent')}…</button>}
-      {open && (
-        <form className="event-form" onSubmit={submit} aria-label={t('event.newEvent')}>
-          <label className="field">{t('event.name')}<input name="name" required maxLength={200} /></label>
-          <label className="field">{t('event.nameJa')}<input name="nameJa" maxLength={200} lang="ja" /></label>
-          <label className="field">{t('event.venue')}<input name="venue" maxLength={300} /></label>
-          <label className="field">{t('event.timezone')}<input name="timezone" required maxLength={64} defaultValue={Intl.DateTimeFormat().resolvedOptions().timeZone} /></label>
-          <label className="field">{t('event.startsOn')}<input name="startsOn" type="date" required /></label>
-          <label className="field">{t('event.endsOn')}<input name="endsOn" type="date" required /></label>
-          <div className="event-form-actions"><button type="submit" className="btn btn-primary">{t('event.create')}</button></div>
-        </form>
-      )}
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {/* Every screen reads the new event from the start. */}
+      {open && <NewEventForm onCreated={() => location.assign('/event')} />}
     </section>
   );
 }

@@ -164,12 +164,40 @@ export class Programme {
   sessions(includeArchived = false): SessionInfo[] {
     const rows = this.core.db
       .prepare(`SELECT s.*, (SELECT c.id FROM checkpoint c WHERE c.target_id = s.id AND c.archived = 0 ORDER BY c.sort_order LIMIT 1) AS checkpoint_id
-        FROM session s ${includeArchived ? '' : 'WHERE s.archived = 0'} ORDER BY s.starts_at, s.room, s.id`)
+        FROM session s ${includeArchived ? '' : 'WHERE s.archived = 0'} ORDER BY s.day_no, s.sort_order IS NULL, s.sort_order, s.starts_at, s.room, s.id`)
       .all() as (SessionRow & { checkpoint_id: string | null })[];
     return rows.map((r) => ({
       id: r.id, uid: r.uid, dayNo: r.day_no, kind: r.kind, title: r.title, titleJa: r.title_ja, room: r.room, startsAt: r.starts_at, endsAt: r.ends_at,
-      capacity: r.capacity, archived: r.archived === 1, checkpointId: r.checkpoint_id,
+      capacity: r.capacity, archived: r.archived === 1, checkpointId: r.checkpoint_id, sortOrder: r.sort_order,
     }));
+  }
+
+  /**
+   * Moves a session up or down among its day's sessions: the day's order is written as each session's sort_order
+   * (only those that change), so every station lists the day the same way. A day never reordered lists by time.
+   */
+  moveSession(id: string, direction: 'up' | 'down'): void {
+    const row = this.sessionRow(id);
+    if (!row || row.archived) throw new ServiceError('not_found', `No session ${id}.`);
+    const day = this.sessions().filter((s) => s.dayNo === row.day_no);
+    const i = day.findIndex((s) => s.id === id);
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (j < 0 || j >= day.length) return;
+    [day[i], day[j]] = [day[j]!, day[i]!];
+    const at = this.core.nowIso();
+    this.core.tx(() => {
+      day.forEach((s, k) => {
+        if (s.sortOrder !== k + 1) this.core.commit('session.upserted', { id: s.id, fields: { sort_order: k + 1 }, at });
+      });
+    });
+  }
+
+  /** A day's title in both languages (the door's list, the reports and the badge's programme use it). */
+  saveDay(dayNo: number, title: string, titleJa: string | null): void {
+    if (!this.event.info().days.some((d) => d.dayNo === dayNo)) throw new ServiceError('not_found', `No day ${dayNo}.`);
+    if (!title.trim()) throw new ServiceError('bad_input', 'A day needs a title.');
+    this.core.tx(() => this.core.commit('day.upserted', { dayNo, fields: { title: title.trim(), title_ja: titleJa?.trim() || null }, at: this.core.nowIso() }));
+    this.event.invalidate();
   }
 
   buses(includeArchived = false): BusInfo[] {
@@ -235,6 +263,8 @@ export class Programme {
     if (fields.starts_at !== undefined) cp.opens_at = new Date(Date.parse(row.starts_at) - 30 * 60_000).toISOString();
     if (fields.ends_at !== undefined) cp.closes_at = row.ends_at;
     if (fields.archived !== undefined) cp.archived = fields.archived;
+    // A meeting block's door admits to meetings (the Day 2 matchmaking), a session's to the session.
+    if (fields.kind !== undefined && !isNew) cp.kind = row.kind === 'meetings' ? 'meeting' : 'session';
     if (isNew) {
       Object.assign(cp, {
         kind: row.kind === 'meetings' ? 'meeting' : 'session', target_id: id, entry_rule: 'reentry', list_rule: 'anyone',
@@ -376,7 +406,8 @@ export class Programme {
       const byUid = this.core.db.prepare('SELECT * FROM session WHERE uid = ? ORDER BY id LIMIT 1').get(item.uid) as SessionRow | undefined;
       const id = byUid?.id ?? sessionIdFor(eventId, item.uid);
       const row = byUid ?? this.sessionRow(id);
-      const next: SessionColumns = {
+      // The organisers' order within a day is theirs: a re-import leaves it alone.
+      const next: Omit<SessionColumns, 'sort_order'> = {
         day_no: item.dayNo, kind: item.kind, title: item.title, title_ja: item.titleJa ?? row?.title_ja ?? null, room: item.room, starts_at: item.startsAt,
         ends_at: item.endsAt, capacity: item.capacity ?? row?.capacity ?? null, uid: item.uid, archived: 0,
       };
@@ -385,7 +416,7 @@ export class Programme {
         changes.push({ ref: item.ref, sessionId: id, title: item.title, change: 'created', fields: [] });
         continue;
       }
-      const diff = (Object.keys(next) as (keyof SessionColumns)[]).filter((k) => next[k] !== row[k]);
+      const diff = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
       if (!diff.length) {
         unchanged++;
         continue;

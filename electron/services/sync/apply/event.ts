@@ -9,7 +9,7 @@ import { mergeFields, readClocks, writeClocks } from './field-clocks.js';
 type E<T extends Entry['type']> = Extract<Entry, { type: T }>;
 const EVENT_FIELDS = ['name', 'name_ja', 'venue', 'timezone', 'rehearsal', 'starts_on', 'ends_on'] as const;
 const CHECKPOINT_FIELDS = ['kind', 'name', 'name_ja', 'target_id', 'capacity', 'opens_at', 'closes_at', 'entry_rule', 'list_rule', 'sort_order', 'archived'] as const;
-const SESSION_FIELDS = ['day_no', 'kind', 'title', 'title_ja', 'room', 'starts_at', 'ends_at', 'capacity', 'uid', 'archived'] as const;
+const SESSION_FIELDS = ['day_no', 'kind', 'title', 'title_ja', 'room', 'starts_at', 'ends_at', 'capacity', 'uid', 'archived', 'sort_order'] as const;
 const BUS_FIELDS = ['label', 'site', 'departs_at', 'returns_at', 'boarding', 'capacity', 'archived'] as const;
 const DAY_FIELDS = ['date', 'title', 'title_ja'] as const;
 

@@ -42,6 +42,7 @@ export class Appliers {
       'scan.recorded': (e) => scans.recorded(e),
       'scan.undone': (e) => scans.undone(e),
       'setting.changed': (e) => records.setting(e),
+      'branding.changed': (e) => records.branding(e),
       'device.enrolled': (e) => records.device(e),
       // An audit record: the log entry is the whole of it.
       'privacy.exported': () => undefined,

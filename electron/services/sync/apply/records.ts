@@ -66,6 +66,16 @@ export class RecordApplier {
     this.s.setting.run(e.payload.key, e.payload.value, e.hlc);
   }
 
+  /** Branding as settings rows `branding.<field>` (a role's colour and words each `branding.role.<role>.<field>`),
+   * each last writer wins by clock: two organisers editing different fields offline both keep theirs. */
+  branding(e: E<'branding.changed'>): void {
+    const { roles, ...rest } = e.payload.fields;
+    for (const [k, v] of Object.entries(rest)) if (v !== undefined) this.s.setting.run(`branding.${k}`, JSON.stringify(v), e.hlc);
+    for (const [role, f] of Object.entries(roles ?? {})) {
+      for (const [k, v] of Object.entries(f ?? {})) if (v !== undefined) this.s.setting.run(`branding.role.${role}.${k}`, JSON.stringify(v), e.hlc);
+    }
+  }
+
   device(e: E<'device.enrolled'>): void {
     const p = e.payload;
     this.s.device.run(p.deviceId, p.role, p.name, p.at, e.hlc);
