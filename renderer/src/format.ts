@@ -1,11 +1,25 @@
 import type { Delegate } from '../../electron/api/contract';
 
-/** Japanese delegates: family name first in kanji; others: "Given Family" as given. */
-export function displayName(d: Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji'>): { primary: string; secondary: string | null } {
+export type NameParts = Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji'>;
+
+/**
+ * The one name rule, for every list and card: in the Japanese UI a Japanese delegate (kanji given) reads in kanji,
+ * family name first, with the romaji below; in the English UI in romaji ("Makoto Sato"), the kanji below. Others
+ * read "Given Family" as given. `lang` is the language of the primary line (for fonts and screen readers).
+ */
+export function displayName(d: NameParts, uiLang: string): { primary: string; secondary: string | null; lang: 'ja' | undefined; secondaryLang: 'ja' | undefined } {
+  const latin = `${d.givenName} ${d.familyName}`.trim();
   if (d.familyNameKanji || d.givenNameKanji) {
-    return { primary: `${d.familyNameKanji ?? d.familyName} ${d.givenNameKanji ?? d.givenName}`, secondary: `${d.familyName.toUpperCase()} ${d.givenName}` };
+    const kanji = `${d.familyNameKanji ?? d.familyName} ${d.givenNameKanji ?? d.givenName}`.trim();
+    if (uiLang === 'ja') return { primary: kanji, secondary: `${d.familyName.toUpperCase()} ${d.givenName}`.trim(), lang: 'ja', secondaryLang: undefined };
+    return { primary: latin, secondary: kanji, lang: undefined, secondaryLang: 'ja' };
   }
-  return { primary: `${d.givenName} ${d.familyName}`, secondary: null };
+  return { primary: latin, secondary: null, lang: undefined, secondaryLang: undefined };
+}
+
+/** A checkpoint's (or session's) title in the screen's language: the Japanese title in the Japanese UI when there is one. */
+export function checkpointTitle(cp: { name: string; nameJa: string | null }, uiLang: string): string {
+  return uiLang === 'ja' ? (cp.nameJa ?? cp.name) : cp.name;
 }
 
 export function kanaReading(d: Pick<Delegate, 'familyNameKana' | 'givenNameKana'>): string | null {

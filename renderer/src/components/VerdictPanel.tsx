@@ -26,7 +26,7 @@ export function VerdictPanel({ result, timeZone, onDismiss, kind, compact = fals
     checkpoint: result.previous ? (i18n.language === 'ja' ? (result.previous.checkpointNameJa ?? result.previous.checkpointName) : result.previous.checkpointName) : cpName,
     capacity: result.checkpoint.capacity ?? '',
   });
-  const name = result.delegate ? displayName(result.delegate) : null;
+  const name = result.delegate ? displayName(result.delegate, i18n.language) : null;
   const titleKey = result.verdict === 'admitted' && (kind === 'bus' || kind === 'venue') ? `verdict.admittedAt.${kind}` : `verdict.${result.verdict}`;
   return (
     <div className={`verdict verdict-${tone}${compact ? ' verdict-compact' : ''}`} data-verdict={result.verdict} role="alert" aria-live="assertive" onClick={onDismiss}>
@@ -34,8 +34,8 @@ export function VerdictPanel({ result, timeZone, onDismiss, kind, compact = fals
       <div className="verdict-title">{t(titleKey)}</div>
       {name && (
         <div className="verdict-name">
-          <span lang={result.delegate?.familyNameKanji ? 'ja' : undefined}>{name.primary}</span>
-          {name.secondary && <span className="verdict-name-sub">{name.secondary}</span>}
+          <span lang={name.lang}>{name.primary}</span>
+          {name.secondary && <span className="verdict-name-sub" lang={name.secondaryLang}>{name.secondary}</span>}
         </div>
       )}
       {result.delegate?.organisation && <div className="verdict-org">{result.delegate.organisation}</div>}

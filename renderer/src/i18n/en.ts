@@ -92,6 +92,17 @@ export const en = {
     country: 'Country / region',
     email: 'Email',
     code: 'Registration code',
+    byCode: {
+      person: 'Badge QR of {{name}}: opened.',
+      registration_code: 'Registration code of {{name}}: opened.',
+      revoked: 'This badge (issue {{presented}}) was replaced by issue {{current}} and no longer admits. Shown: {{name}}.',
+      cancelled: 'The registration of {{name}} was cancelled: this badge admits nowhere.',
+      signed_unknown: 'A valid badge (no. {{badgeNo}}) of a person this desk does not know yet. Sync with the hub, then scan again.',
+      other_event: 'This badge belongs to another event.',
+      bad_signature: 'This badge code was altered or forged: it is not valid.',
+      malformed: 'This code is incomplete or damaged: scan it again, or search by name.',
+      unreadable: 'This code cannot be read: scan it again, or search by name.',
+    },
   },
   walkIn: {
     title: 'Register a walk-in',

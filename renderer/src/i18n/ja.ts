@@ -94,6 +94,17 @@ export const ja: Messages = {
     country: '国・地域',
     email: 'メール',
     code: '登録コード',
+    byCode: {
+      person: '{{name}} さんのバッジQRを表示しています。',
+      registration_code: '{{name}} さんの登録コードを表示しています。',
+      revoked: 'このバッジ（{{presented}}回目の発行）は再発行（{{current}}回目の発行）により無効です。表示中：{{name}} さん',
+      cancelled: '{{name}} さんの登録は取り消されています。このバッジではどこにも入場できません。',
+      signed_unknown: '有効なバッジ（番号 {{badgeNo}}）ですが、この端末にはまだ登録がありません。ハブと同期してから再度スキャンしてください。',
+      other_event: 'このバッジは別のイベントのものです。',
+      bad_signature: 'このバッジのコードは改ざんされているため無効です。',
+      malformed: 'コードが途中までか、破損しています。もう一度スキャンするか、氏名で検索してください。',
+      unreadable: 'コードを読み取れません。もう一度スキャンするか、氏名で検索してください。',
+    },
   },
   walkIn: {
     title: '当日登録',

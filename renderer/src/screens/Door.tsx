@@ -227,7 +227,7 @@ function Station({ initial }: { initial: Checkpoint }) {
             <li key={s.id}>
               <time>{formatTime(s.at, i18n.language, tz)}</time>
               <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span>
-              <span>{s.delegateName ?? ''}</span>
+              {s.person ? <span className="recent-name" lang={displayName(s.person, i18n.language).lang}>{displayName(s.person, i18n.language).primary}</span> : <span className="recent-name" />}
             </li>
           ))}
         </ul>
@@ -238,7 +238,7 @@ function Station({ initial }: { initial: Checkpoint }) {
           <summary>{t(cp.kind === 'bus' ? 'door.notBoarded' : 'door.notIn', { count: missing.length })}</summary>
           <ul>
             {missing.map((d) => (
-              <li key={d.id} lang={d.familyNameKanji ? 'ja' : undefined}>{displayName(d).primary}{d.organisation ? <small> · {d.organisation}</small> : null}</li>
+              <li key={d.id} lang={displayName(d, i18n.language).lang}>{displayName(d, i18n.language).primary}{d.organisation ? <small> · {d.organisation}</small> : null}</li>
             ))}
           </ul>
         </details>

@@ -199,8 +199,8 @@ export function Kiosk() {
         <section className="kiosk-choose">
           <h2>{t('kiosk.isThisYou')}</h2>
           <div className="kiosk-person" data-testid="kiosk-person">
-            <span className="kiosk-person-name" lang={step.person.familyNameKanji ? 'ja' : undefined}>{displayName(step.person).primary}</span>
-            {displayName(step.person).secondary && <span className="kiosk-person-sub">{displayName(step.person).secondary}</span>}
+            <span className="kiosk-person-name" lang={displayName(step.person, i18n.language).lang}>{displayName(step.person, i18n.language).primary}</span>
+            {displayName(step.person, i18n.language).secondary && <span className="kiosk-person-sub" lang={displayName(step.person, i18n.language).secondaryLang}>{displayName(step.person, i18n.language).secondary}</span>}
             {step.person.organisation && <span className="kiosk-person-org">{step.person.organisation}</span>}
           </div>
           <button type="button" className="btn btn-primary btn-huge" onClick={() => void confirm(step.person)}>{t('kiosk.thisIsMe')}</button>
@@ -237,7 +237,7 @@ function Done({ step, secondsLeft, tz, lang, onDone }: { step: Extract<Step, { k
     <section className={`kiosk-done kiosk-done-${tone}`} data-verdict={r.verdict} data-print={step.print ?? 'none'} role="status">
       <div className="kiosk-done-icon" aria-hidden="true">{ICON[tone]}</div>
       <p className="kiosk-done-title">{ok ? (r.verdict === 'admitted' ? t('kiosk.doneTitle') : t('kiosk.alreadyTitle')) : t('kiosk.notDone')}</p>
-      {ok && r.delegate && <p className="kiosk-welcome" lang={r.delegate.familyNameKanji ? 'ja' : undefined}>{t('kiosk.welcome', { name: displayName(r.delegate).primary })}</p>}
+      {ok && r.delegate && <p className="kiosk-welcome" lang={displayName(r.delegate, lang).lang}>{t('kiosk.welcome', { name: displayName(r.delegate, lang).primary })}</p>}
       <p className="kiosk-collect" data-testid="kiosk-message">{message}</p>
       <button type="button" className="btn btn-huge kiosk-done-btn" onClick={onDone}>{t('kiosk.startOver')}</button>
       {!printing && <p className="kiosk-countdown" data-testid="kiosk-countdown">{t('kiosk.countdown', { seconds: Math.max(0, secondsLeft) })}</p>}
