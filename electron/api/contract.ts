@@ -218,15 +218,25 @@ export interface PrinterInfo {
   kind: 'cups' | 'electron' | 'folder';
 }
 
+/** Why a print job failed, rendered by each screen in its language (services/printing/job-error.ts). */
+export interface PrintJobError {
+  code: 'interrupted' | 'timeout' | 'printer_stopped' | 'job_lost' | 'file_missing' | 'printer_gone' | 'other';
+  values: Record<string, string>;
+}
+
 export interface PrintJob {
   id: string;
   delegateId: string;
+  /** As given, Latin order: for logs and the CLI. Screens show `person` through the one name rule. */
   delegateName: string;
+  person: Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji'>;
   badgeIssue: number;
   printer: string;
   size: (typeof BADGE_SIZE_NAMES)[number];
   status: 'queued' | 'printing' | 'done' | 'failed';
+  /** The reason in English (logs, CLI); `errorCode` is what screens render. */
   error: string | null;
+  errorCode: PrintJobError | null;
   attempts: number;
   createdAt: string;
   updatedAt: string;

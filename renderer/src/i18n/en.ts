@@ -270,8 +270,18 @@ export const en = {
     onCheckIn: 'Print on check-in',
     back: 'Programme on the back',
     retry: 'Retry',
+    osSays: 'What the print system says',
     sizes: { a6: 'A6', cr80: 'Card (CR80)', '4x6in': 'Label 4×6 in', '4x3in': 'Holder 4×3 in', 'a4-sheet': 'A4 sheet' },
     status: { queued: 'Queued', printing: 'Printing', done: 'Printed', failed: 'Failed' },
+    errors: {
+      interrupted: 'Interrupted: Uketsuke closed while this badge was printing. Check the printer, then retry if no badge came out.',
+      timeout: 'The printer did not finish in time: check paper and power, then retry.',
+      printer_stopped: 'Printer {{printer}} is stopped: check paper and power.',
+      job_lost: 'The print system cancelled or lost this job. Retry.',
+      file_missing: 'The saved badge file is missing: {{ref}}',
+      printer_gone: 'Printer {{printer}} is no longer available: choose another.',
+      other: 'Printing failed: {{message}}',
+    },
   },
   lock: {
     title: 'Staff only',

@@ -272,7 +272,17 @@ export const ja: Messages = {
     onCheckIn: '受付時に印刷',
     back: '裏面にプログラム',
     retry: '再試行',
+    osSays: '印刷システムからのメッセージ',
     sizes: { a6: 'A6', cr80: 'カード（CR80）', '4x6in': 'ラベル 4×6 インチ', '4x3in': 'ホルダー 4×3 インチ', 'a4-sheet': 'A4 シート' },
+    errors: {
+      interrupted: '印刷中にアプリが終了しました。プリンターを確認し、バッジが出ていなければ再試行してください。',
+      timeout: 'プリンターが時間内に印刷を終えませんでした。用紙と電源を確認してから再試行してください。',
+      printer_stopped: 'プリンター {{printer}} が停止しています。用紙と電源を確認してください。',
+      job_lost: '印刷ジョブが取り消されたか、失われました。再試行してください。',
+      file_missing: '保存したバッジのファイルが見つかりません：{{ref}}',
+      printer_gone: 'プリンター {{printer}} は使用できなくなりました。別のプリンターを選んでください。',
+      other: '印刷できませんでした：{{message}}',
+    },
     status: { queued: '待機中', printing: '印刷中', done: '印刷済み', failed: '失敗' },
   },
   lock: {

@@ -220,7 +220,7 @@ function Station({ initial }: { initial: Checkpoint }) {
         <input id="manual-code" value={manual} onChange={(e) => setManual(e.target.value)} autoComplete="off" spellCheck={false} maxLength={600} />
         <button type="submit" className="btn">{t('door.manualSubmit')}</button>
       </form>
-      <section className="recent">
+      <section className="recent" data-testid="door-recent">
         <h2>{t('door.recent')}</h2>
         <ul>
           {recent.map((s) => (
