@@ -204,6 +204,7 @@ export const en = {
     help: 'Need help? Staff at the registration desk will be glad to assist.',
     noMatch: 'We could not find your registration. Please check what you typed, or ask staff at the registration desk.',
     startOver: 'Start over',
+    keyboard: { open: 'Keyboard', close: 'Hide keyboard', label: 'On-screen keyboard', space: 'Space', backspace: 'Delete', next: 'Next' },
   },
   reports: {
     title: 'Reports',

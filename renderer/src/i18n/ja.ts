@@ -206,6 +206,7 @@ export const ja: Messages = {
     help: 'お困りの際は、受付カウンターのスタッフにお声がけください。',
     noMatch: 'ご登録が見つかりませんでした。入力内容をご確認いただくか、受付カウンターのスタッフにお尋ねください。',
     startOver: '最初に戻る',
+    keyboard: { open: 'キーボード', close: 'キーボードを閉じる', label: '画面キーボード', space: 'スペース', backspace: '1文字削除', next: '次へ' },
   },
   reports: {
     title: 'レポート',
