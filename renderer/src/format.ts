@@ -74,3 +74,32 @@ export function zonedHm(iso: string, timeZone: string): string {
 export function zonedDate(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
+
+let countryCodes: Map<string, string> | null = null;
+
+/**
+ * A country as stored (an English name such as "Japan", or an ISO code such as "JP") in the screen's language
+ * ("日本" in the Japanese UI). Anything not recognised is shown as it was given.
+ */
+export function countryName(country: string | null, uiLang: string): string | null {
+  if (!country) return null;
+  if (!countryCodes) {
+    countryCodes = new Map();
+    const en = new Intl.DisplayNames('en', { type: 'region' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const name = en.of(code);
+        if (name && name !== code) countryCodes.set(name.toLowerCase(), code);
+      }
+    }
+  }
+  const trimmed = country.trim();
+  const code = /^[A-Za-z]{2}$/.test(trimmed) ? trimmed.toUpperCase() : countryCodes.get(trimmed.toLowerCase());
+  if (!code) return country;
+  try {
+    return new Intl.DisplayNames(uiLang === 'ja' ? 'ja' : 'en', { type: 'region' }).of(code) ?? country;
+  } catch {
+    return country;
+  }
+}

@@ -23,7 +23,7 @@ async function expectJapaneseRow(row: Locator, romajiBelow = false) {
 
 test('Japanese UI: door recent scans, desk history and print jobs, latest scans — kanji names, Japanese titles and messages', async ({ page, request }) => {
   const stamp = Date.now();
-  const w = await call(request, 'walkIn', { familyName: 'Ueda', givenName: 'Hina', familyNameKanji: '上田', givenNameKanji: '陽菜', email: `hina.ueda.${stamp}@example.jp` });
+  const w = await call(request, 'walkIn', { familyName: 'Ueda', givenName: 'Hina', familyNameKanji: '上田', givenNameKanji: '陽菜', country: 'Japan', region: '長野県', email: `hina.ueda.${stamp}@example.jp` });
   // Not on Bus 1's list (a denied scan is kept too), then arrived at the desk, then a badge on a stopped printer.
   expect((await call(request, 'scan', { checkpointId: 'cp-bus-1', code: w.token! })).verdict).toBe('not_registered');
   expect((await call(request, 'checkIn', { delegateId: w.delegate.id })).verdict).toBe('admitted');
@@ -50,6 +50,9 @@ test('Japanese UI: door recent scans, desk history and print jobs, latest scans 
   await page.locator('input[type="search"]').fill(`hina.ueda.${stamp}@example.jp`);
   await page.getByTestId('result').first().click();
   await expect(page.getByTestId('card-name')).toHaveText(KANJI);
+  // The country in the screen's language.
+  await expect(page.getByTestId('delegate-card').locator('.facts')).toContainText('日本 · 長野県');
+  await expect(page.getByTestId('delegate-card').locator('.facts')).not.toContainText('Japan');
   const history = page.getByTestId('delegate-card').locator('.history li');
   await expect(history).toHaveCount(2);
   await expect(history.filter({ hasText: '1号車（バイオバレー・クラスター）' })).toHaveCount(1);

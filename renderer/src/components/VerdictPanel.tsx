@@ -21,13 +21,15 @@ export function VerdictPanel({ result, timeZone, onDismiss, kind, compact = fals
   const { t, i18n } = useTranslation();
   const tone = toneFor(result.verdict);
   const cpName = i18n.language === 'ja' ? (result.checkpoint.nameJa ?? result.checkpoint.name) : result.checkpoint.name;
-  const detail = t(`verdict.detail.${result.verdict}`, {
+  // Where the earlier admission was a bus or a room (not the entrance), it is said as boarding or entering.
+  const prevKind = result.verdict === 'already_checked_in' && kind && kind !== 'venue' ? kind : null;
+  const detail = t(prevKind ? `verdict.alreadyDetailAt.${prevKind}` : `verdict.detail.${result.verdict}`, {
     time: result.previous ? formatTime(result.previous.at, i18n.language, timeZone, true) : '',
     checkpoint: result.previous ? (i18n.language === 'ja' ? (result.previous.checkpointNameJa ?? result.previous.checkpointName) : result.previous.checkpointName) : cpName,
     capacity: result.checkpoint.capacity ?? '',
   });
   const name = result.delegate ? displayName(result.delegate, i18n.language) : null;
-  const titleKey = result.verdict === 'admitted' && (kind === 'bus' || kind === 'venue') ? `verdict.admittedAt.${kind}` : `verdict.${result.verdict}`;
+  const titleKey = result.verdict === 'admitted' && (kind === 'bus' || kind === 'venue') ? `verdict.admittedAt.${kind}` : prevKind ? `verdict.alreadyAt.${prevKind}` : `verdict.${result.verdict}`;
   return (
     <div className={`verdict verdict-${tone}${compact ? ' verdict-compact' : ''}`} data-verdict={result.verdict} role="alert" aria-live="assertive" onClick={onDismiss}>
       <div className="verdict-icon" aria-hidden="true">{ICON[tone]}</div>

@@ -173,6 +173,9 @@ export const en = {
     },
     overridden: 'Admitted by staff',
     admittedAt: { bus: 'Boarded', venue: 'Checked in' },
+    // A second scan where the person already is: a bus says boarded, a room says admitted (the entrance: checked in).
+    alreadyAt: { bus: 'Already on board', session: 'Already admitted', meeting: 'Already admitted' },
+    alreadyDetailAt: { bus: 'Boarded at {{time}} · {{checkpoint}}', session: 'Admitted at {{time}} · {{checkpoint}}', meeting: 'Admitted at {{time}} · {{checkpoint}}' },
     expectedAt: 'Registered for: {{places}}',
   },
   kiosk: {

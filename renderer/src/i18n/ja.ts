@@ -175,6 +175,8 @@ export const ja: Messages = {
     },
     overridden: 'スタッフ判断で入場',
     admittedAt: { bus: '乗車OK', venue: '受付OK' },
+    alreadyAt: { bus: '乗車済み', session: '入場済み', meeting: '入場済み' },
+    alreadyDetailAt: { bus: '乗車日時：{{time}}（{{checkpoint}}）', session: '入場日時：{{time}}（{{checkpoint}}）', meeting: '入場日時：{{time}}（{{checkpoint}}）' },
     expectedAt: 'ご登録先：{{places}}',
   },
   kiosk: {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, CodeIdentity, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
 import { api } from '../api';
-import { checkpointTitle, displayName, formatTime, kanaReading } from '../format';
+import { checkpointTitle, countryName, displayName, formatTime, kanaReading } from '../format';
 import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { PrintPanel } from '../components/PrintPanel';
@@ -290,7 +290,7 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
         <dt>{t('desk.organisation')}</dt>
         <dd>{d.organisation ?? t('common.none')}</dd>
         <dt>{t('desk.country')}</dt>
-        <dd>{[d.country, d.region].filter(Boolean).join(' · ') || t('common.none')}</dd>
+        <dd>{[countryName(d.country, lang), d.region].filter(Boolean).join(' · ') || t('common.none')}</dd>
         <dt>{t('desk.email')}</dt>
         <dd>{d.email ?? t('common.none')}</dd>
         <dt>{t('desk.code')}</dt>
