@@ -6,6 +6,13 @@ import { toneFor } from '../scan/sounds';
 
 const ICON = { admit: '✓', warn: '!', deny: '✕' } as const;
 
+/** A verdict's title at a checkpoint of this kind: a bus boards (乗車OK, 乗車済み), a room admits, the entrance checks in. */
+export function verdictTitleKey(verdict: ScanResult['verdict'], kind: CheckpointKind | undefined): string {
+  if (verdict === 'admitted' && (kind === 'bus' || kind === 'venue')) return `verdict.admittedAt.${kind}`;
+  if (verdict === 'already_checked_in' && kind && kind !== 'venue') return `verdict.alreadyAt.${kind}`;
+  return `verdict.${verdict}`;
+}
+
 /** The full-screen verdict: colour, icon and words together, so it is never told by colour alone. */
 export function VerdictPanel({ result, timeZone, onDismiss, kind, compact = false, expected = null }: {
   result: ScanResult;
@@ -29,7 +36,7 @@ export function VerdictPanel({ result, timeZone, onDismiss, kind, compact = fals
     capacity: result.checkpoint.capacity ?? '',
   });
   const name = result.delegate ? displayName(result.delegate, i18n.language) : null;
-  const titleKey = result.verdict === 'admitted' && (kind === 'bus' || kind === 'venue') ? `verdict.admittedAt.${kind}` : prevKind ? `verdict.alreadyAt.${prevKind}` : `verdict.${result.verdict}`;
+  const titleKey = verdictTitleKey(result.verdict, kind);
   return (
     <div className={`verdict verdict-${tone}${compact ? ' verdict-compact' : ''}`} data-verdict={result.verdict} role="alert" aria-live="assertive" onClick={onDismiss}>
       <div className="verdict-icon" aria-hidden="true">{ICON[tone]}</div>

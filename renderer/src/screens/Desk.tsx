@@ -70,7 +70,7 @@ export function Desk() {
         }
       }, fail);
     } else setByCode(null);
-    api.searchDelegates({ query, limit: 20 }).then((r) => {
+    api.searchDelegates({ query: query.slice(0, 200), limit: 20 }).then((r) => {
       if (mine !== seq.current) return;
       setHits(r);
       setActive(0);

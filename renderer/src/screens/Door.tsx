@@ -6,7 +6,7 @@ import { Passengers } from '../components/Passengers';
 import { navigate } from '../router';
 import { useEvent } from '../event-context';
 import { displayName, formatDate, formatTime } from '../format';
-import { VerdictPanel } from '../components/VerdictPanel';
+import { VerdictPanel, verdictTitleKey } from '../components/VerdictPanel';
 import { Camera } from '../scan/Camera';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
 import { play, toneFor } from '../scan/sounds';
@@ -226,7 +226,7 @@ function Station({ initial }: { initial: Checkpoint }) {
           {recent.map((s) => (
             <li key={s.id}>
               <time>{formatTime(s.at, i18n.language, tz)}</time>
-              <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span>
+              <span className={`pill verdict-pill-${s.verdict}`}>{t(verdictTitleKey(s.verdict, cp.kind))}</span>
               {s.person ? <span className="recent-name" lang={displayName(s.person, i18n.language).lang}>{displayName(s.person, i18n.language).primary}</span> : <span className="recent-name" />}
             </li>
           ))}
