@@ -225,6 +225,10 @@ const benches: Record<string, () => Result | Promise<Result>> = {
   },
   import_10k: () => importBench(10_000),
   import_50k: () => importBench(50_000),
+  async kiosk_flow() {
+    const { kioskFlow } = await import('./kiosk.js');
+    return kioskFlow();
+  },
   async camera_to_verdict() {
     const { cameraToVerdict } = await import('./camera.js');
     return cameraToVerdict();

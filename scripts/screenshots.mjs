@@ -73,6 +73,42 @@ const screens = {
     await page.click('[data-testid=import-dry-run]');
     await page.waitForSelector('[data-testid=import-report]');
   },
+  'kiosk-keyboard': async (page) => {
+    await page.goto(`${base}/kiosk`);
+    await page.click('[data-testid=osk-open]');
+    for (const k of 'li') await page.click(`[data-testid=osk] [data-key="${k}"]`);
+    await page.waitForSelector('[data-testid=osk]');
+  },
+  'kiosk-keyboard-kana': async (page) => {
+    await page.goto(`${base}/kiosk`);
+    await page.click('[data-testid=osk-open]');
+    await page.click('[data-testid=osk-kana]');
+    for (const k of 'satou') await page.click(`[data-testid=osk] [data-key="${k}"]`);
+  },
+  'desk-badge-scan': async (page) => {
+    await page.goto(`${base}/desk`);
+    const token = await page.evaluate(async () => {
+      const post = (m, d) => fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(d) }).then((r) => r.json());
+      const [hit] = await post('searchDelegates', { query: 'yoko.kondo@jetro.example.jp', limit: 1 });
+      return (await post('delegate', { id: hit.id })).token;
+    });
+    await page.fill('input[type=search]', token);
+    await page.waitForSelector('[data-testid=code-note]');
+    await page.waitForSelector('[data-testid=delegate-card]');
+  },
+  'desk-bad-code': async (page) => {
+    await page.goto(`${base}/desk`);
+    await page.fill('input[type=search]', `U1${'Q7'.repeat(200)}`);
+    await page.waitForSelector('[data-testid=code-note]');
+  },
+  'desk-edit': async (page) => {
+    await page.goto(`${base}/desk`);
+    await page.fill('input[type=search]', 'misaki.takahashi@iwate.example.jp');
+    await page.click('[data-testid=result] >> nth=0');
+    await page.click('[data-testid=edit]');
+    await page.waitForSelector('[data-testid=edit-form]');
+  },
+  venue: async (page) => { await page.goto(`${base}/venue`); await page.waitForTimeout(300); },
   reports: async (page) => { await page.goto(`${base}/reports`); await page.waitForSelector('[data-testid=attendance] tbody tr'); },
   event: async (page) => { await page.goto(`${base}/event`); await page.waitForSelector('[data-testid=sessions] tbody tr[data-session]'); },
   'event-branding': async (page) => {

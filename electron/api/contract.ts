@@ -132,6 +132,19 @@ export interface ScanRecord {
   undoneAt: string | null;
 }
 
+/**
+ * What a code typed into the desk search is: a person (by their badge QR or registration code), a badge that no
+ * longer admits (reissued or cancelled: the person is still shown to staff), a valid badge of a person this device
+ * does not know yet, a damaged or foreign code, or no code at all (then the search's hits are the answer).
+ */
+export type CodeIdentity =
+  | { kind: 'person'; delegate: Delegate; via: 'badge' | 'registration_code' }
+  | { kind: 'revoked'; delegate: Delegate; presentedIssue: number; currentIssue: number }
+  | { kind: 'cancelled'; delegate: Delegate }
+  | { kind: 'signed_unknown'; badgeNo: number }
+  | { kind: 'invalid'; problem: 'malformed' | 'other_event' | 'bad_signature' | 'unreadable' }
+  | { kind: 'none' };
+
 export interface RegistrationState {
   checkpointId: string;
   checkpointName: string;
@@ -205,15 +218,25 @@ export interface PrinterInfo {
   kind: 'cups' | 'electron' | 'folder';
 }
 
+/** Why a print job failed, rendered by each screen in its language (services/printing/job-error.ts). */
+export interface PrintJobError {
+  code: 'interrupted' | 'timeout' | 'printer_stopped' | 'job_lost' | 'file_missing' | 'printer_gone' | 'other';
+  values: Record<string, string>;
+}
+
 export interface PrintJob {
   id: string;
   delegateId: string;
+  /** As given, Latin order: for logs and the CLI. Screens show `person` through the one name rule. */
   delegateName: string;
+  person: Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji'>;
   badgeIssue: number;
   printer: string;
   size: (typeof BADGE_SIZE_NAMES)[number];
   status: 'queued' | 'printing' | 'done' | 'failed';
+  /** The reason in English (logs, CLI); `errorCode` is what screens render. */
   error: string | null;
+  errorCode: PrintJobError | null;
   attempts: number;
   createdAt: string;
   updatedAt: string;
@@ -329,6 +352,8 @@ export const apiInputs = {
   joinHub: z.object({ code: z.string().min(10).max(2000), name: text(100).default('') }),
   // The self-service kiosk finds one person by two things they know, never by a fragment (services/people/kiosk-lookup.ts).
   kioskFind: z.object({ name: z.string().max(200), email: z.string().max(254) }),
+  // The desk: a badge QR or registration code typed, pasted or wedge-scanned into the search (checkin/identify.ts).
+  identifyCode: z.object({ code: z.string().max(8192) }),
   // Registered for the checkpoint's target and not admitted yet (a bus's missing passengers).
   stillExpected: z.object({ checkpointId: id }),
   // Staff sign-in is `unlock`; these end it and say who this client is signed in as (services/trust/).
@@ -469,6 +494,7 @@ export interface ApiOutputs {
   passengers: PassengerList;
   joinHub: { eventId: string; delegates: number };
   kioskFind: { match: Delegate | null };
+  identifyCode: CodeIdentity;
   stillExpected: { missing: Delegate[] };
   signOut: StaffSession;
   session: StaffSession;

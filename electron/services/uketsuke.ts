@@ -21,6 +21,7 @@ import { DelegateExport } from './people/export.js';
 import { Privacy } from './people/privacy.js';
 import { KioskLookup } from './people/kiosk-lookup.js';
 import { StillExpected } from './checkin/still-expected.js';
+import { codeIdentity } from './checkin/code-identity.js';
 import { Conflicts } from './sync/conflicts.js';
 import { Passengers } from './checkin/passengers.js';
 import { Hub, type HubIdentity } from './sync/hub.js';
@@ -272,6 +273,7 @@ export class Uketsuke {
       },
       searchDelegates: ({ query, limit }) => this.delegates.search(query, limit),
       delegate: ({ id }) => this.delegateDetail(id),
+      identifyCode: ({ code }) => codeIdentity(code, this.event, this.delegates),
       scan: ({ checkpointId, code }) => this.afterWrite(this.checkin.scan(checkpointId, code)),
       checkIn: ({ delegateId, checkpointId }) => this.afterWrite(this.checkin.checkIn(delegateId, checkpointId)),
       override: ({ checkpointId, delegateId, reason, secret }) => {

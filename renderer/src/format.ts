@@ -1,11 +1,25 @@
 import type { Delegate } from '../../electron/api/contract';
 
-/** Japanese delegates: family name first in kanji; others: "Given Family" as given. */
-export function displayName(d: Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji'>): { primary: string; secondary: string | null } {
+export type NameParts = Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji'>;
+
+/**
+ * The one name rule, for every list and card: in the Japanese UI a Japanese delegate (kanji given) reads in kanji,
+ * family name first, with the romaji below; in the English UI in romaji ("Makoto Sato"), the kanji below. Others
+ * read "Given Family" as given. `lang` is the language of the primary line (for fonts and screen readers).
+ */
+export function displayName(d: NameParts, uiLang: string): { primary: string; secondary: string | null; lang: 'ja' | undefined; secondaryLang: 'ja' | undefined } {
+  const latin = `${d.givenName} ${d.familyName}`.trim();
   if (d.familyNameKanji || d.givenNameKanji) {
-    return { primary: `${d.familyNameKanji ?? d.familyName} ${d.givenNameKanji ?? d.givenName}`, secondary: `${d.familyName.toUpperCase()} ${d.givenName}` };
+    const kanji = `${d.familyNameKanji ?? d.familyName} ${d.givenNameKanji ?? d.givenName}`.trim();
+    if (uiLang === 'ja') return { primary: kanji, secondary: `${d.familyName.toUpperCase()} ${d.givenName}`.trim(), lang: 'ja', secondaryLang: undefined };
+    return { primary: latin, secondary: kanji, lang: undefined, secondaryLang: 'ja' };
   }
-  return { primary: `${d.givenName} ${d.familyName}`, secondary: null };
+  return { primary: latin, secondary: null, lang: undefined, secondaryLang: undefined };
+}
+
+/** A checkpoint's (or session's) title in the screen's language: the Japanese title in the Japanese UI when there is one. */
+export function checkpointTitle(cp: { name: string; nameJa: string | null }, uiLang: string): string {
+  return uiLang === 'ja' ? (cp.nameJa ?? cp.name) : cp.name;
 }
 
 export function kanaReading(d: Pick<Delegate, 'familyNameKana' | 'givenNameKana'>): string | null {
@@ -59,4 +73,33 @@ export function zonedHm(iso: string, timeZone: string): string {
 /** An instant's calendar date (YYYY-MM-DD) in the event's zone. */
 export function zonedDate(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+let countryCodes: Map<string, string> | null = null;
+
+/**
+ * A country as stored (an English name such as "Japan", or an ISO code such as "JP") in the screen's language
+ * ("日本" in the Japanese UI). Anything not recognised is shown as it was given.
+ */
+export function countryName(country: string | null, uiLang: string): string | null {
+  if (!country) return null;
+  if (!countryCodes) {
+    countryCodes = new Map();
+    const en = new Intl.DisplayNames('en', { type: 'region' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const name = en.of(code);
+        if (name && name !== code) countryCodes.set(name.toLowerCase(), code);
+      }
+    }
+  }
+  const trimmed = country.trim();
+  const code = /^[A-Za-z]{2}$/.test(trimmed) ? trimmed.toUpperCase() : countryCodes.get(trimmed.toLowerCase());
+  if (!code) return country;
+  try {
+    return new Intl.DisplayNames(uiLang === 'ja' ? 'ja' : 'en', { type: 'region' }).of(code) ?? country;
+  } catch {
+    return country;
+  }
 }

@@ -72,6 +72,9 @@ describe('printing through CUPS', () => {
     const failed = app.printing.get(job.id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/stopped/i);
+    // Screens get the reason as a code and values (rendered in their language) and the name as parts.
+    expect(failed.errorCode).toMatchObject({ code: 'printer_stopped', values: { printer: 'BadgeStopped' } });
+    expect(failed.person).toEqual({ familyName: 'Mensah', givenName: 'Kwame', familyNameKanji: null, givenNameKanji: null });
     // The jammed job was withdrawn from CUPS, so it cannot print later as a duplicate. (Only this job is looked for:
     // CUPS is the machine's, and another test run may be printing to the same printer.)
     const ref = (app.db.prepare('SELECT system_ref FROM print_job WHERE id = ?').get(job.id) as { system_ref: string }).system_ref;
@@ -124,7 +127,7 @@ describe('print jobs across a restart', () => {
     const later = stoppedAt + 121_000;
     const again = Uketsuke.open(file, { printPollMs: 50, now: () => later });
     await again.printing.refreshPrinters();
-    expect(again.printing.get(job.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/Interrupted/) });
+    expect(again.printing.get(job.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/Interrupted/), errorCode: { code: 'interrupted' } });
     again.dispatch('retryPrint', { jobId: job.id });
     await again.printing.idle();
     expect(again.printing.get(job.id).status).toBe('done');

@@ -38,6 +38,7 @@ const MAY: Record<ApiMethod, Who[]> = {
   reportStatus: ['organiser'],
   kioskFind: ['kiosk', 'desk', 'staff', 'organiser'],
   delegate: ['desk', 'staff', 'organiser'],
+  identifyCode: ['desk', 'staff', 'organiser'],
   attendance: ['desk', 'staff', 'organiser'],
   syncConflicts: ['desk', 'staff', 'organiser'],
   hubDevices: ['desk', 'staff', 'organiser'],

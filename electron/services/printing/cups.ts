@@ -2,6 +2,7 @@
 // parsed (alf.io-PI #40 broke on a non-English OS). `lpstat -e` prints bare names, which no locale changes.
 import { execFile } from 'node:child_process';
 import type { Printer, PrinterDirectory, PrintRequest, SystemJobState } from './printer.js';
+import { printErrorText } from './job-error.js';
 
 const C_ENV = { ...process.env, LC_ALL: 'C', LANG: 'C' };
 
@@ -36,12 +37,12 @@ export class CupsPrinter implements Printer {
     const pending = await run('lpstat', ['-o', this.name]).catch(() => ({ stdout: '' }));
     if (has(pending.stdout)) {
       const p = await run('lpstat', ['-p', this.name]).catch(() => ({ stdout: '' }));
-      if (/disabled/i.test(p.stdout)) return { state: 'failed', reason: `Printer ${this.name} is stopped: ${p.stdout.split('\n').slice(1).join(' ').trim() || 'check paper and power'}` };
+      if (/disabled/i.test(p.stdout)) return { state: 'failed', reason: printErrorText.printerStopped(this.name, p.stdout.split('\n').slice(1).join(' ').trim()) };
       return { state: 'printing' };
     }
     const done = await run('lpstat', ['-W', 'completed', '-o', this.name]).catch(() => ({ stdout: '' }));
     if (has(done.stdout)) return { state: 'done' };
-    return { state: 'failed', reason: `Job ${ref} was cancelled or lost by the print system.` };
+    return { state: 'failed', reason: printErrorText.jobLost(ref) };
   }
 
   async cancel(ref: string): Promise<void> {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Printer, PrinterDirectory, PrintRequest, SystemJobState } from './printer.js';
+import { printErrorText } from './job-error.js';
 
 export class FolderPrinter implements Printer {
   readonly kind = 'folder' as const;
@@ -20,7 +21,7 @@ export class FolderPrinter implements Printer {
   }
 
   async poll(ref: string): Promise<SystemJobState> {
-    return fs.existsSync(ref) ? { state: 'done' } : { state: 'failed', reason: `Saved file missing: ${ref}` };
+    return fs.existsSync(ref) ? { state: 'done' } : { state: 'failed', reason: printErrorText.fileMissing(ref) };
   }
 
   async cancel(): Promise<void> {}

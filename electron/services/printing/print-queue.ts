@@ -9,6 +9,7 @@ import type { BadgeService } from '../badges/badge-service.js';
 import { STOCK, type BadgeSize } from '../badges/sizes.js';
 import type { Delegates } from '../people/delegates.js';
 import type { Printer, PrinterDirectory } from './printer.js';
+import { printErrorText, printJobError } from './job-error.js';
 
 interface JobRow {
   id: string;
@@ -26,6 +27,10 @@ interface JobRow {
   updated_at: string;
   device_id: string;
   delegate_name: string;
+  family_name: string;
+  given_name: string;
+  family_name_kanji: string | null;
+  given_name_kanji: string | null;
 }
 
 export interface PrintQueueOptions {
@@ -62,7 +67,7 @@ export class PrintQueue {
       .pluck()
       .all(this.core.deviceId, cutoff) as string[];
     for (const id of stale) {
-      this.update(id, { status: 'failed', error: 'Interrupted: Uketsuke closed while this badge was printing. Check the printer, then retry if no badge came out.' });
+      this.update(id, { status: 'failed', error: printErrorText.interrupted() });
     }
   }
 
@@ -157,7 +162,7 @@ export class PrintQueue {
   private async process(jobId: string): Promise<void> {
     const job = this.row(jobId);
     const printer = this.printers.get(job.printer);
-    if (!printer) throw new Error(`Printer ${job.printer} is no longer available.`);
+    if (!printer) throw new Error(printErrorText.printerGone(job.printer));
     this.update(jobId, { status: 'printing', attempts: job.attempts + 1, error: null });
     let file = job.file;
     if (!file || !fs.existsSync(file)) {
@@ -181,25 +186,28 @@ export class PrintQueue {
       }
       if (Date.now() > deadline) {
         await printer.cancel(ref);
-        return this.update(jobId, { status: 'failed', error: 'The printer did not finish in time: check paper and power, then retry.' });
+        return this.update(jobId, { status: 'failed', error: printErrorText.timeout() });
       }
       await new Promise((r) => setTimeout(r, this.opts.pollMs ?? 500));
     }
   }
 }
 
-const SELECT_JOB = `SELECT j.*, d.given_name || ' ' || d.family_name AS delegate_name FROM print_job j JOIN delegate d ON d.id = j.delegate_id`;
+const SELECT_JOB = `SELECT j.*, d.given_name || ' ' || d.family_name AS delegate_name, d.family_name, d.given_name, d.family_name_kanji, d.given_name_kanji
+  FROM print_job j JOIN delegate d ON d.id = j.delegate_id`;
 
 function toJob(r: JobRow): PrintJob {
   return {
     id: r.id,
     delegateId: r.delegate_id,
     delegateName: r.delegate_name,
+    person: { familyName: r.family_name, givenName: r.given_name, familyNameKanji: r.family_name_kanji, givenNameKanji: r.given_name_kanji },
     badgeIssue: r.badge_issue,
     printer: r.printer,
     size: r.size,
     status: r.status,
     error: r.error,
+    errorCode: printJobError(r.error),
     attempts: r.attempts,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -78,6 +78,8 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod, readonly Principal[]>> = {
   kioskFind: KIOSK,
   // The delegate card carries the badge token: never for a kiosk or a door.
   delegate: DESK,
+  // A badge QR or registration code in the desk search: opens the person, like the delegate card.
+  identifyCode: DESK,
   attendance: DESK,
   syncConflicts: DESK,
   hubDevices: DESK,

@@ -20,10 +20,10 @@ export function Passengers({ checkpointId, timeZone, refreshKey }: { checkpointI
   }, [checkpointId, refreshKey]);
   if (!list) return null;
   const row = (p: Passenger) => {
-    const name = displayName(p);
+    const name = displayName(p, i18n.language);
     return (
       <li key={p.delegateId}>
-        <span className="passenger-name">{name.primary}{name.secondary && <small> {name.secondary}</small>}</span>
+        <span className="passenger-name"><span lang={name.lang}>{name.primary}</span>{name.secondary && <small lang={name.secondaryLang}> {name.secondary}</small>}</span>
         <span className="passenger-org">{p.organisation ?? ''}</span>
         <span className="passenger-no">#{p.badgeNo}</span>
         {p.boardedAt && <time>{formatTime(p.boardedAt, i18n.language, timeZone)}</time>}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PrinterInfo, PrintJob } from '../../../electron/api/contract';
 import type { StationSettings } from '../station';
+import { displayName } from '../format';
 
 const SIZES: StationSettings['size'][] = ['a6', 'cr80', '4x6in', '4x3in'];
 
@@ -12,7 +13,7 @@ export function PrintPanel({ jobs, station, printers, onChange, onRetry }: {
   onChange: (s: Partial<StationSettings>) => void;
   onRetry: (jobId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section className="print-panel" aria-label={t('print.title')} data-testid="print-panel">
       <div className="print-settings">
@@ -43,8 +44,9 @@ export function PrintPanel({ jobs, station, printers, onChange, onRetry }: {
           {jobs.map((j) => (
             <li key={j.id} data-status={j.status} data-testid="print-job">
               <span className={`pill job-${j.status}`}>{t(`print.status.${j.status}`)}</span>
-              <span className="job-name">{j.delegateName}</span>
-              {j.error && <span className="job-error">{j.error}</span>}
+              <span className="job-name" lang={displayName(j.person, i18n.language).lang}>{displayName(j.person, i18n.language).primary}</span>
+              {j.errorCode && <span className="job-error" data-testid="job-error">{t(`print.errors.${j.errorCode.code}`, j.errorCode.values)}</span>}
+              {j.errorCode?.values.detail && <small className="job-detail" title={t('print.osSays')}>{j.errorCode.values.detail}</small>}
               {j.status === 'failed' && <button type="button" className="btn btn-small" onClick={() => onRetry(j.id)}>{t('print.retry')}</button>}
             </li>
           ))}

@@ -93,6 +93,17 @@ export const en = {
     country: 'Country / region',
     email: 'Email',
     code: 'Registration code',
+    byCode: {
+      person: 'Badge QR of {{name}}: opened.',
+      registration_code: 'Registration code of {{name}}: opened.',
+      revoked: 'This badge (issue {{presented}}) was replaced by issue {{current}} and no longer admits. Shown: {{name}}.',
+      cancelled: 'The registration of {{name}} was cancelled: this badge admits nowhere.',
+      signed_unknown: 'A valid badge (no. {{badgeNo}}) of a person this desk does not know yet. Sync with the hub, then scan again.',
+      other_event: 'This badge belongs to another event.',
+      bad_signature: 'This badge code was altered or forged: it is not valid.',
+      malformed: 'This code is incomplete or damaged: scan it again, or search by name.',
+      unreadable: 'This code cannot be read: scan it again, or search by name.',
+    },
   },
   walkIn: {
     title: 'Register a walk-in',
@@ -163,6 +174,9 @@ export const en = {
     },
     overridden: 'Admitted by staff',
     admittedAt: { bus: 'Boarded', venue: 'Checked in' },
+    // A second scan where the person already is: a bus says boarded, a room says admitted (the entrance: checked in).
+    alreadyAt: { bus: 'Already on board', session: 'Already admitted', meeting: 'Already admitted' },
+    alreadyDetailAt: { bus: 'Boarded at {{time}} · {{checkpoint}}', session: 'Admitted at {{time}} · {{checkpoint}}', meeting: 'Admitted at {{time}} · {{checkpoint}}' },
     expectedAt: 'Registered for: {{places}}',
   },
   kiosk: {
@@ -194,6 +208,7 @@ export const en = {
     help: 'Need help? Staff at the registration desk will be glad to assist.',
     noMatch: 'We could not find your registration. Please check what you typed, or ask staff at the registration desk.',
     startOver: 'Start over',
+    keyboard: { open: 'Keyboard', close: 'Hide keyboard', label: 'On-screen keyboard', space: 'Space', backspace: 'Delete', next: 'Next' },
   },
   reports: {
     title: 'Reports',
@@ -260,8 +275,18 @@ export const en = {
     onCheckIn: 'Print on check-in',
     back: 'Programme on the back',
     retry: 'Retry',
+    osSays: 'What the print system says',
     sizes: { a6: 'A6', cr80: 'Card (CR80)', '4x6in': 'Label 4×6 in', '4x3in': 'Holder 4×3 in', 'a4-sheet': 'A4 sheet' },
     status: { queued: 'Queued', printing: 'Printing', done: 'Printed', failed: 'Failed' },
+    errors: {
+      interrupted: 'Interrupted: Uketsuke closed while this badge was printing. Check the printer, then retry if no badge came out.',
+      timeout: 'The printer did not finish in time: check paper and power, then retry.',
+      printer_stopped: 'Printer {{printer}} is stopped: check paper and power.',
+      job_lost: 'The print system cancelled or lost this job. Retry.',
+      file_missing: 'The saved badge file is missing: {{ref}}',
+      printer_gone: 'Printer {{printer}} is no longer available: choose another.',
+      other: 'Printing failed: {{message}}',
+    },
   },
   session: {
     station: { desk: 'Desk station', door: 'Door station', kiosk: 'Kiosk station', organiser: 'Organisers’ laptop' },

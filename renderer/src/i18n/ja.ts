@@ -95,6 +95,17 @@ export const ja: Messages = {
     country: '国・地域',
     email: 'メール',
     code: '登録コード',
+    byCode: {
+      person: '{{name}} さんのバッジQRを表示しています。',
+      registration_code: '{{name}} さんの登録コードを表示しています。',
+      revoked: 'このバッジ（{{presented}}回目の発行）は再発行（{{current}}回目の発行）により無効です。表示中：{{name}} さん',
+      cancelled: '{{name}} さんの登録は取り消されています。このバッジではどこにも入場できません。',
+      signed_unknown: '有効なバッジ（番号 {{badgeNo}}）ですが、この端末にはまだ登録がありません。ハブと同期してから再度スキャンしてください。',
+      other_event: 'このバッジは別のイベントのものです。',
+      bad_signature: 'このバッジのコードは改ざんされているため無効です。',
+      malformed: 'コードが途中までか、破損しています。もう一度スキャンするか、氏名で検索してください。',
+      unreadable: 'コードを読み取れません。もう一度スキャンするか、氏名で検索してください。',
+    },
   },
   walkIn: {
     title: '当日登録',
@@ -165,6 +176,8 @@ export const ja: Messages = {
     },
     overridden: 'スタッフ判断で入場',
     admittedAt: { bus: '乗車OK', venue: '受付OK' },
+    alreadyAt: { bus: '乗車済み', session: '入場済み', meeting: '入場済み' },
+    alreadyDetailAt: { bus: '乗車日時：{{time}}（{{checkpoint}}）', session: '入場日時：{{time}}（{{checkpoint}}）', meeting: '入場日時：{{time}}（{{checkpoint}}）' },
     expectedAt: 'ご登録先：{{places}}',
   },
   kiosk: {
@@ -196,6 +209,7 @@ export const ja: Messages = {
     help: 'お困りの際は、受付カウンターのスタッフにお声がけください。',
     noMatch: 'ご登録が見つかりませんでした。入力内容をご確認いただくか、受付カウンターのスタッフにお尋ねください。',
     startOver: '最初に戻る',
+    keyboard: { open: 'キーボード', close: 'キーボードを閉じる', label: '画面キーボード', space: 'スペース', backspace: '1文字削除', next: '次へ' },
   },
   reports: {
     title: 'レポート',
@@ -262,7 +276,17 @@ export const ja: Messages = {
     onCheckIn: '受付時に印刷',
     back: '裏面にプログラム',
     retry: '再試行',
+    osSays: '印刷システムからのメッセージ',
     sizes: { a6: 'A6', cr80: 'カード（CR80）', '4x6in': 'ラベル 4×6 インチ', '4x3in': 'ホルダー 4×3 インチ', 'a4-sheet': 'A4 シート' },
+    errors: {
+      interrupted: '印刷中にアプリが終了しました。プリンターを確認し、バッジが出ていなければ再試行してください。',
+      timeout: 'プリンターが時間内に印刷を終えませんでした。用紙と電源を確認してから再試行してください。',
+      printer_stopped: 'プリンター {{printer}} が停止しています。用紙と電源を確認してください。',
+      job_lost: '印刷ジョブが取り消されたか、失われました。再試行してください。',
+      file_missing: '保存したバッジのファイルが見つかりません：{{ref}}',
+      printer_gone: 'プリンター {{printer}} は使用できなくなりました。別のプリンターを選んでください。',
+      other: '印刷できませんでした：{{message}}',
+    },
     status: { queued: '待機中', printing: '印刷中', done: '印刷済み', failed: '失敗' },
   },
   session: {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Checkpoint, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
+import type { Checkpoint, CodeIdentity, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
 import { api } from '../api';
-import { displayName, formatTime, kanaReading } from '../format';
+import { checkpointTitle, countryName, displayName, formatTime, kanaReading } from '../format';
 import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { PrintPanel } from '../components/PrintPanel';
@@ -25,6 +25,10 @@ export function Desk() {
   const [editing, setEditing] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
+  // A badge QR or registration code in the search: what it identified (null while the query is no code).
+  const [byCode, setByCode] = useState<CodeIdentity | null>(null);
+  // The first Enter after a scanned code is the scanner's own: it selects the code so the next scan replaces it.
+  const codeEnterSeen = useRef(false);
   const tz = event?.timezone ?? 'UTC';
   const [station, setStation, printers] = useStation();
   const [jobs, refreshJobs] = usePrintJobs();
@@ -50,10 +54,23 @@ export function Desk() {
     searchRef.current?.focus();
   }, [refreshVenue]);
 
-  // Search as you type; answers that arrive out of order are dropped.
+  // Search as you type; answers that arrive out of order are dropped. A query that may be a code (one word of six
+  // characters or more: a badge QR, a registration code) is also identified the way a door does, before the search.
   useEffect(() => {
     const mine = ++seq.current;
-    api.searchDelegates({ query, limit: 20 }).then((r) => {
+    codeEnterSeen.current = false;
+    const q = query.trim();
+    if (q.length >= 6 && !/\s/.test(q)) {
+      api.identifyCode({ code: q }).then((c) => {
+        if (mine !== seq.current) return;
+        setByCode(c.kind === 'none' ? null : c);
+        if ('delegate' in c) {
+          void open(c.delegate.id);
+          searchRef.current?.select();
+        }
+      }, fail);
+    } else setByCode(null);
+    api.searchDelegates({ query: query.slice(0, 200), limit: 20 }).then((r) => {
       if (mine !== seq.current) return;
       setHits(r);
       setActive(0);
@@ -85,6 +102,13 @@ export function Desk() {
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      if (byCode) {
+        // A scanned badge: the scanner's Enter keeps the person open; the next Enter checks them in (a valid badge only).
+        searchRef.current?.select();
+        if (byCode.kind === 'person' && codeEnterSeen.current && detail?.delegate.id === byCode.delegate.id) void checkIn(byCode.delegate.id);
+        codeEnterSeen.current = true;
+        return;
+      }
       const hit = hits[active];
       if (!hit) return;
       if (detail?.delegate.id === hit.id) void checkIn(hit.id);
@@ -138,10 +162,16 @@ export function Desk() {
           />
           <button type="button" className="btn" onClick={() => setWalkIn(true)} data-testid="walk-in">{t('desk.walkIn')}</button>
         </div>
-        <p className="hint">{query && hits.length === 0 ? t('desk.noResults', { q: query }) : t('desk.selectHint')}</p>
+        {byCode ? (
+          <p className={`notice code-note ${byCode.kind === 'person' ? 'notice-ok' : 'notice-error'}`} role="status" data-testid="code-note" data-kind={byCode.kind}>
+            {codeNoteText(byCode, t, i18n.language)}
+          </p>
+        ) : (
+          <p className="hint" data-testid="search-hint">{query && hits.length === 0 ? t('desk.noResults', { q: query.length > 60 ? `${query.slice(0, 60)}…` : query }) : t('desk.selectHint')}</p>
+        )}
         <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')}>
           {hits.map((h, i) => {
-            const n = displayName(h);
+            const n = displayName(h, i18n.language);
             return (
               <li
                 key={h.id}
@@ -155,8 +185,8 @@ export function Desk() {
                 data-testid="result"
               >
                 <div className="result-name">
-                  <span lang={h.familyNameKanji ? 'ja' : undefined}>{n.primary}</span>
-                  {n.secondary && <small>{n.secondary}</small>}
+                  <span lang={n.lang}>{n.primary}</span>
+                  {n.secondary && <small lang={n.secondaryLang}>{n.secondary}</small>}
                 </div>
                 <div className="result-org">{h.organisation}</div>
                 <span className={`pill ${h.arrived ? 'pill-ok' : ''}`}>{h.arrived ? `✓ ${t('desk.arrived')}` : t('desk.notArrived')}</span>
@@ -246,21 +276,21 @@ export function Desk() {
 function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; onEdit: () => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
   const { t } = useTranslation();
   const d = detail.delegate;
-  const n = displayName(d);
+  const n = displayName(d, lang);
   const kana = kanaReading(d);
   return (
     <article className="card" data-testid="delegate-card">
       <header className={`card-head role-${d.role}`}>
         <span className="role-tag">{t(`roles.${d.role}`)}</span>
-        <h2 lang={d.familyNameKanji ? 'ja' : undefined}>{n.primary}</h2>
+        <h2 lang={n.lang} data-testid="card-name">{n.primary}</h2>
         {kana && <p className="kana" lang="ja">{kana}</p>}
-        {n.secondary && <p className="romaji">{n.secondary}</p>}
+        {n.secondary && <p className="romaji" lang={n.secondaryLang}>{n.secondary}</p>}
       </header>
       <dl className="facts">
         <dt>{t('desk.organisation')}</dt>
         <dd>{d.organisation ?? t('common.none')}</dd>
         <dt>{t('desk.country')}</dt>
-        <dd>{[d.country, d.region].filter(Boolean).join(' · ') || t('common.none')}</dd>
+        <dd>{[countryName(d.country, lang), d.region].filter(Boolean).join(' · ') || t('common.none')}</dd>
         <dt>{t('desk.email')}</dt>
         <dd>{d.email ?? t('common.none')}</dd>
         <dt>{t('desk.code')}</dt>
@@ -281,7 +311,7 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
         {detail.registrations.map((r) => (
           <li key={r.checkpointId} className={r.admittedAt ? 'in' : ''}>
             <span className="reg-kind">{t(`door.kinds.${r.kind}`)}</span>
-            <span className="reg-name">{lang === 'ja' ? (r.checkpointNameJa ?? r.checkpointName) : r.checkpointName}</span>
+            <span className="reg-name">{checkpointTitle({ name: r.checkpointName, nameJa: r.checkpointNameJa }, lang)}</span>
             <span className="reg-state">{r.admittedAt ? `✓ ${t('desk.checkedInAt', { time: formatTime(r.admittedAt, lang, tz, true) })}` : '·'}</span>
           </li>
         ))}
@@ -293,13 +323,32 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
         <ul className="history">
           {detail.scans.map((s) => (
             <li key={s.id} className={s.undoneAt ? 'undone' : ''}>
-              <time>{formatTime(s.at, lang, tz, true)}</time> <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span> {s.checkpointName}
+              <time>{formatTime(s.at, lang, tz, true)}</time> <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span> <span className="history-place">{checkpointTitle({ name: s.checkpointName, nameJa: s.checkpointNameJa }, lang)}</span>
             </li>
           ))}
         </ul>
       )}
     </article>
   );
+}
+
+/** What a code in the search identified, in the screen's language (names by the one name rule). */
+function codeNoteText(c: CodeIdentity, t: (key: string, values?: Record<string, unknown>) => string, lang: string): string {
+  const name = 'delegate' in c ? displayName(c.delegate, lang).primary : '';
+  switch (c.kind) {
+    case 'person':
+      return t(c.via === 'badge' ? 'desk.byCode.person' : 'desk.byCode.registration_code', { name });
+    case 'revoked':
+      return t('desk.byCode.revoked', { name, presented: c.presentedIssue, current: c.currentIssue });
+    case 'cancelled':
+      return t('desk.byCode.cancelled', { name });
+    case 'signed_unknown':
+      return t('desk.byCode.signed_unknown', { badgeNo: c.badgeNo });
+    case 'invalid':
+      return t(`desk.byCode.${c.problem}`);
+    case 'none':
+      return '';
+  }
 }
 
 type DelegateFormFields = Parameters<typeof api.walkIn>[0];

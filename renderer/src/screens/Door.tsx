@@ -6,7 +6,7 @@ import { Passengers } from '../components/Passengers';
 import { navigate } from '../router';
 import { useEvent } from '../event-context';
 import { displayName, formatDate, formatTime } from '../format';
-import { VerdictPanel } from '../components/VerdictPanel';
+import { VerdictPanel, verdictTitleKey } from '../components/VerdictPanel';
 import { Camera } from '../scan/Camera';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
 import { play, toneFor } from '../scan/sounds';
@@ -220,14 +220,14 @@ function Station({ initial }: { initial: Checkpoint }) {
         <input id="manual-code" value={manual} onChange={(e) => setManual(e.target.value)} autoComplete="off" spellCheck={false} maxLength={600} />
         <button type="submit" className="btn">{t('door.manualSubmit')}</button>
       </form>
-      <section className="recent">
+      <section className="recent" data-testid="door-recent">
         <h2>{t('door.recent')}</h2>
         <ul>
           {recent.map((s) => (
             <li key={s.id}>
               <time>{formatTime(s.at, i18n.language, tz)}</time>
-              <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span>
-              <span>{s.delegateName ?? ''}</span>
+              <span className={`pill verdict-pill-${s.verdict}`}>{t(verdictTitleKey(s.verdict, cp.kind))}</span>
+              {s.person ? <span className="recent-name" lang={displayName(s.person, i18n.language).lang}>{displayName(s.person, i18n.language).primary}</span> : <span className="recent-name" />}
             </li>
           ))}
         </ul>
@@ -238,7 +238,7 @@ function Station({ initial }: { initial: Checkpoint }) {
           <summary>{t(cp.kind === 'bus' ? 'door.notBoarded' : 'door.notIn', { count: missing.length })}</summary>
           <ul>
             {missing.map((d) => (
-              <li key={d.id} lang={d.familyNameKanji ? 'ja' : undefined}>{displayName(d).primary}{d.organisation ? <small> · {d.organisation}</small> : null}</li>
+              <li key={d.id} lang={displayName(d, i18n.language).lang}>{displayName(d, i18n.language).primary}{d.organisation ? <small> · {d.organisation}</small> : null}</li>
             ))}
           </ul>
         </details>

@@ -100,14 +100,14 @@ export function Reports() {
         </thead>
         <tbody>
           {recent.map((s) => {
-            const name = s.person ? displayName(s.person) : null;
+            const name = s.person ? displayName(s.person, i18n.language) : null;
             return (
               <tr key={s.id}>
                 <td>{formatTime(s.at, i18n.language, tz, true)}</td>
                 <td>{ja ? (s.checkpointNameJa ?? s.checkpointName) : s.checkpointName}</td>
                 <td>
-                  {name ? name.primary : (s.delegateName ?? t('common.none'))}
-                  {name?.secondary && <small className="name-secondary">{name.secondary}</small>}
+                  {name ? <span lang={name.lang}>{name.primary}</span> : t('common.none')}
+                  {name?.secondary && <small className="name-secondary" lang={name.secondaryLang}>{name.secondary}</small>}
                 </td>
                 <td><span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span></td>
               </tr>

@@ -187,7 +187,7 @@ export function Venue() {
             <ul className="conflict-list" data-testid="double-entries">
               {conflicts.doubleEntries.map((d) => (
                 <li key={`${d.targetKey}|${d.identityKey}|${d.day ?? ''}`}>
-                  <strong>{d.delegate ? displayName(d.delegate).primary : d.identityKey}</strong>
+                  <strong>{d.delegate ? displayName(d.delegate, i18n.language).primary : d.identityKey}</strong>
                   <ul>
                     {d.scans.map((s) => (
                       <li key={s.scanId}>{t('venue.at', { time: formatTime(s.at, i18n.language, tz, true), checkpoint: i18n.language === 'ja' ? (s.checkpointNameJa ?? s.checkpointName) : s.checkpointName, device: s.deviceName })}</li>
