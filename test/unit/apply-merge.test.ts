@@ -77,7 +77,7 @@ describe('admissions: derived from the admitting scans in clock order', () => {
     scan(t(10), { id: 's1' });
     expect(get('SELECT undone_at, undo_reason FROM scan WHERE id = ?', 's1')).toEqual({ undone_at: '2027-04-27T10:05:00Z', undo_reason: 'wrong person' });
     expect(admission()).toBeUndefined();
-    expect(occupancy()).toBe(0);
+    expect(all('SELECT * FROM occupancy')).toEqual([]);
     scan(t(20), { id: 's2' });
     scan(t(30), { id: 's3' });
     expect(admission()).toMatchObject({ first_scan_id: 's2', entries: 2 });
@@ -241,6 +241,7 @@ describe('delegates: last writer wins per field, badge issue the maximum, badge 
     expect(row()).toMatchObject({ organisation: 'Biovalley', hlc: t(30), updated_at: '2027-04-27T09:30:00Z', created_at: '2027-04-27T09:10:00Z' });
     expect(row().search_text).toContain('biovalley');
     expect(JSON.parse(row().field_hlc as string)).toMatchObject({ email: t(20), family_name: t(10), organisation: t(30) });
+    expect(all('SELECT badge_no, delegate_id FROM badge')).toEqual([{ badge_no: 42, delegate_id: 'd1' }]);
   });
 
   it('cancellation is a field; the badge issue only grows', () => {
@@ -263,7 +264,11 @@ describe('delegates: last writer wins per field, badge issue the maximum, badge 
       fresh();
       const a = () => upsert(t(10), { family_name: 'Early' }, 'a', 5, 'dA');
       const b = () => upsert(t(20), { family_name: 'Late' }, 'b', 5, 'dB');
+      scan(t(5), { id: 's1', delegateId: null, badgeNo: 5 });
       if (order === 'early first') { a(); b(); } else { b(); a(); }
+      expect(get('SELECT delegate_id, identity_key FROM scan')).toEqual({ delegate_id: 'dA', identity_key: 'dA' });
+      expect(admission('talk', 'dA')).toBeDefined();
+      expect(admission('talk', 'dB')).toBeUndefined();
       expect(row('dA').badge_no).toBe(5);
       expect(row('dB').badge_no).toBe(0);
       expect(get('SELECT delegate_id, hlc FROM badge WHERE badge_no = 5')).toEqual({ delegate_id: 'dA', hlc: t(10) });
@@ -289,6 +294,9 @@ describe('external codes: added and removed per (delegate, code) by clock', () =
     expect(active()).toEqual([{ code_key: 'AB12', code: 'ab12', ci: 1, active: 0 }, { code_key: 'Zz9', code: 'Zz9', ci: 0, active: 1 }]);
     codes(t(20), [{ code: 'Zz9', ci: false }], [{ code: 'Zz9', ci: false }]);
     expect(active()).toContainEqual({ code_key: 'Zz9', code: 'Zz9', ci: 0, active: 0 });
+    codes(t(25), [{ code: 'new1', ci: false }], [{ code: 'gone', ci: false }]);
+    expect(active()).toContainEqual({ code_key: 'new1', code: 'new1', ci: 0, active: 1 });
+    expect(active()).toContainEqual({ code_key: 'gone', code: 'gone', ci: 0, active: 0 });
     codes(t(30), [{ code: 'AB12', ci: true }]);
     codes(t(30), [], [{ code: 'AB12', ci: true }]);
     expect(active()).toContainEqual({ code_key: 'AB12', code: 'AB12', ci: 1, active: 1 });
@@ -296,9 +304,11 @@ describe('external codes: added and removed per (delegate, code) by clock', () =
 });
 
 describe('the purge: personal data erased on every copy, older writes lose to it whenever they arrive', () => {
-  const logged = (e: StoredEntry) => {
+  const logged = (raw: StoredEntry) => {
+    // As the replica does: scrubbed, then stored and applied.
+    const e = ap.privacy.scrub(raw);
     db.prepare('INSERT INTO change_log (entry_id, device_id, device_seq, hlc, type, payload) VALUES (?, ?, ?, ?, ?, ?)').run(e.entryId, e.deviceId, e.deviceSeq, e.hlc, e.type, JSON.stringify(e.payload));
-    ap.apply(ap.privacy.scrub(e));
+    ap.apply(e);
   };
 
   it('erases fields, scan codes, external codes and the log older than it; what comes later and is older is scrubbed', () => {
@@ -313,6 +323,7 @@ describe('the purge: personal data erased on every copy, older writes lose to it
     expect(get('SELECT family_name, given_name, email, country, role, badge_no FROM delegate')).toEqual({ family_name: 'Purged', given_name: '', email: null, country: 'JP', role: 'speaker', badge_no: 3 });
     expect(get('SELECT code FROM scan')).toEqual({ code: 'purged' });
     expect(all('SELECT * FROM delegate_code')).toEqual([]);
+    expect(get('SELECT hlc, updated_at FROM delegate')).toEqual({ hlc: t(10), updated_at: '2027-04-27T08:00:00Z' });
     expect(all('SELECT hlc, at FROM purge')).toEqual([{ hlc: t(50), at: '2027-05-01T00:00:00Z' }]);
     const log = Object.fromEntries((all('SELECT type, payload FROM change_log') as { type: string; payload: string }[]).map((r) => [r.type, JSON.parse(r.payload)]));
     expect(log['delegate.upserted'].fields).toEqual({ country: 'JP', role: 'speaker' });
@@ -321,15 +332,28 @@ describe('the purge: personal data erased on every copy, older writes lose to it
     expect(log['legacy.delegate.upserted']).toEqual({ purged: true });
 
     // Older entries arriving after the purge: stored and applied without their personal data.
-    logged(entry('delegate.upserted', t(15), { id: 'd1', fields: { family_name: 'Satō', organisation: 'Pref.' }, at: 'y' }));
+    logged(entry('delegate.upserted', t(15), { id: 'd1', fields: { family_name: 'Satō', organisation: 'Pref.', country: 'KR' }, at: 'y' }));
+    logged(entry('delegate.upserted', t(16), { id: 'd2', fields: { family_name: 'Late', email: 'late@x.eu', role: 'press' }, at: 'y' }));
+    expect(get("SELECT family_name, email, role FROM delegate WHERE id = 'd2'")).toEqual({ family_name: 'Purged', email: null, role: 'press' });
     logged(entry('scan.recorded', t(25), { id: 's2', checkpointId: 'c', targetKey: 'talk', delegateId: 'd1', badgeNo: 3, code: 'SECRET2', verdict: 'admitted', reason: '', day: '2027-04-27', admissionDay: '', scannedAt: 'y', overrideReason: null }));
     logged(entry('delegate.codes', t(26), { delegateId: 'd1', add: [{ code: 'ORD2', ci: true, kind: 'order' }], remove: [] }));
-    expect(get('SELECT family_name, organisation FROM delegate')).toEqual({ family_name: 'Purged', organisation: null });
+    expect(get("SELECT family_name, organisation, country FROM delegate WHERE id = 'd1'")).toEqual({ family_name: 'Purged', organisation: null, country: 'KR' });
+    const late = (all("SELECT type, payload FROM change_log WHERE hlc > ? AND hlc < ? AND type <> 'delegate.codes' ORDER BY hlc", t(10), t(30)) as { type: string; payload: string }[]).map((r) => [r.type, JSON.parse(r.payload)]);
+    expect(late.map(([type, p]) => [type, p.fields ?? p.code])).toEqual([
+      ['delegate.upserted', { country: 'KR' }], ['delegate.upserted', { role: 'press' }], ['scan.recorded', 'purged'], ['scan.recorded', 'purged'],
+    ]);
+    // The scan applier erases an older scan's code itself too (a log rebuilt or replayed without the scrub).
+    ap.apply(entry('scan.recorded', t(27), { id: 's8', checkpointId: 'c', targetKey: 'talk', delegateId: 'd1', badgeNo: 3, code: 'RAW', verdict: 'admitted', reason: '', day: '2027-04-27', admissionDay: '', scannedAt: 'y', overrideReason: null }));
+    expect(get("SELECT code FROM scan WHERE id = 's8'")).toEqual({ code: 'purged' });
     expect(get("SELECT code FROM scan WHERE id = 's2'")).toEqual({ code: 'purged' });
     expect(all('SELECT * FROM delegate_code')).toEqual([]);
     expect(ap.privacy.scrub(entry('meeting.added', t(1), { id: 'm', eventId: 'e', sessionId: 's', delegateA: 'a', delegateB: 'b', startsAt: 'x', endsAt: 'y', tableNo: '1' })).payload).toMatchObject({ delegateA: 'a' });
-    const legacy = { entryId: 'legacy-2', deviceId: 'old', deviceSeq: 2, hlc: t(2), type: 'legacy.scan.recorded', payload: { code: 'x' } } as StoredEntry;
-    expect(ap.privacy.scrub(legacy).payload).toEqual({ purged: true });
+    for (const type of ['legacy.delegate.upserted', 'legacy.scan.recorded', 'legacy.badge.printed', 'legacy.meeting.added', 'legacy.privacy.exported']) {
+      const legacy = { entryId: 'legacy-2', deviceId: 'old', deviceSeq: 2, hlc: t(2), type, payload: { code: 'x' } } as StoredEntry;
+      expect(ap.privacy.scrub(legacy).payload, type).toEqual({ purged: true });
+    }
+    const other = { entryId: 'legacy-3', deviceId: 'old', deviceSeq: 3, hlc: t(2), type: 'legacy.checkpoint.added', payload: { code: 'x' } } as StoredEntry;
+    expect(ap.privacy.scrub(other).payload).toEqual({ code: 'x' });
 
     // Newer ones keep theirs.
     logged(entry('delegate.upserted', t(60), { id: 'd1', fields: { family_name: 'Tanaka' }, at: 'z' }));

@@ -94,6 +94,8 @@ describe('field clocks', () => {
     expect(writeClocks({ c: 't2', a: 't1' }, F)).toBe('{"a":"t1","c":"t2"}');
     expect(writeClocks({ a: 't1', b: 't1', c: 't1' }, F)).toBe('{"*":"t1"}');
     expect(writeClocks({}, F)).toBe('{}');
+    expect(writeClocks({ c: 't1', a: 't2', b: 't3' }, ['c', 'b', 'a'])).toBe('{"*":"t3","a":"t2","c":"t1"}');
+    expect(writeClocks({ c: 't1', a: 't2' }, ['c', 'b', 'a'])).toBe('{"a":"t2","c":"t1"}');
     for (const clocks of [{ a: 't1', b: 't3', c: 't2' }, { b: 't2' }, { a: 't5', b: 't5', c: 't4' }] as Record<string, string>[]) expect(readClocks(writeClocks(clocks, F), F)).toEqual(clocks);
   });
 
