@@ -1,4 +1,4 @@
-// `npm run test:mutation`: StrykerJS changes the rules that admit, identify, sign, import and fold names one small
+// `npm run test:mutation`: StrykerJS changes the rules that admit, identify, sign, import, fold names and merge replicas one small
 // mistake at a time and checks that some test fails. Writes reports/mutation.json and a score per file.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -10,6 +10,15 @@ export default {
     'electron/services/badges/token.ts',
     'electron/services/people/normalize.ts',
     'electron/services/people/import/validate.ts',
+    // The replication core's merge rules: the clock, last writer wins per field, and the appliers every entry goes through.
+    'electron/services/sync/hlc.ts',
+    'electron/services/sync/apply/field-clocks.ts',
+    'electron/services/sync/apply/admissions.ts',
+    'electron/services/sync/apply/scans.ts',
+    'electron/services/sync/apply/records.ts',
+    'electron/services/sync/apply/delegates.ts',
+    'electron/services/sync/apply/codes.ts',
+    'electron/services/sync/apply/privacy.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

@@ -5,6 +5,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Fast, focused files first: Stryker stops a mutant's run at the first failing test. */
 const FILES = [
+  'test/unit/merge-clocks.test.ts',
+  'test/unit/apply-merge.test.ts',
   'test/unit/verdict-rules.test.ts',
   'test/unit/token-check.test.ts',
   'test/unit/token.test.ts',

@@ -28,6 +28,7 @@ export class CodeApplier {
     const change = (c: ExternalCode, active: boolean) => {
       const key = codeKey(c);
       const last = this.s.clock.get(delegateId, key) as string | undefined;
+      // Stryker disable next-line ConditionalExpression: equivalent — undefined >= a clock is false
       if (last !== undefined && last >= e.hlc) return;
       this.s.put.run(delegateId, key, c.code.normalize('NFKC').trim(), c.ci ? 1 : 0, c.kind, active ? 1 : 0, e.hlc);
     };

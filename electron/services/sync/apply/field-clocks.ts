@@ -23,10 +23,11 @@ export function writeClocks(clocks: FieldClocks, fields: readonly string[]): str
   if (complete) {
     const counts = new Map<string, number>();
     for (const f of fields) counts.set(clocks[f]!, (counts.get(clocks[f]!) ?? 0) + 1);
+    // Stryker disable next-line EqualityOperator: equivalent — map keys are distinct, so a[0] never equals b[0]
     star = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]![0];
     out['*'] = star;
   }
-  for (const f of [...fields].sort()) if (clocks[f] && clocks[f] !== star) out[f] = clocks[f]!;
+  for (const f of fields) if (clocks[f] && clocks[f] !== star) out[f] = clocks[f]!;
   return JSON.stringify(out, Object.keys(out).sort());
 }
 

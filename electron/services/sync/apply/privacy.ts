@@ -25,6 +25,7 @@ export class PrivacyApplier {
   purged(e: E<'privacy.purged'>): void {
     const { db } = this;
     db.prepare('INSERT OR IGNORE INTO purge (hlc, at) VALUES (?, ?)').run(e.hlc, e.payload.at);
+    // Stryker disable next-line EqualityOperator: equivalent — on equal clocks the value is the same
     if (e.hlc > this.latest) this.latest = e.hlc;
     this.delegates().purge(e.hlc);
     db.prepare("UPDATE scan SET code = 'purged' WHERE hlc < ?").run(e.hlc);

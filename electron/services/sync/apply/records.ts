@@ -32,6 +32,7 @@ export class RecordApplier {
     const { delegateId, add, remove } = e.payload;
     const change = (target: string, active: boolean) => {
       const last = this.s.regClock.get(delegateId, target) as string | undefined;
+      // Stryker disable next-line ConditionalExpression: equivalent — undefined >= a clock is false
       if (last !== undefined && last >= e.hlc) return;
       this.s.putRegClock.run(delegateId, target, active ? 1 : 0, e.hlc);
       if (active) this.s.addReg.run(delegateId, target);

@@ -26,11 +26,14 @@ export class ScanApplier {
 
   recorded(e: E<'scan.recorded'>): void {
     const p = e.payload;
+    // Stryker disable next-line ConditionalExpression: equivalent — no badge holds the number null
     const holder = p.badgeNo !== null ? (this.s.holder.get(p.badgeNo) as string | undefined) : undefined;
     const delegateId = holder ?? p.delegateId;
     const identityKey = delegateId ?? (p.badgeNo !== null ? `badge:${p.badgeNo}` : null);
+    // Stryker disable next-line EqualityOperator: equivalent — a scan and a purge never share a clock (one device, one tick each)
     const purged = this.purgeHlc() > e.hlc;
     this.s.insert.run({ ...p, code: purged ? 'purged' : p.code, delegateId, identityKey, deviceId: e.deviceId, hlc: e.hlc });
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent — recomputing is idempotent; the check only spares the work for scans that admit no one
     if (identityKey && (p.verdict === 'admitted' || p.verdict === 'readmitted')) this.admissions.recompute(p.targetKey, identityKey, p.admissionDay);
   }
 
