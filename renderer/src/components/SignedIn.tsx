@@ -35,7 +35,7 @@ export function SignedInStrip() {
   if (!session) return <div className="signed-in" aria-hidden="true" />;
   const station = t(`session.station.${session.station}`);
   const p = session.person;
-  const who = p ? (i18n.language === 'ja' ? displayName(p).primary : `${p.givenName} ${p.familyName}`) : t('session.byPin');
+  const who = p ? displayName(p, i18n.language).primary : t('session.byPin');
   const until = session.idleSignOutAt && event ? formatTime(session.idleSignOutAt, i18n.language, event.timezone) : null;
   // The desk laptop's own window is the organiser already: nothing to sign in to.
   const local = session.station === 'organiser' && !session.signedIn;
