@@ -21,8 +21,12 @@ export async function openDelegate(page: import('@playwright/test').Page, query:
   await page.locator('input[type="search"]').fill(query);
   // Wait for this query's answer, not the list from the previous keystrokes.
   await expect(page.getByTestId('result')).toHaveCount(1);
-  await page.getByTestId('result').first().click();
-  await expect(page.getByTestId('delegate-card')).toContainText(query, { ignoreCase: true });
+  // The single hit may still be the previous query's (its answer not in yet under load): click until the card
+  // opened is this query's.
+  await expect(async () => {
+    await page.getByTestId('result').first().click();
+    await expect(page.getByTestId('delegate-card')).toContainText(query, { ignoreCase: true, timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**
