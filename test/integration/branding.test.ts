@@ -54,6 +54,17 @@ describe('badge branding', () => {
     }
   });
 
+  it('a sheet or a batch carries the logo once, however many badges it holds', async () => {
+    const file = path.join(dir, 'sheet.pdf');
+    const { pdf, count } = await app.badges.batch({ country: 'Japan' }, { size: 'a4-sheet' });
+    expect(count).toBeGreaterThan(6);
+    fs.writeFileSync(file, pdf);
+    const drawn = images(file).filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l));
+    expect(drawn.length).toBe(count);
+    // pdfimages lists every placement; the object id (column 11) is the same for all of them.
+    expect(new Set(drawn.map((l) => l.trim().split(/\s+/)[10])).size).toBe(1);
+  });
+
   it('refuses an SVG, a file that is not a PNG, too many bytes, too many pixels and a broken PNG — saving nothing', async () => {
     const before = app.branding.get();
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');

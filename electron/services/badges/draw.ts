@@ -138,6 +138,19 @@ function logoBuffer(base64: string): Buffer {
   return buf;
 }
 
+/** The logo as one image object per document: pdfkit embeds a Buffer anew each time it is drawn, so a sheet or a
+ * batch of a thousand badges would carry a thousand copies. */
+const docLogos = new WeakMap<Doc, { base64: string; image: unknown }>();
+function logoImage(doc: Doc, base64: string): Buffer {
+  let e = docLogos.get(doc);
+  if (!e || e.base64 !== base64) {
+    e = { base64, image: (doc as unknown as { openImage(src: Buffer): unknown }).openImage(logoBuffer(base64)) };
+    docLogos.set(doc, e);
+  }
+  // pdfkit draws an opened image (an object with width and height) as it is; the type says Buffer.
+  return e.image as Buffer;
+}
+
 /** The logo on a white tile (a dark or transparent logo stays visible on the dark header); answers the width used. */
 function logo(doc: Doc, b: BadgeData, x: number, y: number, h: number): number {
   const l = b.brand.logo;
@@ -145,7 +158,7 @@ function logo(doc: Doc, b: BadgeData, x: number, y: number, h: number): number {
   const pad = h * 0.08;
   const w = Math.min(h * 2.4, Math.max(h * 0.8, (h - pad * 2) * (l.width / l.height) + pad * 2));
   doc.save().roundedRect(x, y, w, h, Math.min(3, h * 0.1)).fill('#ffffff').restore();
-  doc.image(logoBuffer(l.base64), x + pad, y + pad, { fit: [w - pad * 2, h - pad * 2], align: 'center', valign: 'center' });
+  doc.image(logoImage(doc, l.base64), x + pad, y + pad, { fit: [w - pad * 2, h - pad * 2], align: 'center', valign: 'center' });
   return w;
 }
 
