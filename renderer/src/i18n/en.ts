@@ -423,6 +423,12 @@ export const en = {
     badTime: 'Enter the times as HH:MM.',
   },
   exports: { title: 'Export delegates', csv: 'CSV for Excel (UTF-8)', sjis: 'CSV for Japanese Excel (Shift_JIS)', xlsx: 'Excel (XLSX)' },
+  core: {
+    duplicate_email: 'Someone with the email {{email}} is already registered: search for them instead.',
+    override_needs_pin: 'Admitting against the rules needs the staff PIN or a staff badge.',
+    cancelled_no_badge: 'This registration was cancelled: no badge.',
+    no_such_printer: 'The printer {{printer}} is not available here: choose one of this station’s printers.',
+  },
   common: { close: 'Close', error: 'Something went wrong: {{message}}', loading: 'Loading…', open: 'open', none: '—' },
 };
 

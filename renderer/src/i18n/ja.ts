@@ -424,5 +424,11 @@ export const ja: Messages = {
     badTime: '時刻は HH:MM で入力してください。',
   },
   exports: { title: '参加者のエクスポート', csv: 'Excel 用 CSV（UTF-8）', sjis: '日本語 Excel 用 CSV（Shift_JIS）', xlsx: 'Excel（XLSX）' },
+  core: {
+    duplicate_email: 'メールアドレス {{email}} の参加者はすでに登録されています。検索してください。',
+    override_needs_pin: '特別に入場を許可するには、スタッフ用PINまたはスタッフバッジが必要です。',
+    cancelled_no_badge: 'この登録は取り消されているため、バッジは発行できません。',
+    no_such_printer: 'プリンター {{printer}} はこの端末では使用できません。この端末のプリンターを選んでください。',
+  },
   common: { close: '閉じる', error: 'エラーが発生しました：{{message}}', loading: '読み込み中…', open: '自由参加', none: '—' },
 };

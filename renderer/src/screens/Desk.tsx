@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, CodeIdentity, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { checkpointTitle, countryName, displayName, formatTime, kanaReading } from '../format';
 import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { PrintPanel } from '../components/PrintPanel';
 import { usePrintJobs, useStation } from '../station';
 import { saveDownload } from '../download';
+import { coreText } from '../core-message';
 
 const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
 
@@ -43,7 +44,7 @@ export function Desk() {
     }
   };
 
-  const fail = (e: unknown) => setMessage({ kind: 'error', text: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: e instanceof ApiError && e.say ? coreText(e, t) : t('common.error', { message: coreText(e, t) }) });
 
   const refreshVenue = useCallback(() => {
     api.checkpoints({}).then((cps) => setVenue(cps.find((c) => c.kind === 'venue') ?? null), fail);
@@ -382,7 +383,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
         }),
       );
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(coreText(err, t));
     }
   };
   const field = (name: keyof Delegate & string, opts: { type?: string; lang?: string } = {}) => (
@@ -393,7 +394,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
   );
   return (
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="delegate-form-title" onSubmit={(e) => void submit(e)} data-testid={initial ? 'edit-form' : 'walk-in-form'}>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="delegate-form-title" onSubmit={(e) => void submit(e)} onInput={() => setError(null)} data-testid={initial ? 'edit-form' : 'walk-in-form'}>
         <h2 id="delegate-form-title">{title}</h2>
         <div className="grid2">
           {field('familyName')}
