@@ -78,6 +78,16 @@ test('Japanese UI: the core says "email already registered" in Japanese; the err
   await expect(form.getByRole('alert')).toHaveCount(0);
 });
 
+test('Japanese UI: a camera that cannot start is explained in Japanese, not with the browser\'s English error', async ({ page }) => {
+  await japanese(page);
+  await page.goto('/door?checkpoint=cp-bus-2');
+  await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
+  await page.getByTestId('start-camera').click();
+  const notice = page.locator('.camera [role="status"]');
+  await expect(notice).toContainText('カメラを起動できません');
+  await expect(notice).not.toContainText(/[A-Za-z]{4,}/);
+});
+
 test('English UI: the same lists read the Japanese delegate in romaji', async ({ page, request }) => {
   const stamp = Date.now();
   const w = await call(request, 'walkIn', { familyName: 'Ueda', givenName: 'Sora', familyNameKanji: '上田', givenNameKanji: '空', email: `sora.ueda.${stamp}@example.jp` });

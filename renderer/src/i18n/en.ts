@@ -135,6 +135,7 @@ export const en = {
     startCamera: 'Start camera',
     stopCamera: 'Stop camera',
     cameraError: 'The camera could not start: {{message}}. The hand scanner still works.',
+    cameraProblems: { denied: 'this browser was not allowed to use it', none: 'no camera was found', busy: 'another program is using it', insecure: 'cameras work only over a secure connection' },
     manual: 'Type a code',
     manualSubmit: 'Check',
     count: '{{admitted}} / {{capacity}}',

@@ -137,6 +137,7 @@ export const ja: Messages = {
     startCamera: 'カメラ開始',
     stopCamera: 'カメラ停止',
     cameraError: 'カメラを起動できません：{{message}}。ハンドスキャナーは使用できます。',
+    cameraProblems: { denied: 'カメラの使用が許可されていません', none: 'カメラが見つかりません', busy: '別のアプリがカメラを使用中です', insecure: 'カメラは安全な接続でのみ使用できます' },
     manual: 'コードを入力',
     manualSubmit: '確認',
     count: '{{admitted}} / {{capacity}}',
