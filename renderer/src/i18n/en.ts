@@ -92,6 +92,9 @@ export const en = {
     country: 'Country / region',
     email: 'Email',
     code: 'Registration code',
+    arrivedAt: 'Arrived {{time}}',
+    printAgain: 'Print badge',
+    firstResults: 'The first {{count}} matches: type more of the name (or the email) to narrow them.',
     byCode: {
       person: 'Badge QR of {{name}}: opened.',
       registration_code: 'Registration code of {{name}}: opened.',

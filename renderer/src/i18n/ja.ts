@@ -94,6 +94,9 @@ export const ja: Messages = {
     country: '国・地域',
     email: 'メール',
     code: '登録コード',
+    arrivedAt: '受付済み：{{time}}',
+    printAgain: 'バッジ印刷',
+    firstResults: '先頭の {{count}} 件を表示しています。氏名（またはメール）をさらに入力して絞り込んでください。',
     byCode: {
       person: '{{name}} さんのバッジQRを表示しています。',
       registration_code: '{{name}} さんの登録コードを表示しています。',

@@ -168,7 +168,13 @@ export function Desk() {
             {codeNoteText(byCode, t, i18n.language)}
           </p>
         ) : (
-          <p className="hint" data-testid="search-hint">{query && hits.length === 0 ? t('desk.noResults', { q: query.length > 60 ? `${query.slice(0, 60)}…` : query }) : t('desk.selectHint')}</p>
+          <p className="hint" data-testid="search-hint">
+            {query && hits.length === 0
+              ? t('desk.noResults', { q: query.length > 60 ? `${query.slice(0, 60)}…` : query })
+              : hits.length >= 20
+                ? t('desk.firstResults', { count: hits.length })
+                : t('desk.selectHint')}
+          </p>
         )}
         <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')}>
           {hits.map((h, i) => {
@@ -279,6 +285,8 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
   const d = detail.delegate;
   const n = displayName(d, lang);
   const kana = kanaReading(d);
+  // Once the person has arrived, printing is what the desk does next; checking in again only says when they came.
+  const arrivedAt = detail.registrations.find((r) => r.kind === 'venue')?.admittedAt ?? null;
   return (
     <article className="card" data-testid="delegate-card">
       <header className={`card-head role-${d.role}`}>
@@ -297,11 +305,23 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
         <dt>{t('desk.code')}</dt>
         <dd>{d.externalCode ?? t('common.none')} · {t('desk.badge', { no: d.badgeNo, issue: d.badgeIssue })}</dd>
       </dl>
+      {arrivedAt && (
+        <p className="card-arrived" data-testid="card-arrived">✓ {t('desk.arrivedAt', { time: formatTime(arrivedAt, lang, tz, true) })}</p>
+      )}
       <div className="card-actions">
-        <button type="button" className="btn btn-primary btn-big" onClick={onCheckIn} data-testid="check-in">
-          {printOnCheckIn ? t('desk.checkInPrint') : t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
-        </button>
-        <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
+        {arrivedAt ? (
+          <>
+            <button type="button" className="btn btn-primary btn-big" onClick={onPrint} data-testid="print">{t('desk.printAgain')}</button>
+            <button type="button" className="btn" onClick={onCheckIn} data-testid="check-in">{t('desk.checkIn')}</button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="btn btn-primary btn-big" onClick={onCheckIn} data-testid="check-in">
+              {printOnCheckIn ? t('desk.checkInPrint') : t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
+            </button>
+            <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
+          </>
+        )}
         <button type="button" className="btn" onClick={onReissue} data-testid="reissue">{t('desk.reissue')}</button>
         <button type="button" className="btn btn-quiet" onClick={onEdit} data-testid="edit">{t('desk.edit')}</button>
         <button type="button" className="btn btn-quiet" onClick={() => void api.subjectExport({ delegateId: d.id }).then(saveDownload)} data-testid="subject-export">{t('desk.personalData')}</button>
