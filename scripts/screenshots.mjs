@@ -101,6 +101,15 @@ const screens = {
     await page.fill('input[type=search]', `U1${'Q7'.repeat(200)}`);
     await page.waitForSelector('[data-testid=code-note]');
   },
+  'desk-arrived': async (page) => {
+    await page.goto(`${base}/desk`);
+    await page.fill('input[type=search]', 'kenta.yamazaki@gifu.example.jp');
+    await page.click('[data-testid=result] >> nth=0');
+    await page.click('[data-testid=check-in]');
+    await page.waitForSelector('[data-verdict]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=card-arrived]');
+  },
   'desk-edit': async (page) => {
     await page.goto(`${base}/desk`);
     await page.fill('input[type=search]', 'misaki.takahashi@iwate.example.jp');

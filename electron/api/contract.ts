@@ -573,6 +573,12 @@ export interface Programme {
 export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
 
 /** An error the user caused and can fix; shells show its message (and code) instead of a crash. */
+/** What a core message says, for a screen to render in its language (`message` stays English for logs and the CLI). */
+export interface CoreMessage {
+  key: 'duplicate_email' | 'override_needs_pin' | 'cancelled_no_badge' | 'no_such_printer';
+  values: Record<string, string | number>;
+}
+
 export interface ApiErrorBody {
-  error: { code: 'bad_input' | 'not_found' | 'conflict' | 'forbidden' | 'internal'; message: string; issues?: string[] };
+  error: { code: 'bad_input' | 'not_found' | 'conflict' | 'forbidden' | 'internal'; message: string; issues?: string[]; say?: CoreMessage };
 }

@@ -242,7 +242,7 @@ async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage,
     sendJson(res, 200, out);
   } catch (e) {
     if (e instanceof InputError) return sendJson(res, 400, { error: { code: 'bad_input', message: e.message, issues: e.issues } });
-    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code], errorBody(e.code, e.message));
+    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code], { error: { ...errorBody(e.code, e.message).error, ...(e.say ? { say: e.say } : {}) } });
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { HybridClock } from './sync/hlc.js';
 import { installationDeviceId, isDeviceId } from './sync/installation.js';
 import { Replica } from './sync/replica.js';
 import type { Entry, EntryType, PayloadOf } from './sync/entries.js';
+import type { CoreMessage } from '../api/contract.js';
 
 export interface CoreOptions {
   /** Business time: what a scan is recorded at (`scan --at`, tests, rehearsals). Defaults to the system clock. */
@@ -51,6 +52,8 @@ export class ServiceError extends Error {
   constructor(
     readonly code: 'bad_input' | 'not_found' | 'conflict' | 'forbidden',
     message: string,
+    /** The same message as a key and values, for screens to say in their language. */
+    readonly say?: CoreMessage,
   ) {
     super(message);
   }

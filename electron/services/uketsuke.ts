@@ -278,7 +278,7 @@ export class Uketsuke {
       checkIn: ({ delegateId, checkpointId }) => this.afterWrite(this.checkin.checkIn(delegateId, checkpointId)),
       override: ({ checkpointId, delegateId, reason, secret }) => {
         if (this.staffLock.hasPin() && !this.staffLock.unlock(secret ?? '', this.caller.clientId).ok) {
-          throw new ServiceError('bad_input', 'Admitting against the rules needs the staff PIN or a staff badge.');
+          throw new ServiceError('bad_input', 'Admitting against the rules needs the staff PIN or a staff badge.', { key: 'override_needs_pin', values: {} });
         }
         return this.afterWrite(this.checkin.override(checkpointId, delegateId, reason));
       },

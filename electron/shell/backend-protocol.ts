@@ -1,4 +1,4 @@
-import type { ApiMethod } from '../api/contract.js';
+import type { ApiMethod, CoreMessage } from '../api/contract.js';
 
 /** Main → backend: an Api call from the renderer. */
 export interface BackendRequest {
@@ -8,7 +8,7 @@ export interface BackendRequest {
 }
 
 /** Backend → main: its answer. */
-export type BackendReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; code: string; message: string };
+export type BackendReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; code: string; message: string; say?: CoreMessage };
 
 /** Backend → main: printing needs a window, which only the main process has. */
 export type ShellPrintRequest =

@@ -54,7 +54,7 @@ process.parentPort.on('message', (e: { data: ToBackend }) => {
       (value): BackendReply => ({ id, ok: true, value }),
       (err: unknown): BackendReply =>
         err instanceof ServiceError
-          ? { id, ok: false, code: err.code, message: err.message }
+          ? { id, ok: false, code: err.code, message: err.message, say: err.say }
           : { id, ok: false, code: 'internal', message: err instanceof Error ? err.message : String(err) },
     )
     .then(post);

@@ -121,7 +121,7 @@ void app.whenReady().then(async () => {
     }
     if (typeof method !== 'string' || !Object.hasOwn(apiInputs, method)) return { ok: false, code: 'bad_input', message: 'Unknown method.' };
     const reply = await callBackend(method as ApiMethod, input);
-    return reply.ok ? { ok: true, value: reply.value } : { ok: false, code: reply.code, message: reply.message };
+    return reply.ok ? { ok: true, value: reply.value } : { ok: false, code: reply.code, message: reply.message, say: reply.say };
   });
   ipcMain.handle('uketsuke:close-with-secret', async (event, secret: unknown) => {
     if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isTrustedUrl(event.senderFrame.url)) return false;

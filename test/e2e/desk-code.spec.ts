@@ -56,6 +56,11 @@ test('Japanese: a wedge-scanned badge opens the person in kanji; Enter after the
   await expect(page.locator('[data-verdict]')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-verdict="admitted"]')).toContainText('上野 葵');
+  // Arrived: the card says since when, and printing becomes its primary action.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('card-arrived')).toContainText('受付済み');
+  await expect(page.getByTestId('print')).toHaveClass(/btn-primary/);
+  await expect(page.getByTestId('check-in')).not.toHaveClass(/btn-primary/);
 });
 
 for (const lang of ['en', 'ja'] as const) {

@@ -64,6 +64,30 @@ test('Japanese UI: door recent scans, desk history and print jobs, latest scans 
   await expect(job.getByTestId('job-error')).not.toContainText(ENGLISH);
 });
 
+test('Japanese UI: the core says "email already registered" in Japanese; the error goes once the form is edited', async ({ page }) => {
+  await japanese(page);
+  await page.goto('/desk');
+  await page.getByTestId('walk-in').click();
+  const form = page.getByTestId('walk-in-form');
+  await form.locator('input[name="familyName"]').fill('Takahashi');
+  await form.locator('input[name="givenName"]').fill('Misaki');
+  await form.locator('input[name="email"]').fill('misaki.takahashi@iwate.example.jp');
+  await form.locator('button[type="submit"]').click();
+  await expect(form.getByRole('alert')).toHaveText('メールアドレス misaki.takahashi@iwate.example.jp の参加者はすでに登録されています。検索してください。');
+  await form.locator('input[name="email"]').fill('misaki.takahashi.2@iwate.example.jp');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+});
+
+test('Japanese UI: a camera that cannot start is explained in Japanese, not with the browser\'s English error', async ({ page }) => {
+  await japanese(page);
+  await page.goto('/door?checkpoint=cp-bus-2');
+  await expect(page.locator('[data-scanner="ready"]')).toBeVisible();
+  await page.getByTestId('start-camera').click();
+  const notice = page.locator('.camera [role="status"]');
+  await expect(notice).toContainText('カメラを起動できません');
+  await expect(notice).not.toContainText(/[A-Za-z]{4,}/);
+});
+
 test('English UI: the same lists read the Japanese delegate in romaji', async ({ page, request }) => {
   const stamp = Date.now();
   const w = await call(request, 'walkIn', { familyName: 'Ueda', givenName: 'Sora', familyNameKanji: '上田', givenNameKanji: '空', email: `sora.ueda.${stamp}@example.jp` });

@@ -31,7 +31,7 @@ export class BadgeService {
   resolve(key: string): DelegateRow {
     const row = this.delegates.findByIdOrEmail(key);
     if (!row) throw new ServiceError('not_found', `No delegate with id or email ${key}.`);
-    if (row.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.');
+    if (row.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.', { key: 'cancelled_no_badge', values: {} });
     return row;
   }
 

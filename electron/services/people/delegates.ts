@@ -178,7 +178,7 @@ export class Delegates {
   insert(fields: DelegateFields, opts: { id?: string } = {}): DelegateRow {
     const rec = this.clean(fields);
     if (rec.email && this.emailTaken.get(rec.email))
-      throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`);
+      throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
     if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
     let id = opts.id ?? (rec.external_code || rec.email ? delegateIdFor(this.event.id(), rec) : newId('d'));
     // The derived id is taken here by someone whose code or email has since changed: this is another person.
@@ -193,7 +193,7 @@ export class Delegates {
     const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code });
     if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
     const other = rec.email ? (this.byEmail.get(rec.email) as DelegateRow | undefined) : undefined;
-    if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`);
+    if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
     // Only what changed travels: another desk's edit of another field of this person stays.
     const changed = Object.fromEntries(Object.entries(rec).filter(([k, v]) => before[k as keyof DelegateRow] !== v)) as Partial<DelegateColumns>;
     if (Object.keys(changed).length) this.core.commit('delegate.upserted', { id, fields: changed, at: this.core.nowIso() });

@@ -95,9 +95,9 @@ export class PrintQueue {
 
   /** Queues a badge for printing. Logged now; printed in the background. */
   enqueue(input: { delegateId: string; printer: string; size: BadgeSize; back: boolean }): PrintJob {
-    if (!this.printers.has(input.printer)) throw new ServiceError('not_found', `No printer ${input.printer}. Choose one of this station's printers.`);
+    if (!this.printers.has(input.printer)) throw new ServiceError('not_found', `No printer ${input.printer}. Choose one of this station's printers.`, { key: 'no_such_printer', values: { printer: input.printer } });
     const d = this.delegates.get(input.delegateId);
-    if (d.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.');
+    if (d.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.', { key: 'cancelled_no_badge', values: {} });
     const id = newId('p');
     const now = this.core.nowIso();
     this.core.tx(() =>

@@ -1,5 +1,5 @@
 // The renderer's only way to the core: the typed Api, over whichever transport this window has.
-import type { Api, ApiErrorBody, ApiInput, ApiMethod, ApiOutputs } from '../../../electron/api/contract';
+import type { Api, ApiErrorBody, ApiInput, ApiMethod, ApiOutputs, CoreMessage } from '../../../electron/api/contract';
 
 export type Transport = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
 
@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorBody['error']['code'] | 'offline',
     message: string,
+    /** The message as a key and values (rendered by the screen in its language), when the core gives one. */
+    readonly say?: CoreMessage,
   ) {
     super(message);
   }

@@ -12,7 +12,7 @@ export const httpTransport: Transport = async (method, input) => {
   const body = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
     const err = (body as ApiErrorBody | null)?.error;
-    throw new ApiError(err?.code ?? 'internal', err?.message ?? `HTTP ${res.status}`);
+    throw new ApiError(err?.code ?? 'internal', err?.message ?? `HTTP ${res.status}`, err?.say);
   }
   return body as never;
 };

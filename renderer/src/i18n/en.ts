@@ -93,6 +93,9 @@ export const en = {
     country: 'Country / region',
     email: 'Email',
     code: 'Registration code',
+    arrivedAt: 'Arrived {{time}}',
+    printAgain: 'Print badge',
+    firstResults: 'The first {{count}} matches: type more of the name (or the email) to narrow them.',
     byCode: {
       person: 'Badge QR of {{name}}: opened.',
       registration_code: 'Registration code of {{name}}: opened.',
@@ -136,6 +139,7 @@ export const en = {
     startCamera: 'Start camera',
     stopCamera: 'Stop camera',
     cameraError: 'The camera could not start: {{message}}. The hand scanner still works.',
+    cameraProblems: { denied: 'this browser was not allowed to use it', none: 'no camera was found', busy: 'another program is using it', insecure: 'cameras work only over a secure connection' },
     manual: 'Type a code',
     manualSubmit: 'Check',
     count: '{{admitted}} / {{capacity}}',
@@ -495,6 +499,12 @@ export const en = {
     },
   },
   exports: { title: 'Export delegates', csv: 'CSV for Excel (UTF-8)', sjis: 'CSV for Japanese Excel (Shift_JIS)', xlsx: 'Excel (XLSX)' },
+  core: {
+    duplicate_email: 'Someone with the email {{email}} is already registered: search for them instead.',
+    override_needs_pin: 'Admitting against the rules needs the staff PIN or a staff badge.',
+    cancelled_no_badge: 'This registration was cancelled: no badge.',
+    no_such_printer: 'The printer {{printer}} is not available here: choose one of this station’s printers.',
+  },
   common: { close: 'Close', error: 'Something went wrong: {{message}}', loading: 'Loading…', open: 'open', none: '—' },
 };
 

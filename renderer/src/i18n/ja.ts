@@ -95,6 +95,9 @@ export const ja: Messages = {
     country: '国・地域',
     email: 'メール',
     code: '登録コード',
+    arrivedAt: '受付済み：{{time}}',
+    printAgain: 'バッジ印刷',
+    firstResults: '先頭の {{count}} 件を表示しています。氏名（またはメール）をさらに入力して絞り込んでください。',
     byCode: {
       person: '{{name}} さんのバッジQRを表示しています。',
       registration_code: '{{name}} さんの登録コードを表示しています。',
@@ -138,6 +141,7 @@ export const ja: Messages = {
     startCamera: 'カメラ開始',
     stopCamera: 'カメラ停止',
     cameraError: 'カメラを起動できません：{{message}}。ハンドスキャナーは使用できます。',
+    cameraProblems: { denied: 'カメラの使用が許可されていません', none: 'カメラが見つかりません', busy: '別のアプリがカメラを使用中です', insecure: 'カメラは安全な接続でのみ使用できます' },
     manual: 'コードを入力',
     manualSubmit: '確認',
     count: '{{admitted}} / {{capacity}}',
@@ -496,5 +500,11 @@ export const ja: Messages = {
     },
   },
   exports: { title: '参加者のエクスポート', csv: 'Excel 用 CSV（UTF-8）', sjis: '日本語 Excel 用 CSV（Shift_JIS）', xlsx: 'Excel（XLSX）' },
+  core: {
+    duplicate_email: 'メールアドレス {{email}} の参加者はすでに登録されています。検索してください。',
+    override_needs_pin: '特別に入場を許可するには、スタッフ用PINまたはスタッフバッジが必要です。',
+    cancelled_no_badge: 'この登録は取り消されているため、バッジは発行できません。',
+    no_such_printer: 'プリンター {{printer}} はこの端末では使用できません。この端末のプリンターを選んでください。',
+  },
   common: { close: '閉じる', error: 'エラーが発生しました：{{message}}', loading: '読み込み中…', open: '自由参加', none: '—' },
 };

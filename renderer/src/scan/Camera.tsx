@@ -3,6 +3,15 @@ import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
 import { useTranslation } from 'react-i18next';
 import { InView } from './in-view';
 
+/** Why a camera did not start, by the browser's error name (never its English wording). */
+export function cameraProblem(message: string): 'denied' | 'none' | 'busy' | 'insecure' | null {
+  if (/NotAllowedError|Permission denied|PermissionDenied/i.test(message)) return 'denied';
+  if (/NotFoundError|OverconstrainedError|Requested device not found|DevicesNotFound/i.test(message)) return 'none';
+  if (/NotReadableError|TrackStartError|Could not start video source/i.test(message)) return 'busy';
+  if (/SecurityError|secure context|only supported in secure/i.test(message)) return 'insecure';
+  return null;
+}
+
 /** The camera scanner (html5-qrcode). No scan is taken while a verdict is on screen; a held-up badge counts once. */
 export function Camera({ onCode, paused, startLabel, errorText }: { onCode: (code: string) => void; paused: boolean; startLabel?: string; errorText?: string }) {
   const { t } = useTranslation();
@@ -69,7 +78,7 @@ export function Camera({ onCode, paused, startLabel, errorText }: { onCode: (cod
         )}
       </div>
       {/* A guest screen says what to do instead; a steward's screen also shows the browser's reason. */}
-      {error && <p className="notice notice-warn" role="status">{errorText ?? t('door.cameraError', { message: error })}</p>}
+      {error && <p className="notice notice-warn" role="status">{errorText ?? t('door.cameraError', { message: cameraProblem(error) ? t(`door.cameraProblems.${cameraProblem(error)!}`) : error })}</p>}
     </section>
   );
 }

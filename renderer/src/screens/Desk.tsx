@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, CodeIdentity, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { checkpointTitle, countryName, displayName, formatTime, kanaReading } from '../format';
 import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { PrintPanel } from '../components/PrintPanel';
 import { usePrintJobs, useStation } from '../station';
 import { saveDownload } from '../download';
+import { coreText } from '../core-message';
 
 const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
 
@@ -43,7 +44,7 @@ export function Desk() {
     }
   };
 
-  const fail = (e: unknown) => setMessage({ kind: 'error', text: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: e instanceof ApiError && e.say ? coreText(e, t) : t('common.error', { message: coreText(e, t) }) });
 
   const refreshVenue = useCallback(() => {
     api.checkpoints({}).then((cps) => setVenue(cps.find((c) => c.kind === 'venue') ?? null), fail);
@@ -167,7 +168,13 @@ export function Desk() {
             {codeNoteText(byCode, t, i18n.language)}
           </p>
         ) : (
-          <p className="hint" data-testid="search-hint">{query && hits.length === 0 ? t('desk.noResults', { q: query.length > 60 ? `${query.slice(0, 60)}…` : query }) : t('desk.selectHint')}</p>
+          <p className="hint" data-testid="search-hint">
+            {query && hits.length === 0
+              ? t('desk.noResults', { q: query.length > 60 ? `${query.slice(0, 60)}…` : query })
+              : hits.length >= 20
+                ? t('desk.firstResults', { count: hits.length })
+                : t('desk.selectHint')}
+          </p>
         )}
         <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')}>
           {hits.map((h, i) => {
@@ -278,6 +285,8 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
   const d = detail.delegate;
   const n = displayName(d, lang);
   const kana = kanaReading(d);
+  // Once the person has arrived, printing is what the desk does next; checking in again only says when they came.
+  const arrivedAt = detail.registrations.find((r) => r.kind === 'venue')?.admittedAt ?? null;
   return (
     <article className="card" data-testid="delegate-card">
       <header className={`card-head role-${d.role}`}>
@@ -296,11 +305,23 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
         <dt>{t('desk.code')}</dt>
         <dd>{d.externalCode ?? t('common.none')} · {t('desk.badge', { no: d.badgeNo, issue: d.badgeIssue })}</dd>
       </dl>
+      {arrivedAt && (
+        <p className="card-arrived" data-testid="card-arrived">✓ {t('desk.arrivedAt', { time: formatTime(arrivedAt, lang, tz, true) })}</p>
+      )}
       <div className="card-actions">
-        <button type="button" className="btn btn-primary btn-big" onClick={onCheckIn} data-testid="check-in">
-          {printOnCheckIn ? t('desk.checkInPrint') : t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
-        </button>
-        <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
+        {arrivedAt ? (
+          <>
+            <button type="button" className="btn btn-primary btn-big" onClick={onPrint} data-testid="print">{t('desk.printAgain')}</button>
+            <button type="button" className="btn" onClick={onCheckIn} data-testid="check-in">{t('desk.checkIn')}</button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="btn btn-primary btn-big" onClick={onCheckIn} data-testid="check-in">
+              {printOnCheckIn ? t('desk.checkInPrint') : t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
+            </button>
+            <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
+          </>
+        )}
         <button type="button" className="btn" onClick={onReissue} data-testid="reissue">{t('desk.reissue')}</button>
         <button type="button" className="btn btn-quiet" onClick={onEdit} data-testid="edit">{t('desk.edit')}</button>
         <button type="button" className="btn btn-quiet" onClick={() => void api.subjectExport({ delegateId: d.id }).then(saveDownload)} data-testid="subject-export">{t('desk.personalData')}</button>
@@ -382,7 +403,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
         }),
       );
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(coreText(err, t));
     }
   };
   const field = (name: keyof Delegate & string, opts: { type?: string; lang?: string } = {}) => (
@@ -393,7 +414,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
   );
   return (
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="delegate-form-title" onSubmit={(e) => void submit(e)} data-testid={initial ? 'edit-form' : 'walk-in-form'}>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="delegate-form-title" onSubmit={(e) => void submit(e)} onInput={() => setError(null)} data-testid={initial ? 'edit-form' : 'walk-in-form'}>
         <h2 id="delegate-form-title">{title}</h2>
         <div className="grid2">
           {field('familyName')}
