@@ -107,7 +107,7 @@ export class Uketsuke {
     this.exporter = new DelegateExport(this.core, this.event);
     this.privacy = new Privacy(this.core, this.event, this.delegates);
     this.kiosk = new KioskLookup(this.core, this.delegates);
-    this.stillExpected = new StillExpected(this.core, this.event, this.delegates);
+    this.stillExpected = new StillExpected(this.core, this.event);
     this.conflicts = new Conflicts(this.core);
     this.passengers = new Passengers(this.core, this.event);
     this.hub = new Hub(this.core, this.badgeNumbers, () => this.hubIdentity() ?? { urls: [], fingerprint: '' });

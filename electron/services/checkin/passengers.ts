@@ -3,23 +3,21 @@
 import type { Passenger, PassengerList } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import { targetKeyOf, type EventStore } from '../event/event-store.js';
+import { Registered } from './registered.js';
 
 export class Passengers {
-  private readonly list;
+  private readonly registered;
 
-  constructor(private readonly core: Core, private readonly event: EventStore) {
-    this.list = core.db.prepare(`
-      SELECT d.id AS delegateId, d.family_name AS familyName, d.given_name AS givenName, d.family_name_kanji AS familyNameKanji,
-             d.given_name_kanji AS givenNameKanji, d.organisation, d.badge_no AS badgeNo, min(a.first_at) AS boardedAt
-      FROM registration r JOIN delegate d ON d.id = r.delegate_id
-      LEFT JOIN admission a ON a.target_key = r.target_id AND a.delegate_id = d.id
-      WHERE r.target_id = ? AND d.status = 'active'
-      GROUP BY d.id ORDER BY d.sort_key`);
+  constructor(core: Core, private readonly event: EventStore) {
+    this.registered = new Registered(core.db);
   }
 
   of(checkpointId: string): PassengerList {
     const cp = this.event.checkpoint(checkpointId);
-    const rows = this.list.all(targetKeyOf(cp)) as (Passenger & { boardedAt: string | null })[];
+    const rows: Passenger[] = this.registered.at(targetKeyOf(cp)).map((d) => ({
+      delegateId: d.id, familyName: d.family_name, givenName: d.given_name, familyNameKanji: d.family_name_kanji,
+      givenNameKanji: d.given_name_kanji, organisation: d.organisation, badgeNo: d.badge_no, boardedAt: d.first_at,
+    }));
     return {
       checkpointId: cp.id,
       boarded: rows.filter((r) => r.boardedAt !== null).sort((a, b) => (a.boardedAt! < b.boardedAt! ? -1 : 1)),

@@ -4,30 +4,19 @@
 import type { Delegate } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import { targetKeyOf, type EventStore } from '../event/event-store.js';
-import { toDelegate, type Delegates } from '../people/delegates.js';
+import { toDelegate } from '../people/delegates.js';
+import { Registered } from './registered.js';
 
 export class StillExpected {
-  private readonly query;
+  private readonly registered;
 
-  constructor(
-    core: Core,
-    private readonly event: EventStore,
-    private readonly delegates: Delegates,
-  ) {
-    this.query = core.db
-      .prepare(
-        `SELECT r.delegate_id FROM registration r JOIN delegate d ON d.id = r.delegate_id
-         WHERE r.target_id = ? AND d.status = 'active'
-           AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.target_key = ? AND a.delegate_id = r.delegate_id)
-         ORDER BY d.sort_key LIMIT ?`,
-      )
-      .pluck();
+  constructor(core: Core, private readonly event: EventStore) {
+    this.registered = new Registered(core.db);
   }
 
   list(checkpointId: string, limit = 500): Delegate[] {
     const cp = this.event.checkpointRows().find((c) => c.id === checkpointId);
     if (!cp || cp.list_rule !== 'registered') return [];
-    const key = targetKeyOf(cp);
-    return (this.query.all(key, key, limit) as string[]).map((id) => toDelegate(this.delegates.get(id)));
+    return this.registered.at(targetKeyOf(cp)).filter((d) => d.first_at === null).slice(0, limit).map(toDelegate);
   }
 }

@@ -29,8 +29,10 @@ export class Admissions {
     const last = scans[scans.length - 1];
     // Stryker disable next-line LogicalOperator: equivalent — first and last are both set or both unset
     if (first && last) this.s.put.run(targetKey, identityKey, admissionDay, first.id, first.scanned_at, first.checkpoint_id, last.scanned_at, scans.length);
-    // Stryker disable next-line ConditionalExpression: equivalent — removing a row that is not there changes nothing
-    else if (had) this.s.remove.run(targetKey, identityKey, admissionDay);
+    else {
+      // Stryker disable next-line ConditionalExpression: equivalent — removing a row that is not there changes nothing
+      if (had) this.s.remove.run(targetKey, identityKey, admissionDay);
+    }
     const delta = (first ? 1 : 0) - (had ? 1 : 0);
     if (delta !== 0) this.s.bump.run(counterKeyOf(targetKey, admissionDay), delta);
   }

@@ -113,8 +113,10 @@ export class DelegateApplier {
       this.s.putBadge.run(badgeNo, delegateId, hlc);
       // Stryker disable next-line ConditionalExpression: equivalent — refreshing the same delegate twice (it is refreshed below) changes nothing
       if (holder && holder.delegate_id !== delegateId) this.refreshBadgeNo(holder.delegate_id);
-    // Stryker disable next-line ConditionalExpression: `true` is equivalent — the holder claiming again finds no scans left to claim (a scan takes the holder when it arrives)
-    } else if (holder.delegate_id !== delegateId) return;
+    } else {
+      // Stryker disable next-line ConditionalExpression: `true` is equivalent — the holder claiming again finds no scans left to claim (a scan takes the holder when it arrives)
+      if (holder.delegate_id !== delegateId) return;
+    }
     this.refreshBadgeNo(delegateId);
     this.claimScans(badgeNo, delegateId);
   }
