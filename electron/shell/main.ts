@@ -3,13 +3,14 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { apiInputs, type ApiMethod } from '../api/contract.js';
+import type { ApiMethod } from '../api/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../host/server.js';
-import { APP_ORIGIN, claimSingleInstance, configureMenu, hardenSession, hardenWindow, isTrustedUrl, SECURE_WEB_PREFERENCES, type ShellMode } from './security.js';
+import { APP_ORIGIN, claimSingleInstance, configureMenu, hardenSession, hardenWindow, SECURE_WEB_PREFERENCES, type ShellMode } from './security.js';
 import { isPrintRequest, type BackendReply, type BackendRequest, type FromBackend } from './backend-protocol.js';
 import { handlePrintRequest } from './printing.js';
 import { RouteMemory, watchStation } from './resume.js';
 import { askWithDialog, checkEventFile } from './recovery.js';
+import { callHandler, closeHandler } from './ipc.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -114,25 +115,14 @@ void app.whenReady().then(async () => {
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(res.body, { status: res.status, headers });
   });
-  ipcMain.handle('uketsuke:call', async (event, method: unknown, input: unknown) => {
-    // Only our own main frame may call, and only methods of the contract; the backend validates the input.
-    if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isTrustedUrl(event.senderFrame.url)) {
-      return { ok: false, code: 'bad_input', message: 'Refused: untrusted sender.' };
-    }
-    if (typeof method !== 'string' || !Object.hasOwn(apiInputs, method)) return { ok: false, code: 'bad_input', message: 'Unknown method.' };
-    const reply = await callBackend(method as ApiMethod, input);
-    return reply.ok ? { ok: true, value: reply.value } : { ok: false, code: reply.code, message: reply.message, say: reply.say };
-  });
-  ipcMain.handle('uketsuke:close-with-secret', async (event, secret: unknown) => {
-    if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isTrustedUrl(event.senderFrame.url)) return false;
-    const reply = await callBackend('unlock', { secret: typeof secret === 'string' ? secret : '' });
-    const ok = reply.ok && (reply.value as { ok: boolean }).ok;
-    if (ok) {
+  ipcMain.handle('uketsuke:call', callHandler(callBackend));
+  ipcMain.handle(
+    'uketsuke:close-with-secret',
+    closeHandler(callBackend, () => {
       closeAllowed = true;
       app.quit();
-    }
-    return ok;
-  });
+    }),
+  );
   backend = startBackend();
   routes = RouteMemory.in(app.getPath('userData'));
   createWindow();
