@@ -1,4 +1,4 @@
-// `npm run test:mutation`: StrykerJS over the rules that admit, identify, sign, import and fold names
+// `npm run test:mutation`: StrykerJS over the rules that admit, identify, sign, import, fold names and merge replicas
 // (stryker.config.mjs), then each file's score against its target. Extra arguments go to Stryker, e.g.
 // `npm run test:mutation -- --mutate electron/services/checkin/verdict.ts` while working on one file.
 // Exit code: Stryker's if it failed, 1 if a file is under its target, 0 otherwise.
@@ -16,6 +16,15 @@ const TARGETS = {
   'electron/services/badges/token.ts': 90,
   'electron/services/people/normalize.ts': 85,
   'electron/services/people/import/validate.ts': 85,
+  // The replication core: a broken merge rule diverges devices silently, so as high as the door's rules.
+  'electron/services/sync/hlc.ts': 90,
+  'electron/services/sync/apply/field-clocks.ts': 90,
+  'electron/services/sync/apply/admissions.ts': 90,
+  'electron/services/sync/apply/scans.ts': 90,
+  'electron/services/sync/apply/records.ts': 90,
+  'electron/services/sync/apply/delegates.ts': 90,
+  'electron/services/sync/apply/codes.ts': 90,
+  'electron/services/sync/apply/privacy.ts': 90,
 };
 
 fs.rmSync(REPORT, { force: true });

@@ -3,6 +3,7 @@
 import type { Passenger, PassengerList } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import { targetKeyOf, type EventStore } from '../event/event-store.js';
+import { toDelegate } from '../people/delegate-row.js';
 import { Registered } from './registered.js';
 
 export class Passengers {
@@ -14,10 +15,13 @@ export class Passengers {
 
   of(checkpointId: string): PassengerList {
     const cp = this.event.checkpoint(checkpointId);
-    const rows: Passenger[] = this.registered.at(targetKeyOf(cp)).map((d) => ({
-      delegateId: d.id, familyName: d.family_name, givenName: d.given_name, familyNameKanji: d.family_name_kanji,
-      givenNameKanji: d.given_name_kanji, organisation: d.organisation, badgeNo: d.badge_no, boardedAt: d.first_at,
-    }));
+    const rows: Passenger[] = this.registered.at(targetKeyOf(cp)).map((row) => {
+      const d = toDelegate(row);
+      return {
+        delegateId: d.id, familyName: d.familyName, givenName: d.givenName, familyNameKanji: d.familyNameKanji,
+        givenNameKanji: d.givenNameKanji, organisation: d.organisation, badgeNo: d.badgeNo, boardedAt: row.first_at,
+      };
+    });
     return {
       checkpointId: cp.id,
       boarded: rows.filter((r) => r.boardedAt !== null).sort((a, b) => (a.boardedAt! < b.boardedAt! ? -1 : 1)),

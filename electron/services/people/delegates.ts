@@ -25,45 +25,8 @@ export interface DelegateFields {
   externalCode?: string | null;
 }
 
-export interface DelegateRow {
-  id: string;
-  badge_no: number;
-  badge_issue: number;
-  family_name: string;
-  given_name: string;
-  family_name_kanji: string | null;
-  given_name_kanji: string | null;
-  family_name_kana: string | null;
-  given_name_kana: string | null;
-  organisation: string | null;
-  country: string | null;
-  region: string | null;
-  email: string | null;
-  role: Role;
-  external_code: string | null;
-  status: 'active' | 'cancelled';
-}
-
-export function toDelegate(r: DelegateRow): Delegate {
-  return {
-    id: r.id,
-    badgeNo: r.badge_no,
-    badgeIssue: r.badge_issue,
-    familyName: r.family_name,
-    givenName: r.given_name,
-    familyNameKanji: r.family_name_kanji,
-    givenNameKanji: r.given_name_kanji,
-    familyNameKana: r.family_name_kana,
-    givenNameKana: r.given_name_kana,
-    organisation: r.organisation,
-    country: r.country,
-    region: r.region,
-    email: r.email,
-    role: r.role,
-    externalCode: r.external_code,
-    status: r.status,
-  };
-}
+export { toDelegate, type DelegateRow } from './delegate-row.js';
+import { toDelegate, type DelegateRow } from './delegate-row.js';
 
 /**
  * Characters nobody types into a name: C0/C1 controls (NUL hides a formula from a neutraliser: "\u0000=1+1"),
