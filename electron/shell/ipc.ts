@@ -1,12 +1,12 @@
 // The two IPC handlers of the main process, as functions of what they need: the unit test
 // (test/unit/shell-ipc.test.ts) calls them with Electron's IPC events faked at the edge.
 import type { IpcMainInvokeEvent } from 'electron';
-import { apiInputs, type ApiMethod } from '../api/contract.js';
+import { apiInputs, type ApiMethod, type CoreMessage } from '../api/contract.js';
 import type { BackendReply } from './backend-protocol.js';
 import { isTrustedUrl } from './security.js';
 
 export type CallBackend = (method: ApiMethod, input: unknown) => Promise<BackendReply>;
-export type CallAnswer = { ok: true; value: unknown } | { ok: false; code: string; message: string };
+export type CallAnswer = { ok: true; value: unknown } | { ok: false; code: string; message: string; say?: CoreMessage };
 
 /** Only our own page's main frame: not an iframe inside it, not a page that navigated elsewhere. */
 export function fromOwnMainFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {

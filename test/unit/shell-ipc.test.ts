@@ -32,6 +32,10 @@ describe('IPC handlers', () => {
     // The core's refusals pass through with their code.
     const refused = callHandler(async () => ({ id: 2, ok: false, code: 'forbidden', message: 'needs an organiser' }));
     expect(await refused(event('app://uketsuke/kiosk'), 'exportDelegates', { format: 'csv' })).toEqual({ ok: false, code: 'forbidden', message: 'needs an organiser' });
+    // ...and with the message the screen renders in its own language.
+    const say = { key: 'duplicate_email' as const, values: { email: 'a@example.org' } };
+    const duplicate = callHandler(async () => ({ id: 3, ok: false, code: 'conflict', message: 'A delegate with the email a@example.org is already registered.', say }));
+    expect(await duplicate(event('app://uketsuke/desk'), 'walkIn', {})).toMatchObject({ ok: false, code: 'conflict', say });
     expect(fromOwnMainFrame(event('app://uketsuke/kiosk'))).toBe(true);
   });
 
