@@ -45,3 +45,26 @@ test('a tablet opens the pairing link and becomes a kiosk; before that it is tol
   await page.goto(`${BASE}/pair#${code}`);
   await expect(page.getByTestId('pair-state')).toContainText('already used');
 });
+
+test('the Venue screen shows the pairing link as a QR code a tablet camera opens', async ({ page, browser }) => {
+  // An organiser's browser, paired once by the CLI, makes a kiosk code on the Venue screen.
+  const { code: organiser } = JSON.parse(execFileSync(process.execPath, ['bin/uketsuke.mjs', 'pairing-code', '--db', db, '--role', 'organiser', '--json'], { encoding: 'utf8' })) as { code: string };
+  await page.goto(`${BASE}/pair#${organiser}`);
+  await page.waitForURL((u) => !u.pathname.startsWith('/pair'));
+  await page.goto(`${BASE}/venue`);
+  await page.getByTestId('pair-role').selectOption('kiosk');
+  await page.getByTestId('new-pairing-code').click();
+  const link = (await page.getByTestId('pairing-link').textContent())!;
+  expect(link).toMatch(new RegExp(`^http://${address!.replace(/\./g, '\\.')}:\\d+/pair#UKPAIR1`));
+  const src = (await page.getByTestId('pairing-link-qr').getAttribute('src'))!;
+  const png = path.join(os.tmpdir(), `uketsuke-e2e-link-qr-${process.pid}.png`);
+  (await import('node:fs')).writeFileSync(png, Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  const decoded = execFileSync('zbarimg', ['-q', '--raw', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  expect(decoded).toBe(link);
+  // The tablet: a fresh browser with no cookie opens what its camera read.
+  const tablet = await browser.newContext();
+  const tab = await tablet.newPage();
+  await tab.goto(decoded);
+  await expect(tab).toHaveURL(`${BASE}/kiosk`);
+  await tablet.close();
+});

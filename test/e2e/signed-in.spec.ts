@@ -76,6 +76,17 @@ test('a badge sign-in names its holder, in kanji family first in Japanese', asyn
   await expect(page.getByTestId('pin-weak')).toContainText('4桁のPINも設定できますが');
   await page.getByLabel('新しいPIN（4〜8桁）').fill('258013');
   await expect(page.getByTestId('pin-weak')).toHaveCount(0);
+  // Signed in with an organiser's badge, the badge stands for the current PIN: the field is optional and the PIN changes.
+  await expect(page.getByTestId('current-pin')).not.toHaveAttribute('required', /.*/);
+  await page.getByRole('button', { name: 'PINを設定' }).click();
+  await expect(page.getByText('スタッフ用PINを設定しました。各端末には')).toBeVisible();
+  await page.getByTestId('sign-out').click();
+  // The new PIN signs in; the old one no longer does.
+  await page.goto(`${BASE}/door`);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('unlock').getByLabel(/PIN/).fill('258013');
+  await page.getByTestId('unlock').getByRole('button').last().click();
+  await expect(strip).toHaveAttribute('data-signed-in', 'staff');
   await page.getByTestId('sign-out').click();
   await expect(strip).toHaveAttribute('data-signed-in', 'none');
 });

@@ -38,6 +38,7 @@ export const en = {
     makeHubHint: 'Other stations (doors, buses, the kiosk, other desks) then pair with this laptop and share every scan within a second on the venue network.',
     pairTitle: 'Pair a station',
     browserLink: 'A tablet in a browser (when this laptop serves the LAN: uketsuke web --host 0.0.0.0) opens:',
+    browserLinkQr: 'The same link as a QR code, for the tablet’s camera',
     pairHint: 'On the station: scan this code with its camera or scanner, or paste it into “Join a hub”. It works once, for ten minutes.',
     role: 'Role of the station',
     roles: { desk: 'Registration desk', door: 'Door or bus', kiosk: 'Self check-in kiosk', venue: 'Venue hub', organiser: 'Organisers' },

@@ -25,6 +25,11 @@ export function EventSetup() {
   if (!event) return null;
   const tz = event.timezone;
   const [newPin, setNewPin] = useState('');
+  // Signed in with an organiser's badge: the badge stands for the current PIN (the core accepts it without one).
+  const [byOrganiserBadge, setByOrganiserBadge] = useState(false);
+  useEffect(() => {
+    api.session({}).then((s) => setByOrganiserBadge(s.signedIn === 'organiser' && s.person !== null), () => {});
+  }, []);
   const run = async (what: () => Promise<unknown>, message: string) => {
     setError(null);
     setSaved(null);
@@ -262,12 +267,13 @@ export function EventSetup() {
           const f = new FormData(form);
           const pin = String(f.get('pin') ?? '');
           void run(async () => {
-            await api.setStaffPin({ pin, current: event.staffPinSet ? String(f.get('current') ?? '') : undefined });
+            const current = String(f.get('current') ?? '');
+            await api.setStaffPin({ pin, current: event.staffPinSet && current ? current : undefined });
             form.reset();
             setNewPin('');
           }, pin.length < 6 ? t('event.pinSavedWeak', { digits: pin.length }) : t('event.pinSaved'));
         }}>
-          {event.staffPinSet && <label className="field">{t('event.currentPin')}<input name="current" type="password" autoComplete="off" required maxLength={600} /></label>}
+          {event.staffPinSet && <label className="field">{t('event.currentPin')}<input name="current" type="password" autoComplete="off" required={!byOrganiserBadge} maxLength={600} data-testid="current-pin" /></label>}
           <label className="field">{t('event.newPin')}<input name="pin" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autoComplete="off" required value={newPin} onChange={(e) => setNewPin(e.target.value)} /></label>
           <button type="submit" className="btn">{t('event.setPin')}</button>
         </form>

@@ -19,7 +19,7 @@ export function Venue() {
   const [devices, setDevices] = useState<HubDeviceInfo[]>([]);
   const [conflicts, setConflicts] = useState<SyncConflicts | null>(null);
   const [role, setRole] = useState<StationRole>('door');
-  const [code, setCode] = useState<{ code: string; expiresAt: string; qr: string; browser: string | null } | null>(null);
+  const [code, setCode] = useState<{ code: string; expiresAt: string; qr: string; browser: string | null; browserQr: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [joinCode, setJoinCode] = useState('');
   const [stationName, setStationName] = useState('');
@@ -43,7 +43,15 @@ export function Venue() {
   const newCode = () => {
     setError(null);
     api.pairingCode({ role }).then(
-      (c) => QRCode.toDataURL(c.code, { errorCorrectionLevel: 'M', margin: 2, width: 280 }).then((qr) => setCode({ code: c.code, expiresAt: c.expiresAt, qr, browser: browserLink(c.hub, c.code) })),
+      async (c) => {
+        const browser = browserLink(c.hub, c.code);
+        // Two codes: the station app reads the first; a tablet's camera app opens the second, a link to /pair.
+        const [qr, browserQr] = await Promise.all([
+          QRCode.toDataURL(c.code, { errorCorrectionLevel: 'M', margin: 2, width: 280 }),
+          browser ? QRCode.toDataURL(browser, { errorCorrectionLevel: 'M', margin: 2, width: 280 }) : null,
+        ]);
+        setCode({ code: c.code, expiresAt: c.expiresAt, qr, browser, browserQr });
+      },
       fail,
     );
   };
@@ -138,6 +146,7 @@ export function Venue() {
                 <span className="hint">{t('venue.validUntil', { time: formatTime(code.expiresAt, i18n.language, tz) })}</span>
                 {code.browser && <span className="hint">{t('venue.browserLink')} <code data-testid="pairing-link" className="code-text">{code.browser}</code></span>}
               </figcaption>
+              {code.browserQr && <img src={code.browserQr} alt={t('venue.browserLinkQr')} width={280} height={280} data-testid="pairing-link-qr" />}
             </figure>
           )}
         </section>
