@@ -30,16 +30,18 @@ function Shell() {
     window.addEventListener(SIGN_IN_NEEDED, ask);
     return () => window.removeEventListener(SIGN_IN_NEEDED, ask);
   }, []);
+  const firstRun = !event && noEvent;
   return (
     <div className={`app screen-${screen}`}>
       {/* A door station on its checkpoint and the kiosk are locked: no way to other screens without staff. */}
-      <Header screen={screen} compact={screen === 'kiosk' || (screen === 'door' && url.searchParams.has('checkpoint') && event?.staffPinSet === true)} guest={screen === 'kiosk'} />
+      {/* First start offers three ways in; screens and sync status mean nothing until one is chosen. */}
+      <Header screen={screen} compact={firstRun || screen === 'kiosk' || (screen === 'door' && url.searchParams.has('checkpoint') && event?.staffPinSet === true)} guest={firstRun || screen === 'kiosk'} />
       {/* Who is signed in on this station, on every staff screen (the kiosk is the guests'). */}
       {screen !== 'kiosk' && <SignedInStrip />}
       {/* Rehearsal is the staff's business; a delegate at the kiosk would only wonder what it means. */}
       {screen !== 'kiosk' && <RehearsalBanner />}
       {/* First start: nothing chosen yet, so every screen offers the choice instead of an error. */}
-      {!event && noEvent && <FirstRun />}
+      {firstRun && <FirstRun />}
       {!event && error && !noEvent && <p className="notice notice-error" role="alert">{t('common.error', { message: error })}</p>}
       {/* Screens appear once the event is known, so nothing moves under the pointer as it loads. */}
       {!event && !error && <p className="hint loading">{t('common.loading')}</p>}

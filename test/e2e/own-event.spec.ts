@@ -184,9 +184,13 @@ test('first start: "Open the demo" is one click, and remembered', async ({ page 
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-first-demo-'));
   let base = await start();
   await page.goto(`${base}/desk`);
+  // Until a choice is made there are no screens to go to and no sync to speak of.
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toHaveCount(0);
+  await expect(page.getByTestId('connection')).toHaveCount(0);
   await page.getByTestId('first-run-demo').click();
   await expect(page.locator('.app-header')).toContainText('EU-Japan', { timeout: 120_000 });
   await expect(page.locator('input[type="search"]')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
   await stop();
   base = await start();
   await page.goto(`${base}/desk`);
