@@ -276,6 +276,9 @@ export class Uketsuke {
       },
       undoScan: ({ scanId, reason }) => this.afterWrite(this.checkin.undo(scanId, reason)),
       walkIn: (input) => {
+        const universe = this.registrationTargets();
+        const unknown = input.registrations.filter((t) => !universe.has(t));
+        if (unknown.length) throw new ServiceError('bad_input', `Not a session or bus of this event: ${unknown.slice(0, 3).join(', ')}`);
         const row = this.core.tx(() => {
           const d = this.delegates.insert({ ...input, email: input.email || null });
           this.delegates.register(d.id, input.registrations);
@@ -285,6 +288,14 @@ export class Uketsuke {
       },
       updateDelegate: ({ id, fields }) =>
         this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...fields, email: fields.email || null })).id)),
+      setRegistrations: ({ delegateId, targetIds }) => {
+        const universe = this.registrationTargets();
+        const unknown = targetIds.filter((t) => !universe.has(t));
+        if (unknown.length) throw new ServiceError('bad_input', `Not a session or bus of this event: ${unknown.slice(0, 3).join(', ')}`);
+        if (!this.delegates.findByIdOrEmail(delegateId)) throw new ServiceError('not_found', `No delegate ${delegateId}.`);
+        this.core.tx(() => this.delegates.setRegistrations(delegateId, targetIds, universe));
+        return this.afterWrite(this.delegateDetail(delegateId));
+      },
       reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
       recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
       attendance: () => attendance(this.event, this.checkin, this.dashboard),
@@ -356,6 +367,11 @@ export class Uketsuke {
         return { fileName: 'rejected-rows.csv', mime: 'text/csv', base64: Buffer.from(rejectedCsv(report.headers, report.rejected), 'utf8').toString('base64') };
       },
     };
+  }
+
+  /** What the desk may register a delegate for: the programme's sessions (meeting blocks too) and buses, not archived. */
+  private registrationTargets(): Set<string> {
+    return new Set([...this.programme.sessions().filter((x) => !x.archived).map((x) => x.id), ...this.programme.buses().filter((b) => !b.archived).map((b) => b.id)]);
   }
 
   private programmeView(): import('../api/contract.js').Programme {

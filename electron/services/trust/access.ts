@@ -86,6 +86,7 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod | 'signOut' | 'session' | '
   undoScan: STAFF,
   walkIn: STAFF,
   updateDelegate: STAFF,
+  setRegistrations: STAFF,
   reissueBadge: STAFF,
   importPreview: ORGANISER,
   importStart: ORGANISER,
