@@ -145,6 +145,8 @@ export interface DelegateDetail {
   delegate: Delegate;
   token: string | null;
   registrations: RegistrationState[];
+  /** The sessions, buses and meetings (their ids) the delegate is registered for, open ones not counted. */
+  targets: string[];
   scans: ScanRecord[];
 }
 

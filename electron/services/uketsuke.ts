@@ -244,7 +244,8 @@ export class Uketsuke {
       if (!registered) continue;
       registrations.push({ checkpointId: cp.id, checkpointName: cp.name, checkpointNameJa: cp.name_ja, kind: cp.kind, registered, admittedAt: admitted.get(key) ?? null });
     }
-    return { delegate: toDelegate(row), token: this.delegates.tokenFor(row), registrations, scans: this.checkin.recent({ delegateId: id, limit: 20 }) };
+    const targets = this.db.prepare('SELECT target_id FROM registration WHERE delegate_id = ?').pluck().all(id) as string[];
+    return { delegate: toDelegate(row), token: this.delegates.tokenFor(row), registrations, targets, scans: this.checkin.recent({ delegateId: id, limit: 20 }) };
   }
 
   /** The checkpoints a delegate is on the list for (what `uketsuke delegates` reports). */

@@ -456,6 +456,15 @@ export const en = {
       bad_colour: '{{colour}} is not a colour (#rrggbb).',
     },
   },
+  picker: {
+    title: 'Sessions & bus',
+    day: 'Day {{n}}',
+    bus: 'Bus',
+    noBus: 'No bus',
+    save: 'Save sessions & bus',
+    saved: 'Saved: the doors and buses know after their next sync.',
+    empty: 'The programme has no sessions or buses yet (Event screen).',
+  },
   exports: { title: 'Export delegates', csv: 'CSV for Excel (UTF-8)', sjis: 'CSV for Japanese Excel (Shift_JIS)', xlsx: 'Excel (XLSX)' },
   common: { close: 'Close', error: 'Something went wrong: {{message}}', loading: 'Loading…', open: 'open', none: '—' },
 };

@@ -458,6 +458,15 @@ export const ja: Messages = {
       bad_colour: '{{colour}} は色の指定ではありません（#rrggbb）。',
     },
   },
+  picker: {
+    title: '参加セッション・乗車バス',
+    day: '{{n}}日目',
+    bus: '乗車バス',
+    noBus: '乗車なし',
+    save: '参加セッション・乗車バスを保存',
+    saved: '保存しました。各入場・乗車チェック端末には次回の同期で反映されます。',
+    empty: 'プログラムにセッション・バスがまだありません（「イベント」画面で登録）。',
+  },
   exports: { title: '参加者のエクスポート', csv: 'Excel 用 CSV（UTF-8）', sjis: '日本語 Excel 用 CSV（Shift_JIS）', xlsx: 'Excel（XLSX）' },
   common: { close: '閉じる', error: 'エラーが発生しました：{{message}}', loading: '読み込み中…', open: '自由参加', none: '—' },
 };

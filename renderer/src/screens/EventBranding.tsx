@@ -140,7 +140,7 @@ export function BrandingCard({ event }: { event: EventInfo }) {
           {/* The A6 badge's layout (services/badges/draw.ts): header 15 %, role band 8.5 %, QR 42 % of the width. */}
           <div className="badge-preview" data-testid="badge-preview" aria-label={t('branding.preview')} role="img">
             <div className="bp-head">
-              {logoUrl && <span className="bp-logo"><img src={logoUrl} alt="" /></span>}
+              {logoUrl && shown.logo && <span className="bp-logo"><img src={logoUrl} alt="" width={shown.logo.width} height={shown.logo.height} /></span>}
               <span className="bp-titles">
                 <strong>{title}</strong>
                 {titleJa && <span lang="ja">{titleJa}</span>}
