@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../host/server.js';
 import { APP_ORIGIN, claimSingleInstance, configureMenu, hardenSession, hardenWindow, isTrustedUrl, SECURE_WEB_PREFERENCES, type ShellMode } from './security.js';
 import { isPrintRequest, type BackendReply, type BackendRequest, type FromBackend } from './backend-protocol.js';
 import { handlePrintRequest } from './printing.js';
+import { currentEventFile } from './event-files.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -23,7 +24,8 @@ const kioskMode = process.argv.includes('--kiosk') || process.env.UKETSUKE_KIOSK
 const shellMode: ShellMode = { kiosk: kioskMode, packaged: app.isPackaged };
 
 function startBackend(): UtilityProcess {
-  const dbFile = process.env.UKETSUKE_DB ?? path.join(app.getPath('userData'), 'demo-event.db');
+  // The event last created from the Event screen ("New event"), else the first start's file.
+  const dbFile = process.env.UKETSUKE_DB ?? currentEventFile(app.getPath('userData'), path.join(app.getPath('userData'), 'demo-event.db'));
   // The core learns the station's role from here: a kiosk window calls as a kiosk, whatever its page asks for.
   const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), [dbFile, kioskMode ? 'kiosk' : 'operator'], { serviceName: 'Uketsuke core' });
   child.on('message', (msg: FromBackend) => {
