@@ -63,6 +63,28 @@ const screens = {
     await page.click('.override-btn');
     await page.waitForSelector('.override-form');
   },
+  'desk-sessions': async (page) => {
+    await page.goto(`${base}/desk`);
+    await page.fill('input[type=search]', 'takahashi');
+    await page.waitForSelector('[data-testid=result]');
+    await page.click('[data-testid=result] >> nth=0');
+    await page.click('[data-testid=registration-editor] summary');
+    await page.waitForSelector('[data-testid=registration-picker]');
+  },
+  'desk-walk-in-sessions': async (page) => {
+    await page.goto(`${base}/desk`);
+    await page.click('[data-testid=walk-in]');
+    await page.click('[data-testid=walk-in-registrations] summary');
+    await page.waitForSelector('[data-testid=registration-picker]');
+  },
+  'event-branding-svg': async (page) => {
+    await page.goto(`${base}/event`);
+    await page.waitForSelector('[data-testid=badge-preview]');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><circle cx="50" cy="50" r="44" fill="#e010d0"/><rect x="110" y="38" width="180" height="24" fill="#1f2a5c"/><text x="110" y="30" font-family="sans-serif" font-size="20" fill="#1f2a5c">KCF</text></svg>';
+    await page.setInputFiles('[data-testid=logo-file]', { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
+    await page.waitForSelector('.bp-logo img');
+    await page.evaluate(() => document.querySelector('[data-testid=branding]')?.scrollIntoView({ block: 'start' }));
+  },
   'desk-walk-in': async (page) => { await page.goto(`${base}/desk`); await page.click('[data-testid=walk-in]'); await page.waitForSelector('[data-testid=walk-in-form]'); },
   'door-unlock': async (page) => { await page.goto(`${base}/door?checkpoint=cp-bus-2`); await page.waitForSelector('[data-scanner=ready]'); await page.click('.change-checkpoint'); await page.waitForSelector('[data-testid=unlock]'); },
   import: async (page) => {

@@ -158,6 +158,8 @@ export interface DelegateDetail {
   delegate: Delegate;
   token: string | null;
   registrations: RegistrationState[];
+  /** The sessions, buses and meetings (their ids) the delegate is registered for, open ones not counted. */
+  targets: string[];
   scans: ScanRecord[];
 }
 
@@ -329,6 +331,8 @@ export const apiInputs = {
   undoScan: z.object({ scanId: id, reason: text(500).min(3) }),
   walkIn: walkInSchema,
   updateDelegate: z.object({ id, fields: delegateEditSchema }),
+  // The desk's "Sessions & bus": the sessions, meeting blocks and bus the delegate is registered for, as a whole.
+  setRegistrations: z.object({ delegateId: id, targetIds: z.array(id).max(200) }),
   reissueBadge: z.object({ delegateId: id }),
   recentScans: z.object({ checkpointId: id.optional(), limit: z.number().int().min(1).max(500).default(50) }),
   attendance: z.object({}),
@@ -472,6 +476,7 @@ export interface ApiOutputs {
   undoScan: ScanRecord;
   walkIn: DelegateDetail;
   updateDelegate: DelegateDetail;
+  setRegistrations: DelegateDetail;
   reissueBadge: DelegateDetail;
   recentScans: ScanRecord[];
   attendance: AttendanceRow[];
@@ -544,13 +549,13 @@ export interface Branding {
   title: string | null;
   titleJa: string | null;
   sponsor: string | null;
-  /** A PNG (SVG needs a renderer this build does not ship), checked for size when set. */
-  logo: { mime: 'image/png'; base64: string; width: number; height: number } | null;
+  /** A PNG, or an SVG drawn as vectors (width and height are then its proportions), checked when set. */
+  logo: { mime: 'image/png' | 'image/svg+xml'; base64: string; width: number; height: number } | null;
   roles: Record<Role, RoleBrand>;
 }
 
 /** Why a logo was refused; the screen says it in its language with `values`. */
-export type LogoProblem = 'svg_unsupported' | 'not_an_image' | 'too_many_bytes' | 'too_many_pixels' | 'unreadable';
+export type LogoProblem = 'svg_unsafe' | 'svg_invalid' | 'svg_no_size' | 'not_an_image' | 'too_many_bytes' | 'too_many_pixels' | 'unreadable';
 export interface BrandingView {
   branding: Branding;
   /** Role colours whose white words would be hard to read (WCAG AA asks 4.5:1 for text). */
@@ -559,7 +564,7 @@ export interface BrandingView {
   refused: { code: LogoProblem | 'bad_colour'; values: Record<string, string | number> } | null;
   /** Whether this answer was saved (false for a dry run or a refusal). */
   saved: boolean;
-  limits: { logoBytes: number; logoPixels: number; logoSide: number };
+  limits: { logoBytes: number; logoPixels: number; logoSide: number; svgBytes: number };
 }
 
 /** The event's programme as the Event screen edits it. */

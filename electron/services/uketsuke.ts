@@ -251,7 +251,8 @@ export class Uketsuke {
       if (!registered) continue;
       registrations.push({ checkpointId: cp.id, checkpointName: cp.name, checkpointNameJa: cp.name_ja, kind: cp.kind, registered, admittedAt: admitted.get(key) ?? null });
     }
-    return { delegate: toDelegate(row), token: this.delegates.tokenFor(row), registrations, scans: this.checkin.recent({ delegateId: id, limit: 20 }) };
+    const targets = this.db.prepare('SELECT target_id FROM registration WHERE delegate_id = ?').pluck().all(id) as string[];
+    return { delegate: toDelegate(row), token: this.delegates.tokenFor(row), registrations, targets, scans: this.checkin.recent({ delegateId: id, limit: 20 }) };
   }
 
   /** The checkpoints a delegate is on the list for (what `uketsuke delegates` reports). */
@@ -284,6 +285,9 @@ export class Uketsuke {
       },
       undoScan: ({ scanId, reason }) => this.afterWrite(this.checkin.undo(scanId, reason)),
       walkIn: (input) => {
+        const universe = this.registrationTargets();
+        const unknown = input.registrations.filter((t) => !universe.has(t));
+        if (unknown.length) throw new ServiceError('bad_input', `Not a session or bus of this event: ${unknown.slice(0, 3).join(', ')}`);
         const row = this.core.tx(() => {
           const d = this.delegates.insert({ ...input, email: input.email || null });
           this.delegates.register(d.id, input.registrations);
@@ -293,6 +297,14 @@ export class Uketsuke {
       },
       updateDelegate: ({ id, fields }) =>
         this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...fields, email: fields.email || null })).id)),
+      setRegistrations: ({ delegateId, targetIds }) => {
+        const universe = this.registrationTargets();
+        const unknown = targetIds.filter((t) => !universe.has(t));
+        if (unknown.length) throw new ServiceError('bad_input', `Not a session or bus of this event: ${unknown.slice(0, 3).join(', ')}`);
+        if (!this.delegates.findByIdOrEmail(delegateId)) throw new ServiceError('not_found', `No delegate ${delegateId}.`);
+        this.core.tx(() => this.delegates.setRegistrations(delegateId, targetIds, universe));
+        return this.afterWrite(this.delegateDetail(delegateId));
+      },
       reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
       recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
       attendance: () => attendance(this.event, this.checkin, this.dashboard),
@@ -365,6 +377,11 @@ export class Uketsuke {
         return { fileName: 'rejected-rows.csv', mime: 'text/csv', base64: Buffer.from(rejectedCsv(report.headers, report.rejected), 'utf8').toString('base64') };
       },
     };
+  }
+
+  /** What the desk may register a delegate for: the programme's sessions (meeting blocks too) and buses, not archived. */
+  private registrationTargets(): Set<string> {
+    return new Set([...this.programme.sessions().filter((x) => !x.archived).map((x) => x.id), ...this.programme.buses().filter((b) => !b.archived).map((b) => b.id)]);
   }
 
   private programmeView(): import('../api/contract.js').Programme {

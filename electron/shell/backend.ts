@@ -8,6 +8,8 @@ import { CupsDirectory } from '../services/printing/cups.js';
 import { FolderPrinter, StaticDirectory } from '../services/printing/folder.js';
 import { RelayDirectory, type RelayAnswer, type RelayRequest } from '../services/printing/relay.js';
 import { isPrintReply, type BackendReply, type FromBackend, type ToBackend } from './backend-protocol.js';
+import { desktopEventCreator } from './event-files.js';
+import path from 'node:path';
 
 const dbFile = process.argv[2];
 if (!dbFile) throw new Error('backend: no database file given');
@@ -25,19 +27,28 @@ const relay = (req: RelayRequest): Promise<RelayAnswer> =>
   });
 
 // CUPS where the OS has it (Linux, macOS), Chromium's printing everywhere (Windows), and "save as PDF".
-const core = Uketsuke.open(dbFile, {
-  printers: [new CupsDirectory(), new RelayDirectory(relay), new StaticDirectory([new FolderPrinter(`${dbFile}.badges`)])],
+const open = (file: string) => Uketsuke.open(file, {
+  printers: [new CupsDirectory(), new RelayDirectory(relay), new StaticDirectory([new FolderPrinter(`${file}.badges`)])],
 });
+let core = open(dbFile);
+let coreFile = dbFile;
 // A first start (no $UKETSUKE_DB and nothing in the file yet): the screens offer "Create a new event" (made in this
 // file, which is then the organiser's), "Join a hub" and "Open the demo". Whatever is chosen stays in the file.
+// "New event" later (Event screen): a new file next to this one, served from then on and opened at the next start
+// (main.ts reads `current-event` in the app's folder), as in web mode.
 if (process.env.UKETSUKE_DB) ensureDemo(core);
-else if (!core.event.exists()) {
-  core.setDemoOpener(async () => (ensureDemo(core), { eventId: core.event.id() }));
-  core.setEventCreator(async (input) => {
-    if (core.event.exists()) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …');
-    return { eventId: core.programme.createEvent(input), file: dbFile };
-  });
-}
+else if (!core.event.exists()) core.setDemoOpener(async () => (ensureDemo(core), { eventId: core.event.id() }));
+core.setEventCreator(desktopEventCreator({
+  dir: process.env.UKETSUKE_DB ? null : path.dirname(dbFile),
+  current: () => ({ core, file: coreFile }),
+  open,
+  swap: (next, file) => {
+    const previous = core;
+    core = next;
+    coreFile = file;
+    previous.close();
+  },
+}));
 void core.printing.refreshPrinters();
 
 process.parentPort.on('message', (e: { data: ToBackend }) => {

@@ -11,6 +11,7 @@ import { handlePrintRequest } from './printing.js';
 import { RouteMemory, watchStation } from './resume.js';
 import { askWithDialog, checkEventFile } from './recovery.js';
 import { callHandler, closeHandler } from './ipc.js';
+import { currentEventFile } from './event-files.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -26,7 +27,8 @@ const kioskMode = process.argv.includes('--kiosk') || process.env.UKETSUKE_KIOSK
 const shellMode: ShellMode = { kiosk: kioskMode, packaged: app.isPackaged };
 
 function eventFile(): string {
-  return process.env.UKETSUKE_DB ?? path.join(app.getPath('userData'), 'demo-event.db');
+  // The event last created from the Event screen ("New event"), else the first start's file.
+  return process.env.UKETSUKE_DB ?? currentEventFile(app.getPath('userData'), path.join(app.getPath('userData'), 'demo-event.db'));
 }
 
 function startBackend(): UtilityProcess {

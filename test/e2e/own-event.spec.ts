@@ -111,11 +111,11 @@ test('own event from scratch: first start → create → .ics programme → dele
   // Nothing refused: every session named in the sheet is one the .ics brought.
   await expect(page.getByRole('button', { name: /Download rejected rows/ })).toHaveCount(0);
 
-  // Branding: an SVG is refused in words; a PNG logo and a sponsor line show in the live preview before saving.
+  // Branding: an unsafe SVG is refused in words, naming what it holds; a PNG logo and a sponsor line show in the live preview before saving.
   await page.goto(`${base}/event`);
   const branding = page.getByTestId('branding');
-  await branding.getByTestId('logo-file').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
-  await expect(branding.getByTestId('branding-refused')).toContainText('export your logo as a PNG');
+  await branding.getByTestId('logo-file').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>') });
+  await expect(branding.getByTestId('branding-refused')).toContainText('it contains <script>');
   await expect(branding.getByTestId('branding-save')).toBeDisabled();
   await branding.getByTestId('logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: sampleLogo() });
   await expect(branding.getByTestId('branding-refused')).toHaveCount(0);

@@ -45,6 +45,7 @@ const MAY: Record<ApiMethod, Who[]> = {
   undoScan: ['staff', 'organiser'],
   walkIn: ['staff', 'organiser'],
   updateDelegate: ['staff', 'organiser'],
+  setRegistrations: ['staff', 'organiser'],
   reissueBadge: ['staff', 'organiser'],
   importPreview: ['organiser'],
   importStart: ['organiser'],

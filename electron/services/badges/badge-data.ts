@@ -41,7 +41,7 @@ export interface BadgeBrand {
   label: string;
   labelJa: string;
   sponsor: string | null;
-  logo: { base64: string; width: number; height: number } | null;
+  logo: { mime: 'image/png' | 'image/svg+xml'; base64: string; width: number; height: number } | null;
 }
 
 /** Romaji from the kana reading when no Latin name was given (e.g. ヤマザキ → Yamazaki, コンドウ → Kondo). */
@@ -82,7 +82,7 @@ export class BadgeDataSource {
       place: [row.region, row.country].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(', ') || null,
       event: { name: brand.title ?? info.name, nameJa: brand.titleJa ?? info.nameJa, dates: datesText(info.startsOn, info.endsOn), venue: info.venue, timezone: info.timezone },
       agenda: withAgenda ? this.agenda(row.id) : [],
-      brand: { colour: role.colour, label: role.label, labelJa: role.labelJa, sponsor: brand.sponsor, logo: brand.logo && { base64: brand.logo.base64, width: brand.logo.width, height: brand.logo.height } },
+      brand: { colour: role.colour, label: role.label, labelJa: role.labelJa, sponsor: brand.sponsor, logo: brand.logo && { mime: brand.logo.mime, base64: brand.logo.base64, width: brand.logo.width, height: brand.logo.height } },
     };
   }
 

@@ -6,6 +6,7 @@ import type { Role } from '../../api/contract.js';
 import type { BadgeData } from './badge-data.js';
 import { fontFor, latinShapedByFont, type FontName } from './fonts.js';
 import { MM } from './sizes.js';
+import { drawSvg, svgText } from './svg.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -158,7 +159,9 @@ function logo(doc: Doc, b: BadgeData, x: number, y: number, h: number): number {
   const pad = h * 0.08;
   const w = Math.min(h * 2.4, Math.max(h * 0.8, (h - pad * 2) * (l.width / l.height) + pad * 2));
   doc.save().roundedRect(x, y, w, h, Math.min(3, h * 0.1)).fill('#ffffff').restore();
-  doc.image(logoImage(doc, l.base64), x + pad, y + pad, { fit: [w - pad * 2, h - pad * 2], align: 'center', valign: 'center' });
+  // An SVG is drawn as vectors on each badge (pdfkit has no reusable vector object); a PNG is one shared image.
+  if (l.mime === 'image/svg+xml') drawSvg(doc, svgText(l.base64), x + pad, y + pad, w - pad * 2, h - pad * 2);
+  else doc.image(logoImage(doc, l.base64), x + pad, y + pad, { fit: [w - pad * 2, h - pad * 2], align: 'center', valign: 'center' });
   return w;
 }
 

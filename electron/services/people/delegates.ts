@@ -209,6 +209,17 @@ export class Delegates {
     if (remove.length) this.core.commit('registration.changed', { delegateId, add: [], remove });
   }
 
+  /**
+   * Makes the delegate's registrations among `universe` (the sessions and buses a picker showed) exactly `wanted`:
+   * one entry adding and removing what differs; registrations outside the universe (meetings) are left alone.
+   */
+  setRegistrations(delegateId: string, wanted: readonly string[], universe: ReadonlySet<string>): void {
+    const want = new Set(wanted);
+    const add = [...want].filter((t) => !this.registered.get(delegateId, t));
+    const remove = [...universe].filter((t) => !want.has(t) && this.registered.get(delegateId, t));
+    if (add.length || remove.length) this.core.commit('registration.changed', { delegateId, add, remove });
+  }
+
   isRegistered(delegateId: string, targetId: string): boolean {
     return this.registered.get(delegateId, targetId) !== undefined;
   }

@@ -136,7 +136,7 @@ export const payloadSchemas = {
   'branding.changed': z.object({
     fields: z.object({
       title: text.nullable(), titleJa: text.nullable(), sponsor: text.nullable(),
-      logo: z.object({ mime: z.literal('image/png'), base64: z.string().max(1_400_000), width: z.number().int().positive(), height: z.number().int().positive() }).nullable(),
+      logo: z.object({ mime: z.enum(['image/png', 'image/svg+xml']), base64: z.string().max(1_400_000), width: z.number().int().positive(), height: z.number().int().positive() }).nullable(),
       roles: z.partialRecord(z.enum(ROLES), z.object({ colour: z.string().regex(/^#[0-9a-f]{6}$/), label: z.string().max(40), labelJa: z.string().max(40) }).partial()),
     }).partial(),
     at: iso,

@@ -88,6 +88,7 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod, readonly Principal[]>> = {
   undoScan: STAFF,
   walkIn: STAFF,
   updateDelegate: STAFF,
+  setRegistrations: STAFF,
   reissueBadge: STAFF,
   importPreview: ORGANISER,
   importStart: ORGANISER,

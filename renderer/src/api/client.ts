@@ -17,7 +17,7 @@ export class ApiError extends Error {
 // Every method of the contract, checked by the compiler: a method added there and not here fails to build.
 const METHODS = Object.keys({
   event: true, checkpoints: true, searchDelegates: true, delegate: true, scan: true, checkIn: true, override: true,
-  undoScan: true, walkIn: true, updateDelegate: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
+  undoScan: true, walkIn: true, updateDelegate: true, setRegistrations: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
   printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
   hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true,

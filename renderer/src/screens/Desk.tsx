@@ -6,6 +6,7 @@ import { checkpointTitle, countryName, displayName, formatTime, kanaReading } fr
 import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { PrintPanel } from '../components/PrintPanel';
+import { RegistrationEditor, RegistrationPicker } from '../components/RegistrationPicker';
 import { usePrintJobs, useStation } from '../station';
 import { saveDownload } from '../download';
 import { coreText } from '../core-message';
@@ -221,6 +222,7 @@ export function Desk() {
             onCheckIn={() => void checkIn(detail.delegate.id)}
             onPrint={() => void print(detail.delegate.id)}
             onEdit={() => setEditing(true)}
+            onRegistered={setDetail}
             printOnCheckIn={station.printOnCheckIn && station.printer !== null}
             onReissue={() =>
               api.reissueBadge({ delegateId: detail.delegate.id }).then((d) => {
@@ -280,7 +282,7 @@ export function Desk() {
   );
 }
 
-function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; onEdit: () => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
+function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, onRegistered, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; onEdit: () => void; onRegistered: (d: DelegateDetail) => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
   const { t } = useTranslation();
   const d = detail.delegate;
   const n = displayName(d, lang);
@@ -337,6 +339,7 @@ function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, printOnChe
           </li>
         ))}
       </ul>
+      <RegistrationEditor detail={detail} onSaved={onRegistered} />
       <h3>{t('desk.history')}</h3>
       {detail.scans.length === 0 ? (
         <p className="hint">{t('desk.noScans')}</p>
@@ -385,6 +388,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const [registrations, setRegistrations] = useState<Set<string>>(new Set());
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -400,6 +404,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
           familyNameKana: v('familyNameKana') || null, givenNameKana: v('givenNameKana') || null,
           organisation: v('organisation') || null, country: v('country') || null, region: v('region') || null,
           email: v('email') || null, role: v('role') as Role,
+          ...(initial ? {} : { registrations: [...registrations] }),
         }),
       );
     } catch (err) {
@@ -434,6 +439,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
             </select>
           </label>
         </div>
+        {!initial && <details className="reg-editor" data-testid="walk-in-registrations"><summary>{t('picker.title')}</summary><RegistrationPicker value={registrations} onChange={setRegistrations} /></details>}
         {error && <p className="notice notice-error" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>{t('walkIn.cancel')}</button>

@@ -67,7 +67,9 @@ export function BrandingCard({ event }: { event: EventInfo }) {
   const title = shown.title ?? event.name;
   const titleJa = shown.titleJa ?? event.nameJa;
   const role = shown.roles[previewRole];
-  const logoUrl = shown.logo ? `data:image/png;base64,${shown.logo.base64}` : null;
+  // An SVG shows as an <img> from a data: URL (CSP img-src allows data:); an image context runs no script and loads
+  // nothing, and the core refused anything unsafe before this preview got it.
+  const logoUrl = shown.logo ? `data:${shown.logo.mime};base64,${shown.logo.base64}` : null;
   const warningFor = (r: Role) => preview.warnings.find((w) => w.role === r);
   const current = (k: 'title' | 'titleJa' | 'sponsor') => (draft[k] !== undefined ? (draft[k] ?? '') : (view.branding[k] ?? ''));
 
@@ -93,7 +95,7 @@ export function BrandingCard({ event }: { event: EventInfo }) {
                 }} />
             </label>
             {shown.logo && <button type="button" className="btn btn-small" onClick={() => edit({ logo: null })}>{t('branding.removeLogo')}</button>}
-            <span className="hint">{t('branding.logoRules', { kb: Math.round(view.limits.logoBytes / 1024), side: view.limits.logoSide })}</span>
+            <span className="hint">{t('branding.logoRules', { kb: Math.round(view.limits.logoBytes / 1024), side: view.limits.logoSide, svgKb: Math.round(view.limits.svgBytes / 1024) })}</span>
           </div>
           {preview.refused && <p className="notice notice-error" role="alert" data-testid="branding-refused">{refusedText(preview.refused)}</p>}
           <table className="table branding-roles">
@@ -138,7 +140,7 @@ export function BrandingCard({ event }: { event: EventInfo }) {
           {/* The A6 badge's layout (services/badges/draw.ts): header 15 %, role band 8.5 %, QR 42 % of the width. */}
           <div className="badge-preview" data-testid="badge-preview" aria-label={t('branding.preview')} role="img">
             <div className="bp-head">
-              {logoUrl && <span className="bp-logo"><img src={logoUrl} alt="" /></span>}
+              {logoUrl && shown.logo && <span className="bp-logo"><img src={logoUrl} alt="" width={shown.logo.width} height={shown.logo.height} /></span>}
               <span className="bp-titles">
                 <strong>{title}</strong>
                 {titleJa && <span lang="ja">{titleJa}</span>}
