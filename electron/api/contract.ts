@@ -290,8 +290,9 @@ const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).optional().nullable();
 
 export const walkInSchema = z.object({
-  familyName: text(200).min(1),
-  givenName: text(200).min(1),
+  // Latin names, or empty when the kana are given: the core derives them as a passport writes them (コンドウ → Kondo).
+  familyName: text(200),
+  givenName: text(200),
   familyNameKanji: optionalText(200),
   givenNameKanji: optionalText(200),
   familyNameKana: optionalText(200),
@@ -520,7 +521,7 @@ export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs
 /** An error the user caused and can fix; shells show its message (and code) instead of a crash. */
 /** What a core message says, for a screen to render in its language (`message` stays English for logs and the CLI). */
 export interface CoreMessage {
-  key: 'duplicate_email' | 'override_needs_pin' | 'cancelled_no_badge' | 'no_such_printer';
+  key: 'duplicate_email' | 'override_needs_pin' | 'cancelled_no_badge' | 'no_such_printer' | 'names_required';
   values: Record<string, string | number>;
 }
 

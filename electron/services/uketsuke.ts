@@ -19,6 +19,7 @@ import { Privacy } from './people/privacy.js';
 import { KioskLookup } from './people/kiosk-lookup.js';
 import { StillExpected } from './checkin/still-expected.js';
 import { codeIdentity } from './checkin/code-identity.js';
+import { withLatinNames } from './people/names.js';
 import { Conflicts } from './sync/conflicts.js';
 import { Passengers } from './checkin/passengers.js';
 import { Hub, type HubIdentity } from './sync/hub.js';
@@ -260,7 +261,8 @@ export class Uketsuke {
         return this.afterWrite(this.checkin.override(checkpointId, delegateId, reason));
       },
       undoScan: ({ scanId, reason }) => this.afterWrite(this.checkin.undo(scanId, reason)),
-      walkIn: (input) => {
+      walkIn: (given) => {
+        const input = namesOrRefuse(given);
         const row = this.core.tx(() => {
           const d = this.delegates.insert({ ...input, email: input.email || null });
           this.delegates.register(d.id, input.registrations);
@@ -269,7 +271,7 @@ export class Uketsuke {
         return this.afterWrite(this.delegateDetail(row.id));
       },
       updateDelegate: ({ id, fields }) =>
-        this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...fields, email: fields.email || null })).id)),
+        this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...namesOrRefuse(fields), email: fields.email || null })).id)),
       reissueBadge: ({ delegateId }) => this.afterWrite(this.delegateDetail(this.delegates.reissue(delegateId).id)),
       recentScans: ({ checkpointId, limit }) => this.checkin.recent({ checkpointId, limit }),
       attendance: () => attendance(this.event, this.checkin, this.dashboard),
@@ -412,6 +414,13 @@ export class Uketsuke {
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
 export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
+
+/** Latin names as typed or from the kana; a person needs a family and a given name one way or the other. */
+function namesOrRefuse<T extends { familyName: string; givenName: string; familyNameKana?: string | null; givenNameKana?: string | null }>(f: T): T {
+  const named = withLatinNames(f);
+  if (!named) throw new ServiceError('bad_input', 'A family and a given name are needed: in Latin letters, or in kana to derive them from.', { key: 'names_required', values: {} });
+  return named;
+}
 
 export class InputError extends ServiceError {
   constructor(readonly issues: string[]) {

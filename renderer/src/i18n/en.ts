@@ -124,7 +124,7 @@ export const en = {
     editTitle: 'Edit delegate',
     saveEdit: 'Save changes',
     cancel: 'Cancel',
-    required: 'Family and given names are required.',
+    required: 'Family and given names are required: in Latin letters, or in kana (the Latin spelling is then derived).',
   },
   roles: { delegate: 'Delegate', speaker: 'Speaker', panellist: 'Panellist', organiser: 'Organiser', press: 'Press', staff: 'Staff' },
   door: {
@@ -431,6 +431,7 @@ export const en = {
     duplicate_email: 'Someone with the email {{email}} is already registered: search for them instead.',
     override_needs_pin: 'Admitting against the rules needs the staff PIN or a staff badge.',
     cancelled_no_badge: 'This registration was cancelled: no badge.',
+    names_required: 'Family and given names are required: in Latin letters, or in kana (the Latin spelling is then derived).',
     no_such_printer: 'The printer {{printer}} is not available here: choose one of this station’s printers.',
   },
   common: { close: 'Close', error: 'Something went wrong: {{message}}', loading: 'Loading…', open: 'open', none: '—' },

@@ -126,7 +126,7 @@ export const ja: Messages = {
     editTitle: '参加者情報の編集',
     saveEdit: '変更を保存',
     cancel: 'キャンセル',
-    required: '姓と名（ローマ字）は必須です。',
+    required: '姓と名を入力してください（ローマ字、またはカナ。カナからローマ字を自動で補います）。',
   },
   roles: { delegate: '参加者', speaker: '登壇者', panellist: 'パネリスト', organiser: '主催者', press: '報道', staff: 'スタッフ' },
   door: {
@@ -432,6 +432,7 @@ export const ja: Messages = {
     duplicate_email: 'メールアドレス {{email}} の参加者はすでに登録されています。検索してください。',
     override_needs_pin: '特別に入場を許可するには、スタッフ用PINまたはスタッフバッジが必要です。',
     cancelled_no_badge: 'この登録は取り消されているため、バッジは発行できません。',
+    names_required: '姓と名を入力してください（ローマ字、またはカナ。カナからローマ字を自動で補います）。',
     no_such_printer: 'プリンター {{printer}} はこの端末では使用できません。この端末のプリンターを選んでください。',
   },
   common: { close: '閉じる', error: 'エラーが発生しました：{{message}}', loading: '読み込み中…', open: '自由参加', none: '—' },

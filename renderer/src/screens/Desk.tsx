@@ -391,7 +391,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const v = (k: string) => String(f.get(k) ?? '').trim();
-    if (!v('familyName') || !v('givenName')) return setError(t('walkIn.required'));
+    if (!(v('familyName') || v('familyNameKana')) || !(v('givenName') || v('givenNameKana'))) return setError(t('walkIn.required'));
     try {
       onDone(
         await onSubmit({
