@@ -48,6 +48,7 @@ test('Japanese UI: door recent scans, desk history and print jobs, latest scans 
   // The desk: the person's card, history (checkpoint titles) and the print-job list (name and reason).
   await page.goto('/desk');
   await page.locator('input[type="search"]').fill(`hina.ueda.${stamp}@example.jp`);
+  await expect(page.locator('#desk-results')).toHaveAttribute('data-query', `hina.ueda.${stamp}@example.jp`);
   await page.getByTestId('result').first().click();
   await expect(page.getByTestId('card-name')).toHaveText(KANJI);
   // The country in the screen's language.

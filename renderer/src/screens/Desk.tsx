@@ -17,6 +17,8 @@ export function Desk() {
   const { event } = useEvent();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<DelegateHit[]>([]);
+  // The query the shown hits answer (a test, and a screen reader, can tell a stale list from a fresh one).
+  const [answered, setAnswered] = useState('');
   const [active, setActive] = useState(0);
   const [detail, setDetail] = useState<DelegateDetail | null>(null);
   const [result, setResult] = useState<ScanResult | null>(null);
@@ -61,7 +63,7 @@ export function Desk() {
     const mine = ++seq.current;
     codeEnterSeen.current = false;
     const q = query.trim();
-    if (q.length >= 6 && !/\s/.test(q)) {
+    if (q.length >= 6 && !/[\s@]/.test(q)) {
       api.identifyCode({ code: q }).then((c) => {
         if (mine !== seq.current) return;
         setByCode(c.kind === 'none' ? null : c);
@@ -74,6 +76,7 @@ export function Desk() {
     api.searchDelegates({ query: query.slice(0, 200), limit: 20 }).then((r) => {
       if (mine !== seq.current) return;
       setHits(r);
+      setAnswered(query);
       setActive(0);
     }, fail);
   }, [query]);
@@ -176,7 +179,7 @@ export function Desk() {
                 : t('desk.selectHint')}
           </p>
         )}
-        <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')}>
+        <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')} data-query={answered}>
           {hits.map((h, i) => {
             const n = displayName(h, i18n.language);
             return (
