@@ -128,9 +128,9 @@ export class Uketsuke {
 
   /** "Join a hub": this station pairs with a hub and switches to the hub's event (the current file is kept). */
   joinHub(code: string, name: string): Promise<{ eventId: string; delegates: number }> {
-    if (this.hubRunning) throw new ServiceError('conflict', 'This laptop is the hub; it cannot join another hub.');
-    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.');
-    if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.');
+    if (this.hubRunning) throw new ServiceError('conflict', 'This laptop is the hub; it cannot join another hub.', { key: 'hub_cannot_join', values: {} });
+    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.', { key: 'already_paired', values: {} });
+    if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.', { key: 'join_from_cli', values: {} });
     return this.hubJoiner(code, name);
   }
 
@@ -143,8 +143,8 @@ export class Uketsuke {
 
   /** "New event": an empty event of the organiser's own in a new file (the current one, demo or not, is kept). */
   async newEvent(input: NewEvent): Promise<{ eventId: string; file: string }> {
-    if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.');
-    if (!this.eventCreator) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …');
+    if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.', { key: 'hub_device_new_event', values: {} });
+    if (!this.eventCreator) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …', { key: 'create_event_cli', values: {} });
     return this.eventCreator(input);
   }
 
@@ -161,8 +161,8 @@ export class Uketsuke {
   /** "Make this laptop the hub": the desk laptop starts relaying for the venue's stations. */
   async startHub(): Promise<import('../api/contract.js').SyncStatus> {
     if (this.hubRunning) return this.syncStatus();
-    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is paired with a hub; it cannot be a hub itself.');
-    if (!this.hubStarter) throw new ServiceError('conflict', 'This app cannot run a hub here: start one with `uketsuke hub`.');
+    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is paired with a hub; it cannot be a hub itself.', { key: 'paired_cannot_be_hub', values: {} });
+    if (!this.hubStarter) throw new ServiceError('conflict', 'This app cannot run a hub here: start one with `uketsuke hub`.', { key: 'no_hub_here', values: {} });
     this.hubStarted(await this.hubStarter());
     return this.syncStatus();
   }
@@ -187,7 +187,7 @@ export class Uketsuke {
   /** The devices the hub has seen: from this file when it is the hub, else asked of the hub. */
   async hubDevices(): Promise<HubDeviceInfo[]> {
     if (this.hubRunning || !readHubLink(this.core)) return this.hub.devices();
-    if (!this.stationSync) throw new ServiceError('conflict', 'Not connected to the hub.');
+    if (!this.stationSync) throw new ServiceError('conflict', 'Not connected to the hub.', { key: 'not_connected_hub', values: {} });
     return this.stationSync.devices();
   }
 
@@ -324,14 +324,14 @@ export class Uketsuke {
       newEvent: (input) => this.newEvent(input),
       setStaffPin: ({ pin, current }) => {
         // Changing a PIN takes the PIN (or a staff badge): whoever walks up to an unlocked screen cannot lock staff out.
-        if (this.staffLock.hasPin() && !this.staffLock.unlock(current ?? '').ok) throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.');
+        if (this.staffLock.hasPin() && !this.staffLock.unlock(current ?? '').ok) throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.', { key: 'pin_change_needs_pin', values: {} });
         this.staffLock.setPin(pin);
         return { staffPinSet: true };
       },
       programmeImport: ({ fileName, base64, dryRun }) => this.programme.import(fileName, Buffer.from(base64, 'base64'), { dryRun }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
-        if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
+        if (!report) throw new ServiceError('conflict', 'The import has not finished yet.', { key: 'import_not_finished', values: {} });
         return { fileName: 'rejected-rows.csv', mime: 'text/csv', base64: Buffer.from(rejectedCsv(report.headers, report.rejected), 'utf8').toString('base64') };
       },
     };
@@ -356,7 +356,7 @@ export class Uketsuke {
 
   /** Starts an import in the background (batches that yield to scans); the screen follows it by its id. */
   private importStart(fileName: string, bytes: Buffer, mapping: (ImportFieldName | null)[] | undefined, dryRun: boolean): ImportJob {
-    const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null };
+    const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null, say: null };
     this.importJobs.set(job.id, job);
     // A copy first: an import half-applied by a crash (or a wrong file) can be undone by restoring it.
     const before = dryRun || !this.backups ? Promise.resolve(null) : this.backups.backup('before-import');
@@ -364,14 +364,14 @@ export class Uketsuke {
       .then(() => this.importer.run(fileName, bytes, { mapping, dryRun, onProgress: (done, total) => Object.assign(job, { done, total }) }))
       .then(
         (report: ImportReport) => Object.assign(job, { state: 'done', report, done: report.total, total: report.total }),
-        (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e), say: e instanceof ServiceError ? (e.say ?? null) : null }),
       );
     return { ...job };
   }
 
   private importJob(jobId: string): ImportJob {
     const job = this.importJobs.get(jobId);
-    if (!job) throw new ServiceError('not_found', `No import ${jobId}.`);
+    if (!job) throw new ServiceError('not_found', `No import ${jobId}.`, { key: 'no_import', values: { job: jobId } });
     return { ...job };
   }
 

@@ -129,7 +129,7 @@ export class Delegates {
 
   get(id: string): DelegateRow {
     const row = this.byId.get(id) as DelegateRow | undefined;
-    if (!row) throw new ServiceError('not_found', `No delegate with id ${id}.`);
+    if (!row) throw new ServiceError('not_found', `No delegate with id ${id}.`, { key: 'no_delegate', values: { key: id } });
     return row;
   }
 
@@ -179,7 +179,7 @@ export class Delegates {
     const rec = this.clean(fields);
     if (rec.email && this.emailTaken.get(rec.email))
       throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
-    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
+    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
     let id = opts.id ?? (rec.external_code || rec.email ? delegateIdFor(this.event.id(), rec) : newId('d'));
     // The derived id is taken here by someone whose code or email has since changed: this is another person.
     if (!opts.id && this.byId.get(id)) id = newId('d');
@@ -191,7 +191,7 @@ export class Delegates {
   update(id: string, fields: DelegateFields): DelegateRow {
     const before = this.get(id);
     const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code });
-    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
+    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
     const other = rec.email ? (this.byEmail.get(rec.email) as DelegateRow | undefined) : undefined;
     if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
     // Only what changed travels: another desk's edit of another field of this person stays.
@@ -268,7 +268,7 @@ export class Delegates {
   reissue(id: string): DelegateRow {
     return this.core.tx(() => {
       const row = this.get(id);
-      if (row.badge_issue >= MAX_ISSUE) throw new ServiceError('conflict', 'This badge has been reprinted too many times; register the person again.');
+      if (row.badge_issue >= MAX_ISSUE) throw new ServiceError('conflict', 'This badge has been reprinted too many times; register the person again.', { key: 'reissue_limit', values: {} });
       this.core.commit('badge.reissued', { delegateId: id, issue: row.badge_issue + 1 });
       return this.get(id);
     });
