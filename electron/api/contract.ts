@@ -323,7 +323,15 @@ const reportInput = z.object({
 export const apiInputs = {
   event: z.object({}),
   checkpoints: z.object({}),
-  searchDelegates: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  searchDelegates: z.object({
+    query: z.string().max(200),
+    limit: z.number().int().min(1).max(100).default(20),
+    /** The desk's filter chips; the ranking is the search's own, only people who pass are kept. */
+    filters: z
+      .object({ arrived: z.boolean().optional(), role: z.enum(ROLES).optional(), country: z.string().min(1).max(100).optional() })
+      .strict()
+      .optional(),
+  }),
   delegate: z.object({ id }),
   scan: z.object({ checkpointId: id, code: z.string().max(8192) }),
   checkIn: z.object({ delegateId: id, checkpointId: id.optional() }),

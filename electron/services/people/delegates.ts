@@ -86,6 +86,16 @@ const SELECT_DELEGATE = `SELECT id, badge_no, badge_issue, family_name, given_na
   family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status FROM delegate`;
 
 /** Delegates: who they are, how the desk finds them, and their badge numbers. */
+/** The desk's filters on a search (all optional): arrived at the venue or not yet, a role, a country as stored. */
+export interface SearchFilters {
+  arrived?: boolean;
+  role?: Role;
+  country?: string;
+}
+
+/** How far down the ranking a filtered search reads (a filter that almost nobody passes stops here). */
+const MAX_FILTER_WINDOW = 20_000;
+
 export class Delegates {
   private readonly byId;
   private readonly byBadgeNo;
@@ -280,8 +290,23 @@ export class Delegates {
   }
 
   /** The desk search (services/people/search): exact and prefix matches first, then the forgiving ones. */
-  search(query: string, limit: number, opts: FindOptions = {}): DelegateHit[] {
-    const ids = this.finder.find(query, limit, opts);
+  search(query: string, limit: number, opts: FindOptions = {}, filters: SearchFilters = {}): DelegateHit[] {
+    const filtered = filters.arrived !== undefined || filters.role !== undefined || filters.country !== undefined;
+    if (!filtered) return this.hits(this.finder.find(query, limit, opts));
+    // Filters keep the search's order: the same ranking, read further down until enough pass (or nobody is left).
+    const country = filters.country?.trim().toLowerCase();
+    const pass = (h: DelegateHit) =>
+      (filters.arrived === undefined || h.arrived === filters.arrived) &&
+      (filters.role === undefined || h.role === filters.role) &&
+      (country === undefined || (h.country ?? '').trim().toLowerCase() === country);
+    for (let window = limit * 5; ; window *= 5) {
+      const ids = this.finder.find(query, Math.min(window, MAX_FILTER_WINDOW), opts);
+      const hits = this.hits(ids).filter(pass);
+      if (hits.length >= limit || ids.length < window || window >= MAX_FILTER_WINDOW) return hits.slice(0, limit);
+    }
+  }
+
+  private hits(ids: string[]): DelegateHit[] {
     const byId = new Map((this.byIds.all(JSON.stringify(ids)) as DelegateRow[]).map((r) => [r.id, r]));
     const rows = ids.map((id) => byId.get(id)).filter((r): r is DelegateRow => r !== undefined);
     const arrived = this.arrivedSet(ids);
