@@ -11,11 +11,17 @@ import { saveDownload } from '../download';
 import { coreText } from '../core-message';
 
 const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
+type SearchFilters = { arrived?: boolean; role?: Role; country?: string };
 
 export function Desk() {
   const { t, i18n } = useTranslation();
   const { event } = useEvent();
   const [query, setQuery] = useState('');
+  // The filter chips: arrived or not yet, a role, a country (those met in this desk's answers so far).
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [countries, setCountries] = useState<string[]>([]);
+  const filterKey = JSON.stringify(filters);
+  const [answeredFilters, setAnsweredFilters] = useState('{}');
   const [hits, setHits] = useState<DelegateHit[]>([]);
   // The query the shown hits answer (a test, and a screen reader, can tell a stale list from a fresh one).
   const [answered, setAnswered] = useState('');
@@ -73,13 +79,18 @@ export function Desk() {
         }
       }, fail);
     } else setByCode(null);
-    api.searchDelegates({ query: query.slice(0, 200), limit: 20 }).then((r) => {
+    api.searchDelegates({ query: query.slice(0, 200), limit: 20, filters }).then((r) => {
       if (mine !== seq.current) return;
       setHits(r);
+      setCountries((cs) => {
+        const more = r.map((h) => h.country).filter((c): c is string => !!c && !cs.includes(c));
+        return more.length ? [...cs, ...new Set(more)].sort() : cs;
+      });
       setAnswered(query);
+      setAnsweredFilters(filterKey);
       setActive(0);
     }, fail);
-  }, [query]);
+  }, [query, filterKey]);
 
   const open = (id: string) => api.delegate({ id }).then(setDetail, fail);
 
@@ -166,6 +177,21 @@ export function Desk() {
           />
           <button type="button" className="btn" onClick={() => setWalkIn(true)} data-testid="walk-in">{t('desk.walkIn')}</button>
         </div>
+        <div className="filter-row" role="group" aria-label={t('desk.filter.label')} data-testid="desk-filters">
+          {([['all', undefined], ['arrived', true], ['notYet', false]] as const).map(([k, v]) => (
+            <button key={k} type="button" className="chip" aria-pressed={filters.arrived === v} data-filter={k} onClick={() => setFilters((f) => ({ ...f, arrived: v }))}>
+              {t(`desk.filter.${k}`)}
+            </button>
+          ))}
+          <select className={`chip${filters.role ? ' chip-on' : ''}`} aria-label={t('desk.filter.role')} value={filters.role ?? ''} data-testid="filter-role" onChange={(e) => setFilters((f) => ({ ...f, role: (e.target.value || undefined) as Role | undefined }))}>
+            <option value="">{t('desk.filter.anyRole')}</option>
+            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          </select>
+          <select className={`chip${filters.country ? ' chip-on' : ''}`} aria-label={t('desk.filter.country')} value={filters.country ?? ''} data-testid="filter-country" onChange={(e) => setFilters((f) => ({ ...f, country: e.target.value || undefined }))}>
+            <option value="">{t('desk.filter.anyCountry')}</option>
+            {countries.map((c) => <option key={c} value={c}>{countryName(c, i18n.language) ?? c}</option>)}
+          </select>
+        </div>
         {byCode ? (
           <p className={`notice code-note ${byCode.kind === 'person' ? 'notice-ok' : 'notice-error'}`} role="status" data-testid="code-note" data-kind={byCode.kind}>
             {codeNoteText(byCode, t, i18n.language)}
@@ -179,7 +205,7 @@ export function Desk() {
                 : t('desk.selectHint')}
           </p>
         )}
-        <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')} data-query={answered}>
+        <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')} data-query={answered} data-filters={answeredFilters}>
           {hits.map((h, i) => {
             const n = displayName(h, i18n.language);
             return (
