@@ -17,7 +17,7 @@ test('desk filters: arrived, not yet, role and country narrow the results', asyn
 
   const chips = page.getByTestId('desk-filters');
   await chips.locator('[data-filter="arrived"]').click();
-  await expect(chips.locator('[data-filter="arrived"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(chips.locator('[data-filter="arrived"]')).toHaveAttribute('aria-checked', 'true');
   await expect(page.locator('#desk-results[data-filters=\'{"arrived":true}\'] [role="option"]')).toHaveCount(1);
   await expect(results).toContainText('Arrived');
   await expect(results).not.toContainText('Waiting');
@@ -35,5 +35,12 @@ test('desk filters: arrived, not yet, role and country narrow the results', asyn
   await page.getByTestId('filter-country').selectOption('France');
   await expect(page.locator('#desk-results[data-filters=\'{"country":"France"}\'] [role="option"]')).toHaveCount(1);
   await expect(results).toContainText('Waiting');
+  // The arrival chips are one Tab stop; the arrows move between them.
+  await page.getByTestId('filter-country').selectOption('');
+  await chips.locator('[data-filter="all"]').click();
+  await expect(chips.locator('[role="radio"][tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(chips.locator('[data-filter="arrived"]')).toBeFocused();
+  await expect(page.locator('#desk-results[data-filters=\'{"arrived":true}\'] [role="option"]')).toHaveCount(1);
   await page.screenshot({ path: '/work/shots-14b/desk-filters-laptop-en-test.png' });
 });

@@ -61,7 +61,7 @@ export const en = {
     capacity: '{{admitted}} admitted for {{capacity}} places',
   },
   desk: {
-    filter: { label: 'Show', all: 'All', arrived: 'Arrived', notYet: 'Not yet', role: 'Role', anyRole: 'Any role', country: 'Country', anyCountry: 'Any country' },
+    filter: { label: 'Show', arrival: 'Arrival', all: 'All', arrived: 'Arrived', notYet: 'Not yet', role: 'Role', anyRole: 'Any role', country: 'Country', anyCountry: 'Any country' },
     searchLabel: 'Find a delegate',
     searchPlaceholder: 'Name, kana, romaji, organisation, email or badge no.',
     results_one: '{{count}} match',

@@ -63,7 +63,7 @@ export const ja: Messages = {
     capacity: '定員 {{capacity}} 名に対し {{admitted}} 名入場',
   },
   desk: {
-    filter: { label: '絞り込み', all: 'すべて', arrived: '受付済み', notYet: '未受付', role: '区分', anyRole: 'すべての区分', country: '国・地域', anyCountry: 'すべての国・地域' },
+    filter: { label: '絞り込み', arrival: '受付状況', all: 'すべて', arrived: '受付済み', notYet: '未受付', role: '区分', anyRole: 'すべての区分', country: '国・地域', anyCountry: 'すべての国・地域' },
     searchLabel: '参加者を検索',
     searchPlaceholder: '氏名・かな・ローマ字・所属・メール・バッジ番号',
     results_one: '{{count}} 件',

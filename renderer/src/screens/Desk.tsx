@@ -12,6 +12,7 @@ import { coreText } from '../core-message';
 
 const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
 type SearchFilters = { arrived?: boolean; role?: Role; country?: string };
+const ARRIVAL = [['all', undefined], ['arrived', true], ['notYet', false]] as const;
 
 export function Desk() {
   const { t, i18n } = useTranslation();
@@ -178,11 +179,21 @@ export function Desk() {
           <button type="button" className="btn" onClick={() => setWalkIn(true)} data-testid="walk-in">{t('desk.walkIn')}</button>
         </div>
         <div className="filter-row" role="group" aria-label={t('desk.filter.label')} data-testid="desk-filters">
-          {([['all', undefined], ['arrived', true], ['notYet', false]] as const).map(([k, v]) => (
-            <button key={k} type="button" className="chip" aria-pressed={filters.arrived === v} data-filter={k} onClick={() => setFilters((f) => ({ ...f, arrived: v }))}>
-              {t(`desk.filter.${k}`)}
-            </button>
-          ))}
+          {/* One Tab stop for the three arrival chips (arrows move between them), so Tab from the search stays short. */}
+          <span className="chip-group" role="radiogroup" aria-label={t('desk.filter.arrival')} onKeyDown={(e) => {
+            const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+            if (!step) return;
+            e.preventDefault();
+            const i = (ARRIVAL.findIndex(([, v]) => v === filters.arrived) + step + ARRIVAL.length) % ARRIVAL.length;
+            setFilters((f) => ({ ...f, arrived: ARRIVAL[i]![1] }));
+            (e.currentTarget.children[i] as HTMLElement | undefined)?.focus();
+          }}>
+            {ARRIVAL.map(([k, v]) => (
+              <button key={k} type="button" role="radio" className="chip" aria-checked={filters.arrived === v} tabIndex={filters.arrived === v ? 0 : -1} data-filter={k} onClick={() => setFilters((f) => ({ ...f, arrived: v }))}>
+                {t(`desk.filter.${k}`)}
+              </button>
+            ))}
+          </span>
           <select className={`chip${filters.role ? ' chip-on' : ''}`} aria-label={t('desk.filter.role')} value={filters.role ?? ''} data-testid="filter-role" onChange={(e) => setFilters((f) => ({ ...f, role: (e.target.value || undefined) as Role | undefined }))}>
             <option value="">{t('desk.filter.anyRole')}</option>
             {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
