@@ -277,6 +277,8 @@ export interface ImportJob {
   total: number;
   report: ImportReportView | null;
   error: string | null;
+  /** The error as a key and values, for the screen to say in its language (null when the core has no key for it). */
+  say: CoreMessage | null;
 }
 
 export interface FileDownload {
@@ -292,8 +294,9 @@ const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).optional().nullable();
 
 export const walkInSchema = z.object({
-  familyName: text(200).min(1),
-  givenName: text(200).min(1),
+  // Latin names, or empty when the kana are given: the core derives them as a passport writes them (コンドウ → Kondo).
+  familyName: text(200),
+  givenName: text(200),
   familyNameKanji: optionalText(200),
   givenNameKanji: optionalText(200),
   familyNameKana: optionalText(200),
@@ -322,7 +325,15 @@ const reportInput = z.object({
 export const apiInputs = {
   event: z.object({}),
   checkpoints: z.object({}),
-  searchDelegates: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  searchDelegates: z.object({
+    query: z.string().max(200),
+    limit: z.number().int().min(1).max(100).default(20),
+    /** The desk's filter chips; the ranking is the search's own, only people who pass are kept. */
+    filters: z
+      .object({ arrived: z.boolean().optional(), role: z.enum(ROLES).optional(), country: z.string().min(1).max(100).optional() })
+      .strict()
+      .optional(),
+  }),
   delegate: z.object({ id }),
   scan: z.object({ checkpointId: id, code: z.string().max(8192) }),
   checkIn: z.object({ delegateId: id, checkpointId: id.optional() }),
@@ -579,8 +590,77 @@ export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs
 
 /** An error the user caused and can fix; shells show its message (and code) instead of a crash. */
 /** What a core message says, for a screen to render in its language (`message` stays English for logs and the CLI). */
+export type CoreMessageKey =
+  | 'already_paired'
+  | 'badge_numbers_used'
+  | 'bus_departs_before_boarding'
+  | 'bus_needs_name'
+  | 'bus_needs_seat'
+  | 'bus_returns_before_departure'
+  | 'cancelled_no_badge'
+  | 'capacity_min'
+  | 'checkpoint_closes_before_opens'
+  | 'create_event_cli'
+  | 'demo_cli'
+  | 'duplicate_email'
+  | 'end_date_invalid'
+  | 'event_ends_before_start'
+  | 'event_exists'
+  | 'event_needs_name'
+  | 'event_too_long'
+  | 'file_unreadable'
+  | 'hub_cannot_join'
+  | 'hub_device_new_event'
+  | 'hub_no_event'
+  | 'hub_not_running'
+  | 'hub_unreachable'
+  | 'import_not_finished'
+  | 'join_from_cli'
+  | 'mapping_columns'
+  | 'name_required'
+  | 'names_required'
+  | 'no_badge_numbers'
+  | 'no_bus'
+  | 'no_checkpoint'
+  | 'no_delegate'
+  | 'no_delegate_filter'
+  | 'no_entrance'
+  | 'no_event'
+  | 'no_hub_here'
+  | 'no_import'
+  | 'no_name_column'
+  | 'no_paired_device'
+  | 'no_print_job'
+  | 'no_scan'
+  | 'no_session'
+  | 'no_such_printer'
+  | 'not_a_datetime'
+  | 'not_connected_hub'
+  | 'only_checkin_undone'
+  | 'other_event_file'
+  | 'override_needs_pin'
+  | 'paired_cannot_be_hub'
+  | 'pairing_code_expired'
+  | 'pairing_code_role'
+  | 'pairing_code_unreadable'
+  | 'pin_change_needs_pin'
+  | 'pin_format'
+  | 'printed_elsewhere'
+  | 'programme_unreadable'
+  | 'purge_after_event'
+  | 'reissue_limit'
+  | 'retry_only_failed'
+  | 'scan_already_undone'
+  | 'session_ends_before_start'
+  | 'session_needs_title'
+  | 'session_not_on_day'
+  | 'start_date_invalid'
+  | 'unknown_targets'
+  | 'unknown_timezone';
+
 export interface CoreMessage {
-  key: 'duplicate_email' | 'override_needs_pin' | 'cancelled_no_badge' | 'no_such_printer';
+  /** Every key has a string in renderer/src/i18n/en.ts and ja.ts under core (test/unit/core-messages.test.ts). */
+  key: CoreMessageKey;
   values: Record<string, string | number>;
 }
 

@@ -22,6 +22,7 @@ import { Privacy } from './people/privacy.js';
 import { KioskLookup } from './people/kiosk-lookup.js';
 import { StillExpected } from './checkin/still-expected.js';
 import { codeIdentity } from './checkin/code-identity.js';
+import { withLatinNames } from './people/names.js';
 import { Conflicts } from './sync/conflicts.js';
 import { Passengers } from './checkin/passengers.js';
 import { Hub, type HubIdentity } from './sync/hub.js';
@@ -135,9 +136,9 @@ export class Uketsuke {
 
   /** "Join a hub": this station pairs with a hub and switches to the hub's event (the current file is kept). */
   joinHub(code: string, name: string): Promise<{ eventId: string; delegates: number }> {
-    if (this.hubRunning) throw new ServiceError('conflict', 'This laptop is the hub; it cannot join another hub.');
-    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.');
-    if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.');
+    if (this.hubRunning) throw new ServiceError('conflict', 'This laptop is the hub; it cannot join another hub.', { key: 'hub_cannot_join', values: {} });
+    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.', { key: 'already_paired', values: {} });
+    if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.', { key: 'join_from_cli', values: {} });
     return this.hubJoiner(code, name);
   }
 
@@ -157,15 +158,15 @@ export class Uketsuke {
 
   /** "Open the demo" on a first start: the demo in this (empty) file. */
   openDemo(): Promise<{ eventId: string }> {
-    if (this.event.exists()) throw new ServiceError('conflict', 'This file already holds an event.');
-    if (!this.demoOpener) throw new ServiceError('conflict', 'The demo is made from the command line here: uketsuke demo --db FILE');
+    if (this.event.exists()) throw new ServiceError('conflict', 'This file already holds an event.', { key: 'event_exists', values: {} });
+    if (!this.demoOpener) throw new ServiceError('conflict', 'The demo is made from the command line here: uketsuke demo --db FILE', { key: 'demo_cli', values: {} });
     return this.demoOpener();
   }
 
   /** "New event": an empty event of the organiser's own in a new file (the current one, demo or not, is kept). */
   async newEvent(input: NewEvent): Promise<{ eventId: string; file: string }> {
-    if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.');
-    if (!this.eventCreator) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …');
+    if (this.hubRunning || readHubLink(this.core)) throw new ServiceError('conflict', 'This device is part of a venue hub: create the new event on a device of its own.', { key: 'hub_device_new_event', values: {} });
+    if (!this.eventCreator) throw new ServiceError('conflict', 'A new event is created from the command line here: uketsuke event create --db FILE …', { key: 'create_event_cli', values: {} });
     return this.eventCreator(input);
   }
 
@@ -182,8 +183,8 @@ export class Uketsuke {
   /** "Make this laptop the hub": the desk laptop starts relaying for the venue's stations. */
   async startHub(): Promise<import('../api/contract.js').SyncStatus> {
     if (this.hubRunning) return this.syncStatus();
-    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is paired with a hub; it cannot be a hub itself.');
-    if (!this.hubStarter) throw new ServiceError('conflict', 'This app cannot run a hub here: start one with `uketsuke hub`.');
+    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is paired with a hub; it cannot be a hub itself.', { key: 'paired_cannot_be_hub', values: {} });
+    if (!this.hubStarter) throw new ServiceError('conflict', 'This app cannot run a hub here: start one with `uketsuke hub`.', { key: 'no_hub_here', values: {} });
     this.hubStarted(await this.hubStarter());
     return this.syncStatus();
   }
@@ -208,7 +209,7 @@ export class Uketsuke {
   /** The devices the hub has seen: from this file when it is the hub, else asked of the hub. */
   async hubDevices(): Promise<HubDeviceInfo[]> {
     if (this.hubRunning || !readHubLink(this.core)) return this.hub.devices();
-    if (!this.stationSync) throw new ServiceError('conflict', 'Not connected to the hub.');
+    if (!this.stationSync) throw new ServiceError('conflict', 'Not connected to the hub.', { key: 'not_connected_hub', values: {} });
     return this.stationSync.devices();
   }
 
@@ -272,7 +273,7 @@ export class Uketsuke {
           this.event.toCheckpoint(cp, this.checkin.admittedCount(cp), cp.list_rule === 'registered' ? (registered.get(targetKeyOf(cp)) ?? 0) : null),
         );
       },
-      searchDelegates: ({ query, limit }) => this.delegates.search(query, limit),
+      searchDelegates: ({ query, limit, filters }) => this.delegates.search(query, limit, {}, filters ?? {}),
       delegate: ({ id }) => this.delegateDetail(id),
       identifyCode: ({ code }) => codeIdentity(code, this.event, this.delegates),
       scan: ({ checkpointId, code }) => this.afterWrite(this.checkin.scan(checkpointId, code)),
@@ -284,10 +285,9 @@ export class Uketsuke {
         return this.afterWrite(this.checkin.override(checkpointId, delegateId, reason));
       },
       undoScan: ({ scanId, reason }) => this.afterWrite(this.checkin.undo(scanId, reason)),
-      walkIn: (input) => {
-        const universe = this.registrationTargets();
-        const unknown = input.registrations.filter((t) => !universe.has(t));
-        if (unknown.length) throw new ServiceError('bad_input', `Not a session or bus of this event: ${unknown.slice(0, 3).join(', ')}`);
+      walkIn: (given) => {
+        const input = namesOrRefuse(given);
+        this.refuseUnknownTargets(input.registrations);
         const row = this.core.tx(() => {
           const d = this.delegates.insert({ ...input, email: input.email || null });
           this.delegates.register(d.id, input.registrations);
@@ -296,12 +296,10 @@ export class Uketsuke {
         return this.afterWrite(this.delegateDetail(row.id));
       },
       updateDelegate: ({ id, fields }) =>
-        this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...fields, email: fields.email || null })).id)),
+        this.afterWrite(this.delegateDetail(this.core.tx(() => this.delegates.update(id, { ...namesOrRefuse(fields), email: fields.email || null })).id)),
       setRegistrations: ({ delegateId, targetIds }) => {
-        const universe = this.registrationTargets();
-        const unknown = targetIds.filter((t) => !universe.has(t));
-        if (unknown.length) throw new ServiceError('bad_input', `Not a session or bus of this event: ${unknown.slice(0, 3).join(', ')}`);
-        if (!this.delegates.findByIdOrEmail(delegateId)) throw new ServiceError('not_found', `No delegate ${delegateId}.`);
+        const universe = this.refuseUnknownTargets(targetIds);
+        if (!this.delegates.findByIdOrEmail(delegateId)) throw new ServiceError('not_found', `No delegate ${delegateId}.`, { key: 'no_delegate', values: { key: delegateId } });
         this.core.tx(() => this.delegates.setRegistrations(delegateId, targetIds, universe));
         return this.afterWrite(this.delegateDetail(delegateId));
       },
@@ -365,7 +363,7 @@ export class Uketsuke {
         // client's lockout, like any sign-in.
         const proven = this.trust.signedInAsOrganiser(this.caller);
         if (this.staffLock.hasPin() && !proven && !this.staffLock.unlock(current ?? '', this.caller.clientId).ok) {
-          throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.');
+          throw new ServiceError('bad_input', 'Changing the staff PIN needs the current PIN or a staff badge.', { key: 'pin_change_needs_pin', values: {} });
         }
         this.staffLock.setPin(pin, `${this.caller.station}:${this.caller.clientId}`);
         return { staffPinSet: true, weak: pin.length < 6 };
@@ -373,7 +371,7 @@ export class Uketsuke {
       programmeImport: ({ fileName, base64, dryRun }) => this.programme.import(fileName, Buffer.from(base64, 'base64'), { dryRun }),
       rejectedRows: ({ jobId }) => {
         const report = this.importJob(jobId).report;
-        if (!report) throw new ServiceError('conflict', 'The import has not finished yet.');
+        if (!report) throw new ServiceError('conflict', 'The import has not finished yet.', { key: 'import_not_finished', values: {} });
         return { fileName: 'rejected-rows.csv', mime: 'text/csv', base64: Buffer.from(rejectedCsv(report.headers, report.rejected), 'utf8').toString('base64') };
       },
     };
@@ -382,6 +380,17 @@ export class Uketsuke {
   /** What the desk may register a delegate for: the programme's sessions (meeting blocks too) and buses, not archived. */
   private registrationTargets(): Set<string> {
     return new Set([...this.programme.sessions().filter((x) => !x.archived).map((x) => x.id), ...this.programme.buses().filter((b) => !b.archived).map((b) => b.id)]);
+  }
+
+  /** Refuses ids that are not a current session or bus of this event; answers the ones that are. */
+  private refuseUnknownTargets(ids: readonly string[]): Set<string> {
+    const universe = this.registrationTargets();
+    const unknown = ids.filter((t) => !universe.has(t));
+    if (unknown.length) {
+      const list = unknown.slice(0, 3).join(', ');
+      throw new ServiceError('bad_input', `Not a session or bus of this event: ${list}`, { key: 'unknown_targets', values: { ids: list } });
+    }
+    return universe;
   }
 
   private programmeView(): import('../api/contract.js').Programme {
@@ -404,7 +413,7 @@ export class Uketsuke {
 
   /** Starts an import in the background (batches that yield to scans); the screen follows it by its id. */
   private importStart(fileName: string, bytes: Buffer, mapping: (ImportFieldName | null)[] | undefined, dryRun: boolean): ImportJob {
-    const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null };
+    const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null, say: null };
     this.importJobs.set(job.id, job);
     // A copy first: an import half-applied by a crash (or a wrong file) can be undone by restoring it.
     const before = dryRun || !this.backups ? Promise.resolve(null) : this.backups.backup('before-import');
@@ -412,14 +421,14 @@ export class Uketsuke {
       .then(() => this.importer.run(fileName, bytes, { mapping, dryRun, onProgress: (done, total) => Object.assign(job, { done, total }) }))
       .then(
         (report: ImportReport) => Object.assign(job, { state: 'done', report, done: report.total, total: report.total }),
-        (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e), say: e instanceof ServiceError ? (e.say ?? null) : null }),
       );
     return { ...job };
   }
 
   private importJob(jobId: string): ImportJob {
     const job = this.importJobs.get(jobId);
-    if (!job) throw new ServiceError('not_found', `No import ${jobId}.`);
+    if (!job) throw new ServiceError('not_found', `No import ${jobId}.`, { key: 'no_import', values: { job: jobId } });
     return { ...job };
   }
 
@@ -462,6 +471,13 @@ export class Uketsuke {
 /** Methods that read or write files answer asynchronously; every other answer is immediate. */
 export type AsyncApiMethod = 'importPreview' | 'exportDelegates' | 'hubDevices' | 'startHub' | 'joinHub' | 'report' | 'programmeImport' | 'newEvent' | 'setBranding' | 'openDemo';
 export type ApiResult<M extends ApiMethod> = M extends AsyncApiMethod ? Promise<ApiOutputs[M]> : ApiOutputs[M];
+
+/** Latin names as typed or from the kana; a person needs a family and a given name one way or the other. */
+function namesOrRefuse<T extends { familyName: string; givenName: string; familyNameKana?: string | null; givenNameKana?: string | null }>(f: T): T {
+  const named = withLatinNames(f);
+  if (!named) throw new ServiceError('bad_input', 'A family and a given name are needed: in Latin letters, or in kana to derive them from.', { key: 'names_required', values: {} });
+  return named;
+}
 
 export class InputError extends ServiceError {
   constructor(readonly issues: string[]) {

@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { EventInfo } from '../../electron/api/contract';
+import i18next from 'i18next';
 import { api, ApiError } from './api';
+import { coreText } from './core-message';
 
 interface EventState {
   event: EventInfo | null;
@@ -30,7 +32,7 @@ export function EventProvider({ children }: { children: ReactNode }) {
       (e: unknown) => {
         setReachable(!(e instanceof ApiError && e.code === 'offline'));
         setNoEvent(e instanceof ApiError && e.code === 'not_found');
-        setError(e instanceof Error ? e.message : String(e));
+        setError(coreText(e, i18next.t));
       },
     );
   }, []);

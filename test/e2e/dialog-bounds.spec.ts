@@ -49,6 +49,7 @@ async function japanese(page: Page, size: { width: number; height: number }) {
 
 async function openCard(page: Page, email: string) {
   await page.locator('input[type="search"]').fill(email);
+  await expect(page.locator('#desk-results')).toHaveAttribute('data-query', email);
   await expect(page.getByTestId('result')).toHaveCount(1);
   await page.getByTestId('result').click();
   await expect(page.getByTestId('delegate-card')).toContainText(email);

@@ -20,6 +20,7 @@ export async function openDelegate(page: import('@playwright/test').Page, query:
   const { expect } = await import('@playwright/test');
   await page.locator('input[type="search"]').fill(query);
   // Wait for this query's answer, not the list from the previous keystrokes.
+  await expect(page.locator('#desk-results')).toHaveAttribute('data-query', query);
   await expect(page.getByTestId('result')).toHaveCount(1);
   // The single hit may still be the previous query's (its answer not in yet under load): click until the card
   // opened is this query's.

@@ -2,7 +2,7 @@
 // their Japanese titles and core messages in Japanese — the door's recent scans, the desk's history and print jobs, and
 // the latest scans on Reports. In the English UI the same person reads in romaji.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { call } from './helpers';
+import { call, holdClock } from './helpers';
 
 const KANJI = '上田 陽菜';
 const LATIN = /Hina|Ueda|UEDA/;
@@ -48,6 +48,7 @@ test('Japanese UI: door recent scans, desk history and print jobs, latest scans 
   // The desk: the person's card, history (checkpoint titles) and the print-job list (name and reason).
   await page.goto('/desk');
   await page.locator('input[type="search"]').fill(`hina.ueda.${stamp}@example.jp`);
+  await expect(page.locator('#desk-results')).toHaveAttribute('data-query', `hina.ueda.${stamp}@example.jp`);
   await page.getByTestId('result').first().click();
   await expect(page.getByTestId('card-name')).toHaveText(KANJI);
   // The country in the screen's language.
@@ -86,6 +87,24 @@ test('Japanese UI: a camera that cannot start is explained in Japanese, not with
   const notice = page.locator('.camera [role="status"]');
   await expect(notice).toContainText('カメラを起動できません');
   await expect(notice).not.toContainText(/[A-Za-z]{4,}/);
+});
+
+test('Japanese UI: a walk-in given in kanji and kana only is registered; the romaji come from the kana', async ({ page }) => {
+  await holdClock(page);
+  await japanese(page);
+  await page.goto('/desk');
+  await page.getByTestId('walk-in').click();
+  const form = page.getByTestId('walk-in-form');
+  await form.locator('input[name="familyNameKanji"]').fill('鷲尾');
+  await form.locator('input[name="givenNameKanji"]').fill('楓');
+  await form.locator('input[name="familyNameKana"]').fill('ワシオ');
+  await form.locator('input[name="givenNameKana"]').fill('カエデ');
+  await form.locator('button[type="submit"]').click();
+  await expect(form).toHaveCount(0);
+  await expect(page.locator('[data-verdict="admitted"]')).toContainText('鷲尾 楓');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('card-name')).toHaveText('鷲尾 楓');
+  await expect(page.getByTestId('delegate-card').locator('.romaji')).toHaveText('WASHIO Kaede');
 });
 
 test('English UI: the same lists read the Japanese delegate in romaji', async ({ page, request }) => {

@@ -17,7 +17,7 @@ async function pinnedCertificate(code: { hub: string[]; fingerprint: string }): 
       lastError = e as Error;
     }
   }
-  throw new ServiceError('conflict', lastError?.message ?? 'Cannot reach the hub.');
+  throw new ServiceError('conflict', lastError?.message ?? 'Cannot reach the hub.', { key: 'hub_unreachable', values: { detail: lastError?.message ?? '' } });
 }
 
 export async function pairWithCode(app: Uketsuke, codeText: string, name: string, onProgress?: (loaded: number, total: number) => void): Promise<PairAnswer & { delegates: number }> {
@@ -25,9 +25,9 @@ export async function pairWithCode(app: Uketsuke, codeText: string, name: string
   try {
     code = decodePairingCode(codeText);
   } catch (e) {
-    throw new ServiceError('bad_input', (e as Error).message);
+    throw new ServiceError('bad_input', (e as Error).message, { key: 'pairing_code_unreadable', values: { detail: (e as Error).message } });
   }
-  if (code.expiresAt < new Date().toISOString()) throw new ServiceError('bad_input', 'This pairing code has expired (codes last ten minutes): ask the hub for a new one.');
+  if (code.expiresAt < new Date().toISOString()) throw new ServiceError('bad_input', 'This pairing code has expired (codes last ten minutes): ask the hub for a new one.', { key: 'pairing_code_expired', values: {} });
   const pem = await pinnedCertificate(code);
   const result = await pairStation(app.core, (credential) => new HttpsHubTransport(code.hub, pem, code.fingerprint, credential), code, pem, name, onProgress);
   app.event.invalidate();
@@ -40,9 +40,9 @@ export async function pairUpstream(app: Uketsuke, codeText: string, name: string
   try {
     code = decodePairingCode(codeText);
   } catch (e) {
-    throw new ServiceError('bad_input', (e as Error).message);
+    throw new ServiceError('bad_input', (e as Error).message, { key: 'pairing_code_unreadable', values: { detail: (e as Error).message } });
   }
-  if (code.role !== 'venue') throw new ServiceError('bad_input', `This pairing code is for a ${code.role} station; a venue hub needs a code for the role venue.`);
+  if (code.role !== 'venue') throw new ServiceError('bad_input', `This pairing code is for a ${code.role} station; a venue hub needs a code for the role venue.`, { key: 'pairing_code_role', values: { role: code.role } });
   const certPem = await pinnedCertificate(code);
   const event = app.db.prepare('SELECT id, public_key, private_key FROM event LIMIT 1').get() as { id: string; public_key: string; private_key: string | null };
   const transport = new HttpsHubTransport(code.hub, certPem, code.fingerprint, null);

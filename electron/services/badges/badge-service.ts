@@ -30,7 +30,7 @@ export class BadgeService {
 
   resolve(key: string): DelegateRow {
     const row = this.delegates.findByIdOrEmail(key);
-    if (!row) throw new ServiceError('not_found', `No delegate with id or email ${key}.`);
+    if (!row) throw new ServiceError('not_found', `No delegate with id or email ${key}.`, { key: 'no_delegate', values: { key } });
     if (row.status !== 'active') throw new ServiceError('conflict', 'This registration was cancelled: no badge.', { key: 'cancelled_no_badge', values: {} });
     return row;
   }
@@ -67,7 +67,7 @@ export class BadgeService {
 
   async batch(filter: BadgeFilter, opts: RenderOptions): Promise<{ pdf: Buffer; count: number }> {
     const rows = this.select(filter);
-    if (rows.length === 0) throw new ServiceError('not_found', 'No delegate matches that filter.');
+    if (rows.length === 0) throw new ServiceError('not_found', 'No delegate matches that filter.', { key: 'no_delegate_filter', values: {} });
     const data = rows.map((r) => this.data.forDelegate(r, opts.back ?? false));
     return { pdf: await this.render(data, opts), count: rows.length };
   }

@@ -146,9 +146,9 @@ export class CheckinService {
     const { db } = this.core;
     this.core.tx(() => {
       const s = db.prepare('SELECT * FROM scan WHERE id = ?').get(scanId) as ScanRow | undefined;
-      if (!s) throw new ServiceError('not_found', `No scan with id ${scanId}.`);
-      if (s.undone_at) throw new ServiceError('conflict', 'This scan was already undone.');
-      if (!ADMITTING.has(s.verdict) || !s.delegate_id) throw new ServiceError('conflict', 'Only a check-in can be undone; denied scans change nothing.');
+      if (!s) throw new ServiceError('not_found', `No scan with id ${scanId}.`, { key: 'no_scan', values: { id: scanId } });
+      if (s.undone_at) throw new ServiceError('conflict', 'This scan was already undone.', { key: 'scan_already_undone', values: {} });
+      if (!ADMITTING.has(s.verdict) || !s.delegate_id) throw new ServiceError('conflict', 'Only a check-in can be undone; denied scans change nothing.', { key: 'only_checkin_undone', values: {} });
       this.core.commit('scan.undone', { scanId, reason, at: this.core.nowIso() });
     });
     return this.recent({ scanId })[0]!;

@@ -72,7 +72,7 @@ export class EventStore {
 
   create(spec: EventSpec): void {
     const { db } = this.core;
-    if (db.prepare('SELECT 1 FROM event').get()) throw new ServiceError('conflict', 'This file already holds an event.');
+    if (db.prepare('SELECT 1 FROM event').get()) throw new ServiceError('conflict', 'This file already holds an event.', { key: 'event_exists', values: {} });
     const keys = generateEventKeys();
     this.core.tx(() => {
       this.core.commit('event.created', { ...spec, publicKey: keys.publicKey, at: this.core.nowIso() });
@@ -95,7 +95,7 @@ export class EventStore {
   private load() {
     if (this.cached) return this.cached;
     const row = this.core.db.prepare('SELECT * FROM event LIMIT 1').get() as EventRow | undefined;
-    if (!row) throw new ServiceError('not_found', 'No event in this file. Create one with `uketsuke demo` or import delegates.');
+    if (!row) throw new ServiceError('not_found', 'No event in this file. Create one with `uketsuke demo` or import delegates.', { key: 'no_event', values: {} });
     const tokens = new BadgeTokens(row.id, { publicKey: row.public_key, privateKey: row.private_key });
     const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: row.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
     this.cached = { row, tokens, dayFormat };
@@ -156,7 +156,7 @@ export class EventStore {
     let row = this.checkpointCache.get(id);
     if (!row) {
       row = this.core.db.prepare('SELECT * FROM checkpoint WHERE id = ?').get(id) as CheckpointRow | undefined;
-      if (!row) throw new ServiceError('not_found', `No checkpoint with id ${id}.`);
+      if (!row) throw new ServiceError('not_found', `No checkpoint with id ${id}.`, { key: 'no_checkpoint', values: { id } });
       this.checkpointCache.set(id, row);
     }
     return row;
@@ -165,7 +165,7 @@ export class EventStore {
   /** The venue entrance: where the desk checks people in. */
   venueCheckpoint(): CheckpointRow {
     const row = this.core.db.prepare("SELECT * FROM checkpoint WHERE kind = 'venue' AND archived = 0 ORDER BY sort_order LIMIT 1").get() as CheckpointRow | undefined;
-    if (!row) throw new ServiceError('not_found', 'This event has no venue entrance checkpoint.');
+    if (!row) throw new ServiceError('not_found', 'This event has no venue entrance checkpoint.', { key: 'no_entrance', values: {} });
     return row;
   }
 

@@ -40,7 +40,7 @@ export class StaffLock {
 
   /** `by` names who changed it (kept in the replicated log entry, which every station receives). */
   setPin(pin: string, by = 'operator'): void {
-    if (!/^\d{4,8}$/.test(pin)) throw new ServiceError('bad_input', 'The staff PIN is 4 to 8 digits.');
+    if (!/^\d{4,8}$/.test(pin)) throw new ServiceError('bad_input', 'The staff PIN is 4 to 8 digits.', { key: 'pin_format', values: {} });
     const salt = randomBytes(16);
     const hash = scryptSync(pin, salt, 32);
     this.core.tx(() => this.core.commit('setting.changed', { key: 'staff_pin', value: `${salt.toString('hex')}:${hash.toString('hex')}`, at: this.core.nowIso(), by: by.slice(0, 100) }));

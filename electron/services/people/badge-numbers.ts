@@ -35,7 +35,7 @@ export class BadgeNumbers {
 
   /** Reserves the next free block for this device (standalone or hub): a change other devices learn of. */
   reserve(): { first: number; last: number } {
-    if (this.s.paired.get()) throw new ServiceError('conflict', 'This device has used its badge numbers: sync with the hub to get more.');
+    if (this.s.paired.get()) throw new ServiceError('conflict', 'This device has used its badge numbers: sync with the hub to get more.', { key: 'badge_numbers_used', values: {} });
     const me = this.s.role.get(this.core.deviceId) as { role: DeviceRole; name: string } | undefined;
     return this.reserveFor(this.core.deviceId, me?.role ?? 'desk', me?.name ?? '');
   }
@@ -45,7 +45,7 @@ export class BadgeNumbers {
     const highest = (this.s.highest.get() as number | null) ?? 0;
     const first = Math.ceil(highest / BLOCK_SIZE) * BLOCK_SIZE + 1;
     const last = Math.min(first + BLOCK_SIZE - 1, MAX_BADGE_NO);
-    if (first > MAX_BADGE_NO) throw new ServiceError('conflict', 'No badge numbers left for this event.');
+    if (first > MAX_BADGE_NO) throw new ServiceError('conflict', 'No badge numbers left for this event.', { key: 'no_badge_numbers', values: {} });
     this.core.commit('device.enrolled', { deviceId, role, name, badgeBlock: { first, last }, at: this.core.nowIso() });
     return { first, last };
   }

@@ -49,6 +49,16 @@ const SELECT_DELEGATE = `SELECT id, badge_no, badge_issue, family_name, given_na
   family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status FROM delegate`;
 
 /** Delegates: who they are, how the desk finds them, and their badge numbers. */
+/** The desk's filters on a search (all optional): arrived at the venue or not yet, a role, a country as stored. */
+export interface SearchFilters {
+  arrived?: boolean;
+  role?: Role;
+  country?: string;
+}
+
+/** How far down the ranking a filtered search reads (a filter that almost nobody passes stops here). */
+const MAX_FILTER_WINDOW = 20_000;
+
 export class Delegates {
   private readonly byId;
   private readonly byBadgeNo;
@@ -92,7 +102,7 @@ export class Delegates {
 
   get(id: string): DelegateRow {
     const row = this.byId.get(id) as DelegateRow | undefined;
-    if (!row) throw new ServiceError('not_found', `No delegate with id ${id}.`);
+    if (!row) throw new ServiceError('not_found', `No delegate with id ${id}.`, { key: 'no_delegate', values: { key: id } });
     return row;
   }
 
@@ -142,7 +152,7 @@ export class Delegates {
     const rec = this.clean(fields);
     if (rec.email && this.emailTaken.get(rec.email))
       throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
-    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
+    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
     let id = opts.id ?? (rec.external_code || rec.email ? delegateIdFor(this.event.id(), rec) : newId('d'));
     // The derived id is taken here by someone whose code or email has since changed: this is another person.
     if (!opts.id && this.byId.get(id)) id = newId('d');
@@ -154,7 +164,7 @@ export class Delegates {
   update(id: string, fields: DelegateFields): DelegateRow {
     const before = this.get(id);
     const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code });
-    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.');
+    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
     const other = rec.email ? (this.byEmail.get(rec.email) as DelegateRow | undefined) : undefined;
     if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
     // Only what changed travels: another desk's edit of another field of this person stays.
@@ -242,7 +252,7 @@ export class Delegates {
   reissue(id: string): DelegateRow {
     return this.core.tx(() => {
       const row = this.get(id);
-      if (row.badge_issue >= MAX_ISSUE) throw new ServiceError('conflict', 'This badge has been reprinted too many times; register the person again.');
+      if (row.badge_issue >= MAX_ISSUE) throw new ServiceError('conflict', 'This badge has been reprinted too many times; register the person again.', { key: 'reissue_limit', values: {} });
       this.core.commit('badge.reissued', { delegateId: id, issue: row.badge_issue + 1 });
       return this.get(id);
     });
@@ -254,8 +264,23 @@ export class Delegates {
   }
 
   /** The desk search (services/people/search): exact and prefix matches first, then the forgiving ones. */
-  search(query: string, limit: number, opts: FindOptions = {}): DelegateHit[] {
-    const ids = this.finder.find(query, limit, opts);
+  search(query: string, limit: number, opts: FindOptions = {}, filters: SearchFilters = {}): DelegateHit[] {
+    const filtered = filters.arrived !== undefined || filters.role !== undefined || filters.country !== undefined;
+    if (!filtered) return this.hits(this.finder.find(query, limit, opts));
+    // Filters keep the search's order: the same ranking, read further down until enough pass (or nobody is left).
+    const country = filters.country?.trim().toLowerCase();
+    const pass = (h: DelegateHit) =>
+      (filters.arrived === undefined || h.arrived === filters.arrived) &&
+      (filters.role === undefined || h.role === filters.role) &&
+      (country === undefined || (h.country ?? '').trim().toLowerCase() === country);
+    for (let window = limit * 5; ; window *= 5) {
+      const ids = this.finder.find(query, Math.min(window, MAX_FILTER_WINDOW), opts);
+      const hits = this.hits(ids).filter(pass);
+      if (hits.length >= limit || ids.length < window || window >= MAX_FILTER_WINDOW) return hits.slice(0, limit);
+    }
+  }
+
+  private hits(ids: string[]): DelegateHit[] {
     const byId = new Map((this.byIds.all(JSON.stringify(ids)) as DelegateRow[]).map((r) => [r.id, r]));
     const rows = ids.map((id) => byId.get(id)).filter((r): r is DelegateRow => r !== undefined);
     const arrived = this.arrivedSet(ids);

@@ -18,6 +18,16 @@ function latin(name: string, kana: string | null): string {
   return kana ? passportRomaji(kana) : '';
 }
 
+/**
+ * A walk-in or an edit: Latin names as typed, or derived from the kana when left empty (as an import does). Null when
+ * a family or a given name has neither.
+ */
+export function withLatinNames<T extends { familyName: string; givenName: string; familyNameKana?: string | null; givenNameKana?: string | null }>(f: T): T | null {
+  const familyName = latin(f.familyName, f.familyNameKana ?? null).trim();
+  const givenName = latin(f.givenName, f.givenNameKana ?? null).trim();
+  return familyName && givenName ? { ...f, familyName, givenName } : null;
+}
+
 /** The name in Latin letters, from the kana reading when none was given (コンドウ → Kondo). */
 export function latinName(d: NameFields): { family: string; given: string } {
   return { family: latin(d.family_name, d.family_name_kana), given: latin(d.given_name, d.given_name_kana) };

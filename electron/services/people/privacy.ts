@@ -16,7 +16,7 @@ export class Privacy {
   /** Everything this installation holds about one delegate (GDPR art. 15). */
   subjectExport(key: string): Record<string, unknown> {
     const row = this.delegates.findByIdOrEmail(key);
-    if (!row) throw new ServiceError('not_found', `No delegate with id or email ${key}.`);
+    if (!row) throw new ServiceError('not_found', `No delegate with id or email ${key}.`, { key: 'no_delegate', values: { key } });
     const { db } = this.core;
     const all = (sql: string) => db.prepare(sql).all({ id: row.id });
     const result = {
@@ -41,7 +41,7 @@ export class Privacy {
   purge(opts: { force?: boolean } = {}): { delegates: number } {
     const info = this.event.info();
     const today = this.event.dayOf(this.core.nowIso());
-    if (!opts.force && today <= info.endsOn) throw new ServiceError('conflict', `The event runs until ${info.endsOn}: personal data can be purged after it ends.`);
+    if (!opts.force && today <= info.endsOn) throw new ServiceError('conflict', `The event runs until ${info.endsOn}: personal data can be purged after it ends.`, { key: 'purge_after_event', values: { date: info.endsOn } });
     const { db } = this.core;
     // A replicated entry: every copy erases the same data, the hub's and the log's included (see sync/apply/privacy.ts).
     return this.core.tx(() => {

@@ -117,8 +117,8 @@ export class PrintQueue {
   /** Tries a failed job again: same job, same badge issue, no second badge. */
   retry(jobId: string): PrintJob {
     const job = this.row(jobId);
-    if (job.status !== 'failed') throw new ServiceError('conflict', 'Only a failed print can be retried.');
-    if (job.device_id !== this.core.deviceId) throw new ServiceError('conflict', 'This badge was printed at another station: print it again from here instead.');
+    if (job.status !== 'failed') throw new ServiceError('conflict', 'Only a failed print can be retried.', { key: 'retry_only_failed', values: {} });
+    if (job.device_id !== this.core.deviceId) throw new ServiceError('conflict', 'This badge was printed at another station: print it again from here instead.', { key: 'printed_elsewhere', values: {} });
     this.update(jobId, { status: 'queued', error: null });
     this.start(jobId);
     return this.get(jobId);
@@ -141,7 +141,7 @@ export class PrintQueue {
 
   private row(jobId: string): JobRow {
     const r = this.core.db.prepare(`${SELECT_JOB} WHERE j.id = ?`).get(jobId) as JobRow | undefined;
-    if (!r) throw new ServiceError('not_found', `No print job ${jobId}.`);
+    if (!r) throw new ServiceError('not_found', `No print job ${jobId}.`, { key: 'no_print_job', values: { job: jobId } });
     return r;
   }
 

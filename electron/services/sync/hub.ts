@@ -50,7 +50,7 @@ export class Hub implements HubService {
   /** A one-time code for a new station of `role`, valid ten minutes. */
   pairingCode(role: StationRole): { code: string; hub: string[]; fingerprint: string; expiresAt: string } {
     const { urls, fingerprint } = this.identity();
-    if (urls.length === 0) throw new ServiceError('conflict', 'The hub is not running: start it first (uketsuke hub, or "Make this laptop the hub").');
+    if (urls.length === 0) throw new ServiceError('conflict', 'The hub is not running: start it first (uketsuke hub, or "Make this laptop the hub").', { key: 'hub_not_running', values: {} });
     const secret = randomBytes(12).toString('base64url');
     const expiresAt = new Date(this.core.nowMs() + PAIRING_TTL_MS).toISOString();
     this.core.db.prepare('INSERT INTO pairing_code (secret_hash, role, expires_at) VALUES (?, ?, ?)').run(sha256(secret), role, expiresAt);
@@ -75,7 +75,7 @@ export class Hub implements HubService {
       const block = this.badgeNumbers.reserveFor(req.deviceId, code.role, req.name ?? '');
       const key = SIGNING_ROLES.has(code.role) ? (db.prepare('SELECT private_key FROM event LIMIT 1').pluck().get() as string | null) : null;
       const eventId = db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined;
-      if (!eventId) throw new ServiceError('conflict', 'The hub holds no event yet.');
+      if (!eventId) throw new ServiceError('conflict', 'The hub holds no event yet.', { key: 'hub_no_event', values: {} });
       return {
         deviceId: req.deviceId,
         role: code.role,
@@ -151,7 +151,7 @@ export class Hub implements HubService {
 
   revoke(deviceId: string): void {
     const n = this.core.db.prepare('UPDATE hub_device SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL').run(this.core.nowIso(), deviceId).changes;
-    if (!n) throw new ServiceError('not_found', `No paired device ${deviceId}.`);
+    if (!n) throw new ServiceError('not_found', `No paired device ${deviceId}.`, { key: 'no_paired_device', values: { device: deviceId } });
   }
 
   /** Resolves at the next applied change, or after ms. */

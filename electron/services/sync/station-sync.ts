@@ -217,11 +217,11 @@ export async function pairStation(
   name: string,
   onProgress?: (loaded: number, total: number) => void,
 ): Promise<PairAnswer & { delegates: number }> {
-  if (readHubLink(core)) throw new ServiceError('conflict', 'This event file is already paired with a hub.');
+  if (readHubLink(core)) throw new ServiceError('conflict', 'This event file is already paired with a hub.', { key: 'already_paired', values: {} });
   const existing = core.db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined;
   const pairing = connect(null);
   const answer = await pairing.pair({ secret: code.secret, deviceId: core.deviceId, name }).finally(() => pairing.close());
-  if (existing && existing !== answer.eventId) throw new ServiceError('conflict', `This file holds another event (${existing}); pair a new file.`);
+  if (existing && existing !== answer.eventId) throw new ServiceError('conflict', `This file holds another event (${existing}); pair a new file.`, { key: 'other_event_file', values: { event: existing } });
   saveHubLink(core, { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() });
   const transport = connect(answer.credential);
   const sync = new StationSync(core, transport);

@@ -12,12 +12,21 @@ import { saveDownload } from '../download';
 import { coreText } from '../core-message';
 
 const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
+type SearchFilters = { arrived?: boolean; role?: Role; country?: string };
+const ARRIVAL = [['all', undefined], ['arrived', true], ['notYet', false]] as const;
 
 export function Desk() {
   const { t, i18n } = useTranslation();
   const { event } = useEvent();
   const [query, setQuery] = useState('');
+  // The filter chips: arrived or not yet, a role, a country (those met in this desk's answers so far).
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [countries, setCountries] = useState<string[]>([]);
+  const filterKey = JSON.stringify(filters);
+  const [answeredFilters, setAnsweredFilters] = useState('{}');
   const [hits, setHits] = useState<DelegateHit[]>([]);
+  // The query the shown hits answer (a test, and a screen reader, can tell a stale list from a fresh one).
+  const [answered, setAnswered] = useState('');
   const [active, setActive] = useState(0);
   const [detail, setDetail] = useState<DelegateDetail | null>(null);
   const [result, setResult] = useState<ScanResult | null>(null);
@@ -62,7 +71,7 @@ export function Desk() {
     const mine = ++seq.current;
     codeEnterSeen.current = false;
     const q = query.trim();
-    if (q.length >= 6 && !/\s/.test(q)) {
+    if (q.length >= 6 && !/[\s@]/.test(q)) {
       api.identifyCode({ code: q }).then((c) => {
         if (mine !== seq.current) return;
         setByCode(c.kind === 'none' ? null : c);
@@ -72,12 +81,18 @@ export function Desk() {
         }
       }, fail);
     } else setByCode(null);
-    api.searchDelegates({ query: query.slice(0, 200), limit: 20 }).then((r) => {
+    api.searchDelegates({ query: query.slice(0, 200), limit: 20, filters }).then((r) => {
       if (mine !== seq.current) return;
       setHits(r);
+      setCountries((cs) => {
+        const more = r.map((h) => h.country).filter((c): c is string => !!c && !cs.includes(c));
+        return more.length ? [...cs, ...new Set(more)].sort() : cs;
+      });
+      setAnswered(query);
+      setAnsweredFilters(filterKey);
       setActive(0);
     }, fail);
-  }, [query]);
+  }, [query, filterKey]);
 
   const open = (id: string) => api.delegate({ id }).then(setDetail, fail);
 
@@ -164,6 +179,31 @@ export function Desk() {
           />
           <button type="button" className="btn" onClick={() => setWalkIn(true)} data-testid="walk-in">{t('desk.walkIn')}</button>
         </div>
+        <div className="filter-row" role="group" aria-label={t('desk.filter.label')} data-testid="desk-filters">
+          {/* One Tab stop for the three arrival chips (arrows move between them), so Tab from the search stays short. */}
+          <span className="chip-group" role="radiogroup" aria-label={t('desk.filter.arrival')} onKeyDown={(e) => {
+            const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+            if (!step) return;
+            e.preventDefault();
+            const i = (ARRIVAL.findIndex(([, v]) => v === filters.arrived) + step + ARRIVAL.length) % ARRIVAL.length;
+            setFilters((f) => ({ ...f, arrived: ARRIVAL[i]![1] }));
+            (e.currentTarget.children[i] as HTMLElement | undefined)?.focus();
+          }}>
+            {ARRIVAL.map(([k, v]) => (
+              <button key={k} type="button" role="radio" className="chip" aria-checked={filters.arrived === v} tabIndex={filters.arrived === v ? 0 : -1} data-filter={k} onClick={() => setFilters((f) => ({ ...f, arrived: v }))}>
+                {t(`desk.filter.${k}`)}
+              </button>
+            ))}
+          </span>
+          <select className={`chip${filters.role ? ' chip-on' : ''}`} aria-label={t('desk.filter.role')} value={filters.role ?? ''} data-testid="filter-role" onChange={(e) => setFilters((f) => ({ ...f, role: (e.target.value || undefined) as Role | undefined }))}>
+            <option value="">{t('desk.filter.anyRole')}</option>
+            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          </select>
+          <select className={`chip${filters.country ? ' chip-on' : ''}`} aria-label={t('desk.filter.country')} value={filters.country ?? ''} data-testid="filter-country" onChange={(e) => setFilters((f) => ({ ...f, country: e.target.value || undefined }))}>
+            <option value="">{t('desk.filter.anyCountry')}</option>
+            {countries.map((c) => <option key={c} value={c}>{countryName(c, i18n.language) ?? c}</option>)}
+          </select>
+        </div>
         {byCode ? (
           <p className={`notice code-note ${byCode.kind === 'person' ? 'notice-ok' : 'notice-error'}`} role="status" data-testid="code-note" data-kind={byCode.kind}>
             {codeNoteText(byCode, t, i18n.language)}
@@ -177,7 +217,7 @@ export function Desk() {
                 : t('desk.selectHint')}
           </p>
         )}
-        <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')}>
+        <ul id="desk-results" className="results" role="listbox" aria-label={t('desk.delegates')} data-query={answered} data-filters={answeredFilters}>
           {hits.map((h, i) => {
             const n = displayName(h, i18n.language);
             return (
@@ -395,7 +435,7 @@ function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const v = (k: string) => String(f.get(k) ?? '').trim();
-    if (!v('familyName') || !v('givenName')) return setError(t('walkIn.required'));
+    if (!(v('familyName') || v('familyNameKana')) || !(v('givenName') || v('givenNameKana'))) return setError(t('walkIn.required'));
     try {
       onDone(
         await onSubmit({

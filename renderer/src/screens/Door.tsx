@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Delegate, ScanRecord, ScanResult } from '../../../electron/api/contract';
-import { api } from '../api';
+import { coreText } from '../core-message';
+import { api, ApiError } from '../api';
 import { Passengers } from '../components/Passengers';
 import { navigate } from '../router';
 import { useEvent } from '../event-context';
@@ -126,7 +127,7 @@ function Station({ initial }: { initial: Checkpoint }) {
         loadRecent();
       } catch (e) {
         // An error must never freeze the scanner (Hi.Events #217): say so and stay ready.
-        setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+        setError(e instanceof ApiError && e.say ? coreText(e, t) : t('common.error', { message: coreText(e, t) }));
         play('deny');
       }
     },

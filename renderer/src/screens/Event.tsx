@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Programme } from '../../../electron/api/contract';
 import type { ProgrammeImportReport, RejectCode, SessionInfo } from '../../../electron/api/event-setup';
+import i18next from 'i18next';
+import { coreText } from '../core-message';
 import { api } from '../api';
 import { BrandingCard } from './EventBranding';
 import { NewEventForm } from './FirstRun';
@@ -9,7 +11,8 @@ import { readAsBase64 } from '../download';
 import { useEvent } from '../event-context';
 import { formatTime, zonedDate, zonedHm, zonedIso } from '../format';
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A core refusal in the screen's language (the English text only for messages without a key). */
+const errorText = (e: unknown) => coreText(e, i18next.t);
 
 /** The organisers' Event screen: the event itself, live or rehearsal, the programme (import, sessions, buses) and
  * each door's rules. Every change here is a replicated entry: it reaches every station through the hub. */

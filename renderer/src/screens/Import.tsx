@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFieldName, ImportJob, ImportPreview } from '../../../electron/api/contract';
+import { coreText } from '../core-message';
 import { api } from '../api';
 import { readAsBase64, saveDownload } from '../download';
 
@@ -27,7 +28,7 @@ export function Import() {
       setPreview(p);
       setMapping(p.mapping);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(coreText(e, t));
     }
   };
 
@@ -37,7 +38,7 @@ export function Import() {
     try {
       setJob(await api.importStart({ fileName: file.name, base64: file.base64, mapping, dryRun }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(coreText(e, t));
     }
   };
 
@@ -103,7 +104,7 @@ export function Import() {
         <section className="import-progress" aria-live="polite">
           <progress max={job.total || 1} value={job.done} data-testid="import-progress" />
           <span>{t('import.progress', { done: job.done, total: job.total })}</span>
-          {job.error && <p className="notice notice-error" role="alert">{job.error}</p>}
+          {job.error && <p className="notice notice-error" role="alert">{job.say ? t(`core.${job.say.key}`, { ...job.say.values, defaultValue: job.error }) : job.error}</p>}
         </section>
       )}
       {report && (

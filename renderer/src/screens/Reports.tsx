@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceRow, DashboardView, ReportFormat, ReportJob, ReportKind, ScanRecord } from '../../../electron/api/contract';
+import { coreText } from '../core-message';
 import { api } from '../api';
 import { useEvent } from '../event-context';
 import { displayName, formatTime } from '../format';
@@ -203,7 +204,7 @@ function ReportDownloads() {
       if (j.state === 'done' && j.file) saveDownload(j.file);
       else setError(t('reports.failed', { message: j.error ?? '' }));
     } catch (e) {
-      setError(t('reports.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('reports.failed', { message: coreText(e, t) }));
     } finally {
       setJob(null);
     }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { SyncConflicts, SyncStatus } from '../../../electron/api/contract';
 import type { HubDeviceInfo, StationRole } from '../../../electron/api/sync-protocol';
+import { coreText } from '../core-message';
 import { api } from '../api';
 import { useEvent } from '../event-context';
 import { displayName, formatTime } from '../format';
@@ -38,7 +39,7 @@ export function Venue() {
 
   const mode = status?.role === 'hub' ? 'hub' : status?.paired ? 'station' : 'standalone';
   const when = (iso: string | null) => (iso ? formatTime(iso, i18n.language, tz, true) : t('common.none'));
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setError(coreText(e, t));
 
   const newCode = () => {
     setError(null);

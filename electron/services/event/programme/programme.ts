@@ -78,17 +78,17 @@ function datesBetween(start: string, end: string): string[] {
 }
 
 function checkDates(startsOn: string, endsOn: string): string[] {
-  if (!DATE.test(startsOn) || Number.isNaN(Date.parse(startsOn))) throw new ServiceError('bad_input', `The start date ${startsOn} is not a date (YYYY-MM-DD).`);
-  if (!DATE.test(endsOn) || Number.isNaN(Date.parse(endsOn))) throw new ServiceError('bad_input', `The end date ${endsOn} is not a date (YYYY-MM-DD).`);
-  if (endsOn < startsOn) throw new ServiceError('bad_input', 'The event ends before it starts.');
+  if (!DATE.test(startsOn) || Number.isNaN(Date.parse(startsOn))) throw new ServiceError('bad_input', `The start date ${startsOn} is not a date (YYYY-MM-DD).`, { key: 'start_date_invalid', values: { date: startsOn } });
+  if (!DATE.test(endsOn) || Number.isNaN(Date.parse(endsOn))) throw new ServiceError('bad_input', `The end date ${endsOn} is not a date (YYYY-MM-DD).`, { key: 'end_date_invalid', values: { date: endsOn } });
+  if (endsOn < startsOn) throw new ServiceError('bad_input', 'The event ends before it starts.', { key: 'event_ends_before_start', values: {} });
   const dates = datesBetween(startsOn, endsOn);
-  if (dates.length > MAX_DAYS) throw new ServiceError('bad_input', `An event of more than ${MAX_DAYS} days is not supported.`);
+  if (dates.length > MAX_DAYS) throw new ServiceError('bad_input', `An event of more than ${MAX_DAYS} days is not supported.`, { key: 'event_too_long', values: { days: MAX_DAYS } });
   return dates;
 }
 
 function checkInstant(iso: string, what: string): string {
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new ServiceError('bad_input', `${what} is not a date and time.`);
+  if (Number.isNaN(t)) throw new ServiceError('bad_input', `${what} is not a date and time.`, { key: 'not_a_datetime', values: { value: iso } });
   return new Date(t).toISOString();
 }
 
@@ -111,8 +111,8 @@ export class Programme {
   /** A new, empty event in this file: its days and an entrance. */
   createEvent(input: NewEvent): string {
     const name = input.name.trim();
-    if (!name) throw new ServiceError('bad_input', 'The event needs a name.');
-    if (!isTimeZone(input.timezone)) throw new ServiceError('bad_input', `Unknown time zone ${input.timezone} (use a name such as Europe/Paris or Asia/Tokyo).`);
+    if (!name) throw new ServiceError('bad_input', 'The event needs a name.', { key: 'event_needs_name', values: {} });
+    if (!isTimeZone(input.timezone)) throw new ServiceError('bad_input', `Unknown time zone ${input.timezone} (use a name such as Europe/Paris or Asia/Tokyo).`, { key: 'unknown_timezone', values: { zone: input.timezone } });
     const dates = checkDates(input.startsOn, input.endsOn);
     const spec: EventSpec = {
       id: newId('event'),
@@ -132,8 +132,8 @@ export class Programme {
 
   updateEvent(f: EventFields): void {
     const info = this.event.info();
-    if (f.timezone !== undefined && !isTimeZone(f.timezone)) throw new ServiceError('bad_input', `Unknown time zone ${f.timezone}.`);
-    if (f.name !== undefined && !f.name.trim()) throw new ServiceError('bad_input', 'The event needs a name.');
+    if (f.timezone !== undefined && !isTimeZone(f.timezone)) throw new ServiceError('bad_input', `Unknown time zone ${f.timezone}.`, { key: 'unknown_timezone', values: { zone: f.timezone } });
+    if (f.name !== undefined && !f.name.trim()) throw new ServiceError('bad_input', 'The event needs a name.', { key: 'event_needs_name', values: {} });
     const startsOn = f.startsOn ?? info.startsOn;
     const endsOn = f.endsOn ?? info.endsOn;
     const dates = f.startsOn !== undefined || f.endsOn !== undefined ? checkDates(startsOn, endsOn) : null;
@@ -219,13 +219,13 @@ export class Programme {
   }
 
   private checkSession(s: SessionInput): { startsAt: string; endsAt: string; dayNo: number } {
-    if (!s.title.trim()) throw new ServiceError('bad_input', 'A session needs a title.');
+    if (!s.title.trim()) throw new ServiceError('bad_input', 'A session needs a title.', { key: 'session_needs_title', values: {} });
     const startsAt = checkInstant(s.startsAt, 'The start');
     const endsAt = checkInstant(s.endsAt, 'The end');
-    if (endsAt <= startsAt) throw new ServiceError('bad_input', 'The session ends before it starts.');
-    if (s.capacity !== undefined && s.capacity !== null && s.capacity < 1) throw new ServiceError('bad_input', 'A capacity is at least 1 (leave it empty for no limit).');
+    if (endsAt <= startsAt) throw new ServiceError('bad_input', 'The session ends before it starts.', { key: 'session_ends_before_start', values: {} });
+    if (s.capacity !== undefined && s.capacity !== null && s.capacity < 1) throw new ServiceError('bad_input', 'A capacity is at least 1 (leave it empty for no limit).', { key: 'capacity_min', values: {} });
     const dayNo = this.dayNoOf(startsAt);
-    if (dayNo === null) throw new ServiceError('bad_input', "The session is not on one of the event's days.");
+    if (dayNo === null) throw new ServiceError('bad_input', "The session is not on one of the event's days.", { key: 'session_not_on_day', values: {} });
     return { startsAt, endsAt, dayNo };
   }
 
@@ -234,7 +234,7 @@ export class Programme {
     const { startsAt, endsAt, dayNo } = this.checkSession(s);
     const id = s.id ?? newId('s');
     const existing = s.id ? this.sessionRow(s.id) : undefined;
-    if (s.id && !existing) throw new ServiceError('not_found', `No session ${s.id}.`);
+    if (s.id && !existing) throw new ServiceError('not_found', `No session ${s.id}.`, { key: 'no_session', values: { id: s.id } });
     const next: Partial<SessionColumns> = {
       day_no: dayNo, kind: s.kind?.trim() || 'session', title: s.title.trim(), title_ja: s.titleJa?.trim() || null, room: s.room?.trim() || null,
       starts_at: startsAt, ends_at: endsAt, capacity: s.capacity ?? null, archived: 0,
@@ -280,20 +280,20 @@ export class Programme {
 
   /** Removes a session from the programme: archived with its door, its scans and registrations kept. */
   archiveSession(id: string, archived = true): void {
-    if (!this.sessionRow(id)) throw new ServiceError('not_found', `No session ${id}.`);
+    if (!this.sessionRow(id)) throw new ServiceError('not_found', `No session ${id}.`, { key: 'no_session', values: { id } });
     this.core.tx(() => this.writeSession(id, { archived: archived ? 1 : 0 }, false));
   }
 
   saveBus(b: BusInput): string {
-    if (!b.label.trim()) throw new ServiceError('bad_input', 'A bus needs a name.');
-    if (!Number.isInteger(b.capacity) || b.capacity < 1) throw new ServiceError('bad_input', 'A bus has at least one seat.');
+    if (!b.label.trim()) throw new ServiceError('bad_input', 'A bus needs a name.', { key: 'bus_needs_name', values: {} });
+    if (!Number.isInteger(b.capacity) || b.capacity < 1) throw new ServiceError('bad_input', 'A bus has at least one seat.', { key: 'bus_needs_seat', values: {} });
     const departsAt = checkInstant(b.departsAt, 'The departure');
     const boardsAt = b.boardsAt ? checkInstant(b.boardsAt, 'Boarding') : new Date(Date.parse(departsAt) - 45 * 60_000).toISOString();
-    if (boardsAt > departsAt) throw new ServiceError('bad_input', 'The bus departs before boarding opens.');
+    if (boardsAt > departsAt) throw new ServiceError('bad_input', 'The bus departs before boarding opens.', { key: 'bus_departs_before_boarding', values: {} });
     const returnsAt = b.returnsAt ? checkInstant(b.returnsAt, 'The return') : null;
-    if (returnsAt && returnsAt <= departsAt) throw new ServiceError('bad_input', 'The bus returns before it departs.');
+    if (returnsAt && returnsAt <= departsAt) throw new ServiceError('bad_input', 'The bus returns before it departs.', { key: 'bus_returns_before_departure', values: {} });
     const exists = b.id ? this.core.db.prepare('SELECT 1 FROM bus WHERE id = ?').get(b.id) !== undefined : false;
-    if (b.id && !exists) throw new ServiceError('not_found', `No bus ${b.id}.`);
+    if (b.id && !exists) throw new ServiceError('not_found', `No bus ${b.id}.`, { key: 'no_bus', values: { id: b.id } });
     const id = b.id ?? newId('bus');
     const at = this.core.nowIso();
     this.core.tx(() => {
@@ -316,7 +316,7 @@ export class Programme {
   }
 
   archiveBus(id: string, archived = true): void {
-    if (!this.core.db.prepare('SELECT 1 FROM bus WHERE id = ?').get(id)) throw new ServiceError('not_found', `No bus ${id}.`);
+    if (!this.core.db.prepare('SELECT 1 FROM bus WHERE id = ?').get(id)) throw new ServiceError('not_found', `No bus ${id}.`, { key: 'no_bus', values: { id } });
     const at = this.core.nowIso();
     this.core.tx(() => {
       this.core.commit('bus.upserted', { id, fields: { archived: archived ? 1 : 0 }, at });
@@ -329,10 +329,10 @@ export class Programme {
   /** A checkpoint's rules: who may enter, once / once a day / re-entry, capacity, time window. */
   saveCheckpointRules(id: string, r: CheckpointRules): void {
     this.event.checkpoint(id);
-    if (r.capacity !== undefined && r.capacity !== null && r.capacity < 1) throw new ServiceError('bad_input', 'A capacity is at least 1 (leave it empty for no limit).');
+    if (r.capacity !== undefined && r.capacity !== null && r.capacity < 1) throw new ServiceError('bad_input', 'A capacity is at least 1 (leave it empty for no limit).', { key: 'capacity_min', values: {} });
     const opens = r.opensAt ? checkInstant(r.opensAt, 'Opening') : r.opensAt;
     const closes = r.closesAt ? checkInstant(r.closesAt, 'Closing') : r.closesAt;
-    if (opens && closes && closes <= opens) throw new ServiceError('bad_input', 'The checkpoint closes before it opens.');
+    if (opens && closes && closes <= opens) throw new ServiceError('bad_input', 'The checkpoint closes before it opens.', { key: 'checkpoint_closes_before_opens', values: {} });
     const fields: Partial<CheckpointColumns> = {
       ...(r.name !== undefined && { name: r.name.trim() }),
       ...(r.nameJa !== undefined && { name_ja: r.nameJa?.trim() || null }),
@@ -378,7 +378,7 @@ export class Programme {
     try {
       parsed = await this.parse(fileName, bytes);
     } catch (e) {
-      if (e instanceof UnreadableProgrammeError) throw new ServiceError('bad_input', e.message);
+      if (e instanceof UnreadableProgrammeError) throw new ServiceError('bad_input', e.message, { key: 'programme_unreadable', values: { detail: e.message } });
       throw e;
     }
     const eventId = this.event.id();

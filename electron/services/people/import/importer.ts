@@ -99,9 +99,9 @@ export class Importer {
     const recognised = mappingFor(file.headers);
     const mapping = opts.mapping ?? recognised.mapping;
     const profile = detectProfile(file.headers);
-    if (mapping.length !== file.headers.length) throw new ServiceError('bad_input', `The mapping has ${mapping.length} columns, the file ${file.headers.length}.`);
+    if (mapping.length !== file.headers.length) throw new ServiceError('bad_input', `The mapping has ${mapping.length} columns, the file ${file.headers.length}.`, { key: 'mapping_columns', values: { mapping: mapping.length, columns: file.headers.length } });
     if (!mapping.some((m) => m === 'familyName' || m === 'givenName' || m === 'fullName' || m === 'familyNameKanji' || m === 'familyNameKana' || m === 'fullNameKana')) {
-      throw new ServiceError('bad_input', `No name column recognised among: ${file.headers.join(', ')}. Map the columns by hand.`);
+      throw new ServiceError('bad_input', `No name column recognised among: ${file.headers.join(', ')}. Map the columns by hand.`, { key: 'no_name_column', values: { headers: file.headers.join(', ') } });
     }
     const report: ImportReport = {
       imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], total: file.records.length, dryRun: opts.dryRun ?? false,
@@ -245,7 +245,7 @@ async function unreadableAsBadInput<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof UnreadableFileError) throw new ServiceError('bad_input', e.message);
+    if (e instanceof UnreadableFileError) throw new ServiceError('bad_input', e.message, { key: 'file_unreadable', values: { detail: e.message } });
     throw e;
   }
 }
