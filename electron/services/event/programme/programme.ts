@@ -178,7 +178,7 @@ export class Programme {
    */
   moveSession(id: string, direction: 'up' | 'down'): void {
     const row = this.sessionRow(id);
-    if (!row || row.archived) throw new ServiceError('not_found', `No session ${id}.`);
+    if (!row || row.archived) throw new ServiceError('not_found', `No session ${id}.`, { key: 'no_session', values: { id } });
     const day = this.sessions().filter((s) => s.dayNo === row.day_no);
     const i = day.findIndex((s) => s.id === id);
     const j = direction === 'up' ? i - 1 : i + 1;
@@ -194,8 +194,8 @@ export class Programme {
 
   /** A day's title in both languages (the door's list, the reports and the badge's programme use it). */
   saveDay(dayNo: number, title: string, titleJa: string | null): void {
-    if (!this.event.info().days.some((d) => d.dayNo === dayNo)) throw new ServiceError('not_found', `No day ${dayNo}.`);
-    if (!title.trim()) throw new ServiceError('bad_input', 'A day needs a title.');
+    if (!this.event.info().days.some((d) => d.dayNo === dayNo)) throw new ServiceError('not_found', `No day ${dayNo}.`, { key: 'no_day', values: { day: dayNo } });
+    if (!title.trim()) throw new ServiceError('bad_input', 'A day needs a title.', { key: 'day_needs_title', values: {} });
     this.core.tx(() => this.core.commit('day.upserted', { dayNo, fields: { title: title.trim(), title_ja: titleJa?.trim() || null }, at: this.core.nowIso() }));
     this.event.invalidate();
   }
