@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DelegateDetail, Programme } from '../../../electron/api/contract';
 import { api } from '../api';
+import { coreText } from '../core-message';
 import { useEvent } from '../event-context';
 import { formatTime } from '../format';
 
@@ -95,7 +96,7 @@ export function RegistrationEditor({ detail, onSaved }: { detail: DelegateDetail
       setValue(null);
       setStatus({ ok: true, text: t('picker.saved') });
     } catch (e) {
-      setStatus({ ok: false, text: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ ok: false, text: t('common.error', { message: coreText(e, t) }) });
     }
   };
   return (

@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { api } from '../api';
+import { coreText } from '../core-message';
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+// Refusals from the core read in the screen's language (their key and values), else as the error says.
+const errorText = (e: unknown) => coreText(e, i18next.t);
 
 /** The form of a new event (the first-run choice and the Event screen's "New event"): names, venue, zone, days. */
 export function NewEventForm({ onCreated }: { onCreated: () => void }) {
