@@ -13,11 +13,19 @@ async function overflows(dialog: Locator): Promise<string[]> {
   return dialog.evaluate((root) => {
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
-    root.scrollTop = 0;
+    const scrolls = (el: Element) => el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY);
+    const above: Element[] = [];
+    for (let a = root.parentElement; a && a !== document.body; a = a.parentElement) above.push(a);
+    for (const el of [...above, root, ...root.querySelectorAll('*')]) if (scrolls(el)) el.scrollTop = 0;
     const box = root.getBoundingClientRect();
-    const style = getComputedStyle(root);
-    const scrolls = root.scrollHeight > root.clientHeight + 1 && /auto|scroll/.test(style.overflowY);
-    const bottom = scrolls ? box.top + root.scrollHeight : box.bottom;
+    // Vertically, an element may run on below what shows as long as a box that scrolls holds it (the dialog, or a
+    // list inside it such as the sessions picker): its limit is the end of the nearest scrolling box's content.
+    const bottomOf = (el: Element): number => {
+      for (let a: Element | null = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (scrolls(a)) return a.getBoundingClientRect().top + a.scrollHeight;
+      }
+      return box.bottom;
+    };
     const bad: string[] = [];
     const tol = 0.5;
     if (box.left < -tol || box.top < -tol || box.right > innerWidth + tol || box.bottom > innerHeight + tol) {
@@ -26,11 +34,15 @@ async function overflows(dialog: Locator): Promise<string[]> {
     for (const el of root.querySelectorAll('*')) {
       const st = getComputedStyle(el);
       if (st.display === 'none' || st.visibility === 'hidden') continue;
+      // Inside a folded <details> nothing shows (only its summary); it is measured again once opened.
+      const folded = el.closest('details:not([open])');
+      if (folded && folded !== el && !el.closest('summary')) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (r.left < box.left - tol) bad.push(`${name(el)} left ${Math.round(box.left - r.left)}px`);
       if (r.right > box.right + tol) bad.push(`${name(el)} right +${Math.round(r.right - box.right)}px`);
       if (r.top < box.top - tol) bad.push(`${name(el)} top ${Math.round(box.top - r.top)}px`);
+      const bottom = bottomOf(el);
       if (r.bottom > bottom + tol) bad.push(`${name(el)} bottom +${Math.round(r.bottom - bottom)}px`);
       // Text wider than its own box (a label or button whose words run out of it).
       const tag = el.tagName;
@@ -75,6 +87,10 @@ for (const size of SIZES) {
     await walkIn.locator('button[type="submit"]').click();
     await expect(walkIn.getByRole('alert')).toBeVisible();
     expect(await overflows(walkIn), 'walk-in with error').toEqual([]);
+    // Opened, the sessions and bus picker fits as well (its list scrolls inside the dialog that scrolls).
+    await walkIn.getByTestId('walk-in-registrations').locator('summary').click();
+    await expect(walkIn.getByTestId('walk-in-registrations')).toHaveAttribute('open', '');
+    expect(await overflows(walkIn), 'walk-in with the sessions picker open').toEqual([]);
     await page.keyboard.press('Escape');
     await expect(walkIn).toHaveCount(0);
 
