@@ -65,7 +65,7 @@ export function syncAll(devices: Device[]): void {
 }
 
 const TABLES: Record<string, string> = {
-  event: 'SELECT id, name, name_ja, venue, timezone, starts_on, ends_on, rehearsal, public_key, field_hlc FROM event',
+  event: 'SELECT id, name, name_ja, venue, venue_ja, timezone, starts_on, ends_on, rehearsal, public_key, field_hlc FROM event',
   event_day: 'SELECT * FROM event_day',
   session: 'SELECT * FROM session',
   bus: 'SELECT * FROM bus',

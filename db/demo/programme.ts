@@ -99,6 +99,7 @@ export function demoEventSpec(start: string = DEMO_DEFAULT_START, rehearsal = tr
     name: 'EU-Japan Clusters & Regions/Prefectures Cooperation Conference',
     nameJa: '日EUクラスター・地域／都道府県協力会議',
     venue: 'European Parliament, Strasbourg (France)',
+    venueJa: '欧州議会（フランス・ストラスブール）',
     timezone: DEMO_TIMEZONE,
     rehearsal,
     days: [

@@ -8,6 +8,7 @@ import { m005_delegate_codes } from './005_delegate_codes.js';
 import { m006_search_vocabulary } from './006_search_vocabulary.js';
 import { m007_event_setup } from './007_event_setup.js';
 import { m008_session_order } from './008_session_order.js';
+import { m009_venue_ja } from './009_venue_ja.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub, m005_delegate_codes, m006_search_vocabulary, m007_event_setup, m008_session_order];
+export const migrations: readonly Migration[] = [m001_init, m002_print_jobs, m003_replication, m004_hub, m005_delegate_codes, m006_search_vocabulary, m007_event_setup, m008_session_order, m009_venue_ja];
 
 export const latestVersion = migrations.length;

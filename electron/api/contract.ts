@@ -40,6 +40,7 @@ export interface EventInfo {
   name: string;
   nameJa: string | null;
   venue: string;
+  venueJa: string | null;
   timezone: string;
   startsOn: string;
   endsOn: string;
@@ -381,7 +382,7 @@ export const apiInputs = {
   // Event setup (Event screen): every change is a replicated entry.
   programme: z.object({}),
   updateEvent: z.object({
-    name: text(200).optional(), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).optional(),
+    name: text(200).optional(), nameJa: text(200).nullable().optional(), venue: text(300).optional(), venueJa: text(300).nullable().optional(), timezone: text(64).optional(),
     rehearsal: z.boolean().optional(), startsOn: text(10).optional(), endsOn: text(10).optional(),
   }),
   saveSession: z.object({
@@ -421,7 +422,7 @@ export const apiInputs = {
     dryRun: z.boolean().default(false),
   }),
   newEvent: z.object({
-    name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), timezone: text(64).min(1),
+    name: text(200).min(1), nameJa: text(200).nullable().optional(), venue: text(300).optional(), venueJa: text(300).nullable().optional(), timezone: text(64).min(1),
     startsOn: text(10), endsOn: text(10), rehearsal: z.boolean().optional(),
   }),
 } as const;

@@ -26,7 +26,7 @@ const HELP = `uketsuke — registration desk, doors and buses, offline
 
   uketsuke demo        --db FILE [--delegates N] [--start YYYY-MM-DD] [--live]
   uketsuke event create --db FILE --name NAME --start YYYY-MM-DD --end YYYY-MM-DD --tz ZONE [--venue TEXT]
-                       [--name-ja NAME] [--rehearsal] [--json]      (a new, empty event of your own)
+                       [--name-ja NAME] [--venue-ja TEXT] [--rehearsal] [--json]      (a new, empty event of your own)
   uketsuke event       --db FILE --json                (the event, its days, sessions, buses and checkpoints)
   uketsuke programme import FILE.ics|.json|.xml|.csv|.xlsx --db FILE [--json] [--dry-run]
                        (iCalendar, pretalx/frab schedule, or a sheet: day, start, end, title, room, capacity, kind)
@@ -142,6 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       code: { type: 'string' },
       name: { type: 'string' },
       'name-ja': { type: 'string' },
+      'venue-ja': { type: 'string' },
       end: { type: 'string' },
       tz: { type: 'string' },
       venue: { type: 'string' },
@@ -184,7 +185,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         const app = open(db);
         try {
-          const id = app.programme.createEvent({ name: values.name, nameJa: values['name-ja'], startsOn: values.start, endsOn: values.end, timezone: values.tz, venue: values.venue, rehearsal: values.rehearsal });
+          const id = app.programme.createEvent({ name: values.name, nameJa: values['name-ja'], startsOn: values.start, endsOn: values.end, timezone: values.tz, venue: values.venue, venueJa: values['venue-ja'], rehearsal: values.rehearsal });
           if (values.json) out(eventJson(app));
           else process.stdout.write(`Created "${values.name}" (${id}) in ${db}: ${values.start} to ${values.end}, ${values.tz}. Next: uketsuke programme import FILE --db ${db}\n`);
         } finally {

@@ -57,10 +57,12 @@ test('event screen: details, programme import from .ics, door rules, a bus, rehe
   expect((await call(request, 'event', {})).delegateCount).toBe(0);
 
   await page.getByLabel('Name (Japanese)').fill('私の会議');
-  await page.getByLabel('Venue').fill('Palais de la Musique et des Congrès');
+  await page.getByLabel('Venue', { exact: true }).fill('Palais de la Musique et des Congrès');
+  await page.getByLabel('Venue (Japanese)').fill('音楽会議宮殿');
   await page.getByRole('button', { name: 'Save the event' }).click();
   await expect(page.getByTestId('event-saved')).toBeVisible();
   await expect(page.locator('.app-header')).toContainText('Palais de la Musique');
+  expect(await call(request, 'event', {})).toMatchObject({ venue: 'Palais de la Musique et des Congrès', venueJa: '音楽会議宮殿' });
 
   await page.getByTestId('programme-file').setInputFiles(path.resolve('test/fixtures/programme/indico-timetable.ics'));
   await page.getByRole('button', { name: 'Check (dry run)' }).click();

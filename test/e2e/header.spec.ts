@@ -1,8 +1,10 @@
 // The header never cuts or hides the event: at the laptop (1366×768) and the tablet (768×1024), in English and
-// Japanese, the event's name and its dates are inside the viewport and not clipped by their own boxes.
+// Japanese, the event's name and its dates are inside the viewport and not clipped by their own boxes; the venue is
+// the one of the UI's language.
 import { expect, test } from '@playwright/test';
 
 const SIZES = { laptop: { width: 1366, height: 768 }, tablet: { width: 768, height: 1024 } };
+const VENUES = { en: 'European Parliament, Strasbourg (France)', ja: '欧州議会（フランス・ストラスブール）' };
 const NAMES = { en: 'EU-Japan Clusters & Regions/Prefectures Cooperation Conference', ja: /^日EU/ };
 
 for (const [size, viewport] of Object.entries(SIZES)) {
@@ -33,6 +35,9 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         expect(box.y + box.height).toBeLessThanOrEqual(header.y + header.height);
       }
       await expect(page.getByTestId('event-when')).toContainText(lang === 'ja' ? '2027年4月29日' : '29 April 2027');
+      // The venue in the UI's language: the Japanese one in Japanese, the English one in English.
+      await expect(page.getByTestId('event-when')).toContainText(VENUES[lang]);
+      await expect(page.getByTestId('event-when')).not.toContainText(VENUES[lang === 'ja' ? 'en' : 'ja']);
       // The tabs are all still there, on their own row.
       await expect(page.locator('.app-header nav a')).toHaveCount(7);
       const last = (await page.locator('.app-header nav a').last().boundingBox())!;

@@ -71,7 +71,7 @@ test('own event from scratch: first start → create → .ics programme → dele
   const form = page.getByRole('form', { name: 'New event' });
   await form.getByLabel('Name (English)').fill('Kansai–Alsace Innovation Days');
   await form.getByLabel('Name (Japanese)').fill('関西・アルザス イノベーションデイズ');
-  await form.getByLabel('Venue').fill('Palais de la Musique et des Congrès');
+  await form.getByLabel('Venue', { exact: true }).fill('Palais de la Musique et des Congrès');
   await form.getByLabel('Time zone').fill('Europe/Paris');
   await form.getByLabel('First day').fill('2027-04-27');
   await form.getByLabel('Last day').fill('2027-04-29');

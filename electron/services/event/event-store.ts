@@ -7,6 +7,7 @@ export interface EventSpec {
   name: string;
   nameJa?: string | null;
   venue: string;
+  venueJa?: string | null;
   timezone: string;
   rehearsal: boolean;
   days: { dayNo: number; date: string; title: string; titleJa?: string | null }[];
@@ -31,6 +32,7 @@ interface EventRow {
   name: string;
   name_ja: string | null;
   venue: string;
+  venue_ja: string | null;
   timezone: string;
   starts_on: string;
   ends_on: string;
@@ -125,9 +127,9 @@ export class EventStore {
   }
 
   /** The event as a badge prints it: from the cached row, no queries. */
-  header(): { id: string; name: string; nameJa: string | null; venue: string; timezone: string; startsOn: string; endsOn: string } {
+  header(): { id: string; name: string; nameJa: string | null; venue: string; venueJa: string | null; timezone: string; startsOn: string; endsOn: string } {
     const { row } = this.load();
-    return { id: row.id, name: row.name, nameJa: row.name_ja, venue: row.venue, timezone: row.timezone, startsOn: row.starts_on, endsOn: row.ends_on };
+    return { id: row.id, name: row.name, nameJa: row.name_ja, venue: row.venue, venueJa: row.venue_ja, timezone: row.timezone, startsOn: row.starts_on, endsOn: row.ends_on };
   }
 
   /** The event's facts; the Api adds the code shapes, which come from the delegates. */
@@ -141,6 +143,7 @@ export class EventStore {
       name: row.name,
       nameJa: row.name_ja,
       venue: row.venue,
+      venueJa: row.venue_ja,
       timezone: row.timezone,
       startsOn: row.starts_on,
       endsOn: row.ends_on,

@@ -67,7 +67,7 @@ export async function buildReport(db: Db, req: ReportRequest, onProgress?: (done
   if (req.format === 'xlsx') {
     const about: [string, string][] = [
       [t.kinds[req.kind], ctx.eventName()],
-      [ctx.event.venue, ctx.fmt.range(ctx.event.startsOn, ctx.event.endsOn)],
+      [ctx.eventVenue(), ctx.fmt.range(ctx.event.startsOn, ctx.event.endsOn)],
       [t.generated(ctx.fmt.dateTime(req.now)), t.timeZone(ctx.event.timezone)],
     ];
     return { fileName, mime: MIME.xlsx, data: await sheetsToXlsx(content.sheets, about) };
@@ -75,7 +75,7 @@ export async function buildReport(db: Db, req: ReportRequest, onProgress?: (done
   const meta = {
     t,
     eventName: ctx.eventName(),
-    eventLine: `${ctx.fmt.range(ctx.event.startsOn, ctx.event.endsOn)} · ${ctx.event.venue}`,
+    eventLine: `${ctx.fmt.range(ctx.event.startsOn, ctx.event.endsOn)} · ${ctx.eventVenue()}`,
     generated: ctx.fmt.dateTime(req.now),
     timeZone: ctx.event.timezone,
     onProgress,
@@ -91,13 +91,13 @@ async function certificatesPdf(ctx: ReportContext, content: ReportContent, meta:
   const pdf = new ReportPdf(content.pdf.title, meta, list.length);
   const inLang = (lang: Lang) => {
     const c = lang === ctx.lang ? ctx : loadContext(ctx.db, lang, ctx.now);
-    return { s: STRINGS[lang], name: c.eventName(), dates: c.fmt.range(ctx.event.startsOn, ctx.event.endsOn), generated: c.fmt.dateTime(ctx.now) };
+    return { s: STRINGS[lang], name: c.eventName(), venue: c.eventVenue(), dates: c.fmt.range(ctx.event.startsOn, ctx.event.endsOn), generated: c.fmt.dateTime(ctx.now) };
   };
   const byLang = { en: inLang('en'), ja: inLang('ja') };
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     const l = byLang[c.lang];
-    pdf.certificate(c, l.s, l.name, { venue: ctx.event.venue, dates: l.dates, generated: l.generated }, `${ctx.event.id.slice(0, 12).toUpperCase()}-${c.badgeNo}`);
+    pdf.certificate(c, l.s, l.name, { venue: l.venue, dates: l.dates, generated: l.generated }, `${ctx.event.id.slice(0, 12).toUpperCase()}-${c.badgeNo}`);
     if (i % 50 === 49) {
       meta.onProgress?.(i + 1, list.length);
       await new Promise<void>((r) => setImmediate(r));

@@ -10,6 +10,7 @@ export interface EventHead {
   name: string;
   nameJa: string | null;
   venue: string;
+  venueJa: string | null;
   timezone: string;
   startsOn: string;
   endsOn: string;
@@ -52,6 +53,8 @@ export interface ReportContext {
   targetName(t: Target): string;
   roleName(r: Role): string;
   eventName(): string;
+  /** The venue in the report's language (the English one when no Japanese one was given). */
+  eventVenue(): string;
 }
 
 export interface Formatters {
@@ -127,7 +130,7 @@ export function busLabel(label: string, lang: Lang): string {
 }
 
 export function loadContext(db: Db, lang: Lang, now: string): ReportContext {
-  const event = db.prepare(`SELECT id, name, name_ja AS nameJa, venue, timezone, starts_on AS startsOn, ends_on AS endsOn FROM event LIMIT 1`).get() as EventHead | undefined;
+  const event = db.prepare(`SELECT id, name, name_ja AS nameJa, venue, venue_ja AS venueJa, timezone, starts_on AS startsOn, ends_on AS endsOn FROM event LIMIT 1`).get() as EventHead | undefined;
   if (!event) throw new Error('No event in this file.');
   const days = db.prepare('SELECT day_no AS dayNo, date, title, title_ja AS titleJa FROM event_day ORDER BY day_no').all() as EventDayRow[];
   const fmt = formatters(lang, event.timezone);
@@ -188,5 +191,6 @@ export function loadContext(db: Db, lang: Lang, now: string): ReportContext {
     },
     roleName: (r) => t.roles[r],
     eventName: () => (lang === 'ja' ? (event.nameJa ?? event.name) : event.name),
+    eventVenue: () => (lang === 'ja' ? (event.venueJa ?? event.venue) : event.venue),
   };
 }

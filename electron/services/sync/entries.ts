@@ -104,13 +104,13 @@ export type PrintColumns = z.infer<typeof printFields>;
 
 export const payloadSchemas = {
   'event.created': z.object({
-    id, name: text, nameJa: optText, venue: text, timezone: z.string().max(64), rehearsal: z.boolean(),
+    id, name: text, nameJa: optText, venue: text, venueJa: optText, timezone: z.string().max(64), rehearsal: z.boolean(),
     days: z.array(eventDay).max(60), sessions: z.array(session).max(5000), buses: z.array(bus).max(500),
     checkpoints: z.array(checkpoint).max(5000), publicKey: z.string().max(200), at: iso,
   }),
   'event.updated': z.object({
     fields: z.object({
-      name: text, name_ja: text.nullable(), venue: text, timezone: z.string().max(64), rehearsal: z.number().int().min(0).max(1),
+      name: text, name_ja: text.nullable(), venue: text, venue_ja: text.nullable(), timezone: z.string().max(64), rehearsal: z.number().int().min(0).max(1),
       starts_on: z.string().max(10), ends_on: z.string().max(10),
     }).partial(),
     at: iso,

@@ -33,7 +33,7 @@ export function Header({ screen, compact = false, guest = false }: { screen: Scr
         <div className="brand-text">
           <strong data-testid="event-name">{event ? (i18n.language === 'ja' ? (event.nameJa ?? event.name) : event.name) : t('app.name')}</strong>
           {/* Always two lines, so the page does not shift down when the event arrives (a click would miss). */}
-          <small data-testid="event-when">{event ? `${event.venue} · ${formatDate(event.startsOn, i18n.language)} – ${formatDate(event.endsOn, i18n.language)}` : '\u00a0'}</small>
+          <small data-testid="event-when">{event ? `${i18n.language === 'ja' ? (event.venueJa ?? event.venue) : event.venue} · ${formatDate(event.startsOn, i18n.language)} – ${formatDate(event.endsOn, i18n.language)}` : '\u00a0'}</small>
         </div>
       </div>
       {!compact && (

@@ -360,6 +360,7 @@ export const en = {
     name: 'Name (English)',
     nameJa: 'Name (Japanese)',
     venue: 'Venue',
+    venueJa: 'Venue (Japanese)',
     timezone: 'Time zone',
     startsOn: 'First day',
     endsOn: 'Last day',

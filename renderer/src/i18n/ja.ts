@@ -361,6 +361,7 @@ export const ja: Messages = {
     name: '名称（英語）',
     nameJa: '名称（日本語）',
     venue: '会場',
+    venueJa: '会場（日本語）',
     timezone: 'タイムゾーン',
     startsOn: '初日',
     endsOn: '最終日',

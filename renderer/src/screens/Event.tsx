@@ -56,7 +56,7 @@ export function EventSetup() {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const s = (k: string) => String(f.get(k) ?? '');
-    void run(() => api.updateEvent({ name: s('name'), nameJa: s('nameJa') || null, venue: s('venue'), timezone: s('timezone'), startsOn: s('startsOn'), endsOn: s('endsOn') }), t('event.saved'));
+    void run(() => api.updateEvent({ name: s('name'), nameJa: s('nameJa') || null, venue: s('venue'), venueJa: s('venueJa') || null, timezone: s('timezone'), startsOn: s('startsOn'), endsOn: s('endsOn') }), t('event.saved'));
   };
   const addSession = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -99,6 +99,7 @@ export function EventSetup() {
           <label className="field">{t('event.name')}<input name="name" defaultValue={event.name} required maxLength={200} /></label>
           <label className="field">{t('event.nameJa')}<input name="nameJa" defaultValue={event.nameJa ?? ''} maxLength={200} lang="ja" /></label>
           <label className="field">{t('event.venue')}<input name="venue" defaultValue={event.venue} maxLength={300} /></label>
+          <label className="field">{t('event.venueJa')}<input name="venueJa" defaultValue={event.venueJa ?? ''} maxLength={300} lang="ja" /></label>
           <label className="field">{t('event.timezone')}<input name="timezone" defaultValue={event.timezone} maxLength={64} /></label>
           <label className="field">{t('event.startsOn')}<input name="startsOn" type="date" defaultValue={event.startsOn} required /></label>
           <label className="field">{t('event.endsOn')}<input name="endsOn" type="date" defaultValue={event.endsOn} required /></label>

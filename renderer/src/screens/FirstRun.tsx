@@ -18,7 +18,7 @@ export function NewEventForm({ onCreated }: { onCreated: () => void }) {
     const s = (k: string) => String(f.get(k) ?? '');
     setError(null);
     setBusy(true);
-    api.newEvent({ name: s('name'), nameJa: s('nameJa') || null, venue: s('venue'), timezone: s('timezone'), startsOn: s('startsOn'), endsOn: s('endsOn') }).then(onCreated, (err: unknown) => {
+    api.newEvent({ name: s('name'), nameJa: s('nameJa') || null, venue: s('venue'), venueJa: s('venueJa') || null, timezone: s('timezone'), startsOn: s('startsOn'), endsOn: s('endsOn') }).then(onCreated, (err: unknown) => {
       setBusy(false);
       setError(errorText(err));
     });
@@ -29,6 +29,7 @@ export function NewEventForm({ onCreated }: { onCreated: () => void }) {
         <label className="field">{t('event.name')}<input name="name" required maxLength={200} /></label>
         <label className="field">{t('event.nameJa')}<input name="nameJa" maxLength={200} lang="ja" /></label>
         <label className="field">{t('event.venue')}<input name="venue" maxLength={300} /></label>
+        <label className="field">{t('event.venueJa')}<input name="venueJa" maxLength={300} lang="ja" /></label>
         <label className="field">{t('event.timezone')}<input name="timezone" required maxLength={64} defaultValue={Intl.DateTimeFormat().resolvedOptions().timeZone} /></label>
         <label className="field">{t('event.startsOn')}<input name="startsOn" type="date" required /></label>
         <label className="field">{t('event.endsOn')}<input name="endsOn" type="date" required /></label>

@@ -21,6 +21,7 @@ export interface NewEvent {
   endsOn: string;
   timezone: string;
   venue?: string;
+  venueJa?: string | null;
   rehearsal?: boolean;
 }
 
@@ -28,6 +29,7 @@ export interface EventFields {
   name?: string;
   nameJa?: string | null;
   venue?: string;
+  venueJa?: string | null;
   timezone?: string;
   rehearsal?: boolean;
   startsOn?: string;
@@ -119,6 +121,7 @@ export class Programme {
       name,
       nameJa: input.nameJa?.trim() || null,
       venue: input.venue?.trim() ?? '',
+      venueJa: input.venueJa?.trim() || null,
       timezone: input.timezone,
       rehearsal: input.rehearsal ?? false,
       days: dates.map((date, i) => ({ dayNo: i + 1, date, title: `Day ${i + 1}`, titleJa: `${i + 1}日目` })),
@@ -144,6 +147,7 @@ export class Programme {
           ...(f.name !== undefined && { name: f.name.trim() }),
           ...(f.nameJa !== undefined && { name_ja: f.nameJa?.trim() || null }),
           ...(f.venue !== undefined && { venue: f.venue.trim() }),
+          ...(f.venueJa !== undefined && { venue_ja: f.venueJa?.trim() || null }),
           ...(f.timezone !== undefined && { timezone: f.timezone }),
           ...(f.rehearsal !== undefined && { rehearsal: f.rehearsal ? 1 : 0 }),
           ...(dates && { starts_on: startsOn, ends_on: endsOn }),

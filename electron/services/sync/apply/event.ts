@@ -7,7 +7,7 @@ import type { Entry } from '../entries.js';
 import { mergeFields, readClocks, writeClocks } from './field-clocks.js';
 
 type E<T extends Entry['type']> = Extract<Entry, { type: T }>;
-const EVENT_FIELDS = ['name', 'name_ja', 'venue', 'timezone', 'rehearsal', 'starts_on', 'ends_on'] as const;
+const EVENT_FIELDS = ['name', 'name_ja', 'venue', 'venue_ja', 'timezone', 'rehearsal', 'starts_on', 'ends_on'] as const;
 const CHECKPOINT_FIELDS = ['kind', 'name', 'name_ja', 'target_id', 'capacity', 'opens_at', 'closes_at', 'entry_rule', 'list_rule', 'sort_order', 'archived'] as const;
 const SESSION_FIELDS = ['day_no', 'kind', 'title', 'title_ja', 'room', 'starts_at', 'ends_at', 'capacity', 'uid', 'archived', 'sort_order'] as const;
 const BUS_FIELDS = ['label', 'site', 'departs_at', 'returns_at', 'boarding', 'capacity', 'archived'] as const;
@@ -34,8 +34,8 @@ export class EventApplier {
     const dates = spec.days.map((d) => d.date).sort();
     const clocks = writeClocks(Object.fromEntries(EVENT_FIELDS.map((f) => [f, e.hlc])), EVENT_FIELDS);
     db.prepare(
-      'INSERT INTO event (id, name, name_ja, venue, timezone, starts_on, ends_on, rehearsal, public_key, private_key, field_hlc) VALUES (?,?,?,?,?,?,?,?,?,NULL,?)',
-    ).run(spec.id, spec.name, spec.nameJa ?? null, spec.venue, spec.timezone, dates[0] ?? '', dates[dates.length - 1] ?? '', spec.rehearsal ? 1 : 0, spec.publicKey, clocks);
+      'INSERT INTO event (id, name, name_ja, venue, venue_ja, timezone, starts_on, ends_on, rehearsal, public_key, private_key, field_hlc) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?)',
+    ).run(spec.id, spec.name, spec.nameJa ?? null, spec.venue, spec.venueJa ?? null, spec.timezone, dates[0] ?? '', dates[dates.length - 1] ?? '', spec.rehearsal ? 1 : 0, spec.publicKey, clocks);
     // Rows that arrived before the event (delegates, programme changed elsewhere) belong to it.
     for (const t of ['delegate', 'checkpoint', 'session', 'bus', 'event_day']) db.prepare(`UPDATE ${t} SET event_id = ? WHERE event_id = ''`).run(spec.id);
     for (const d of spec.days) this.merge('event_day', d.dayNo, DAY_FIELDS, { date: d.date, title: d.title, title_ja: d.titleJa ?? null }, e.hlc);
