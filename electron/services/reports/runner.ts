@@ -1,9 +1,8 @@
 // Where reports are built: in a worker thread over the event file when one is available (the app, the web host),
 // on this thread otherwise (the CLI, which does nothing else; an in-memory database). Jobs carry progress for the
 // screen's progress bar and are forgotten once their file has been collected.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { findWorkerScript, startWorker, type WorkerScript } from '../worker-script.js';
 import type { FileDownload, ReportJob } from '../../api/contract.js';
 import type { Db } from '../../../db/open.js';
 import { newId, ServiceError } from '../core.js';
@@ -24,17 +23,8 @@ export type WorkerReply =
 const KEEP_MS = 10 * 60_000;
 
 /** The worker's script next to this module: the TypeScript source (tests, tsx), or the bundle's own entry. */
-function workerScript(): { url: URL; typescript: boolean } | null {
-  const candidates: [string, boolean][] = [['./worker.ts', true], ['./report-worker.mjs', false], ['../report-worker.mjs', false], ['./report-worker.cjs', false]];
-  for (const [rel, typescript] of candidates) {
-    try {
-      const url = new URL(rel, import.meta.url);
-      if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { url, typescript };
-    } catch {
-      // Not a file URL (a bundler's virtual module): no worker from here.
-    }
-  }
-  return null;
+function workerScript(): WorkerScript | null {
+  return findWorkerScript(import.meta.url, 'worker.ts', 'report-worker');
 }
 
 export class ReportRunner {
@@ -52,7 +42,7 @@ export class ReportRunner {
     /** Build on this thread: for a process that does nothing else meanwhile (the CLI), a worker only adds its start. */
     public inline = false,
     /** The worker's script; found next to this module unless given (tests give a broken one). */
-    private readonly script: { url: URL; typescript: boolean } | null = workerScript(),
+    private readonly script: WorkerScript | null = workerScript(),
   ) {}
 
   /** True once reports are being built in a worker thread (false: on this thread). */
@@ -113,11 +103,7 @@ export class ReportRunner {
     if (this.worker) return this.worker;
     const script = this.script;
     if (!script) return null;
-    const worker = script.typescript
-      ? // The source tree runs TypeScript through tsx (tests, benchmarks); a bundle's worker is plain JavaScript.
-        new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.url.href)}); })`, { eval: true })
-      : new Worker(script.url);
-    worker.unref();
+    const worker = startWorker(script);
     worker.on('message', (r: WorkerReply) => {
       const p = this.pending.get(r.id);
       if (!p) return;

@@ -1,9 +1,8 @@
 // Imports read and check files in a worker thread (import-worker.ts), so the thread that answers scans and screens
 // only writes the rows, in small batches. Started on first use and left idle in between; one that cannot start in an
 // installation (its script missing) falls back to doing the work on this thread rather than failing the import.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { findWorkerScript, startWorker, type WorkerScript } from '../../worker-script.js';
 import type { ImportField } from './columns.js';
 import type { ParsedFile, SourceRecord } from './read-file.js';
 import { UnreadableFileError } from './read-file.js';
@@ -19,17 +18,8 @@ export type ImportWorkerReply =
   | { id: number; type: 'error'; unreadable: boolean; message: string };
 
 /** The worker's script next to this module: the TypeScript source (tests, tsx), or the bundle's own entry. */
-export function importWorkerScript(): { url: URL; typescript: boolean } | null {
-  const candidates: [string, boolean][] = [['./import-worker.ts', true], ['./import-worker.mjs', false], ['../import-worker.mjs', false], ['./import-worker.cjs', false]];
-  for (const [rel, typescript] of candidates) {
-    try {
-      const url = new URL(rel, import.meta.url);
-      if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { url, typescript };
-    } catch {
-      // Not a file URL (a bundler's virtual module): no worker from here.
-    }
-  }
-  return null;
+export function importWorkerScript(): WorkerScript | null {
+  return findWorkerScript(import.meta.url, 'import-worker.ts', 'import-worker');
 }
 
 interface Pending {
@@ -46,7 +36,7 @@ export class ImportThread implements ImportReader {
   private readonly pending = new Map<number, Pending>();
   private unavailable = false;
 
-  constructor(private readonly script: { url: URL; typescript: boolean } | null = importWorkerScript()) {}
+  constructor(private readonly script: WorkerScript | null = importWorkerScript()) {}
 
   /** True once files are being read in a worker thread. */
   get threaded(): boolean {
@@ -90,10 +80,7 @@ export class ImportThread implements ImportReader {
     if (this.worker) return this.worker;
     const script = this.script;
     if (!script) return null;
-    const worker = script.typescript
-      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.url.href)}); })`, { eval: true })
-      : new Worker(script.url);
-    worker.unref();
+    const worker = startWorker(script);
     let answered = false;
     worker.on('message', (r: ImportWorkerReply) => {
       answered = true;
