@@ -1,33 +1,30 @@
 // A door scan through a real camera pipeline: Chromium's fake capture device plays a video of a badge QR,
 // html5-qrcode decodes it, and the verdict appears. One browser per video (RECIPES.md).
 import { expect, test, chromium, request as http, type APIRequestContext } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { byBadgeNo, call, freePort, tokenOf } from './helpers';
+import { byBadgeNo, call, startWebHost, tokenOf } from './helpers';
 
 // A host of its own: a camera decodes in real time, so it must not share an event loop and an event file with the
 // other worker's tests (a long call there once held the door's scan past the test's limit on a loaded machine).
 let baseURL = '';
 let request: APIRequestContext;
-let host: ChildProcess;
+let stop = () => {};
 const db = path.join(os.tmpdir(), `uketsuke-e2e-camera-${process.pid}.db`);
 
 test.beforeAll(async () => {
   fs.rmSync(db, { force: true });
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  host = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port)], { stdio: 'ignore' });
+  ({ base: baseURL, stop } = await startWebHost(db));
   request = await http.newContext({ baseURL });
-  await expect.poll(async () => (await request.get('/healthz').catch(() => null))?.status() ?? 0, { timeout: 120_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
   await request?.dispose();
-  host?.kill();
+  stop();
 });
 
 export async function qrVideo(text: string): Promise<string> {

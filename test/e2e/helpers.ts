@@ -70,3 +70,24 @@ export function freePort(): Promise<number> {
       }),
   );
 }
+
+/**
+ * A web host of the spec's own (its own event file and event loop, beside the suite's shared host), answering on
+ * a free port once /healthz does. `host` is the address it binds (loopback unless a spec plays a LAN device).
+ */
+export async function startWebHost(db: string, args: string[] = [], host = '127.0.0.1'): Promise<{ base: string; stop: () => void }> {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  const base = `http://${host}:${port}`;
+  const child = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port), ...(host === '127.0.0.1' ? [] : ['--host', host]), ...args], { stdio: 'ignore' });
+  const deadline = Date.now() + 120_000;
+  // Wait for the host to answer (a state, not a time); a host that died says so at once.
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`uketsuke web exited with ${child.exitCode}`);
+    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`uketsuke web did not answer at ${base}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { base, stop: () => child.kill() };
+}

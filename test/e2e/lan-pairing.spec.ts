@@ -1,27 +1,23 @@
 // A tablet on the venue LAN, in a real browser: refused with a "ask for a pairing code" page until it opens the
 // pairing link, then on the kiosk screen with its credential in a cookie its scripts cannot read.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort } from './helpers';
+import { freePort, startWebHost } from './helpers';
 
 const address = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 let BASE = '';
 const db = path.join(os.tmpdir(), `uketsuke-e2e-lan-${process.pid}.db`);
-let server: ChildProcess;
+let stop = () => {};
 
-test.beforeAll(async ({ request }) => {
+test.beforeAll(async () => {
   expect(address, 'a network interface other than loopback').toBeTruthy();
-  const [port, hubPort] = [await freePort(), await freePort()];
-  BASE = `http://${address}:${port}`;
-  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port), '--host', address!, '--hub', '--hub-port', String(hubPort), '--hub-host', address!], { stdio: 'ignore' });
-  await expect.poll(async () => (await request.get(`${BASE}/healthz`).catch(() => null))?.status() ?? 0, { timeout: 60_000 }).toBe(200);
+  const hubPort = await freePort();
+  ({ base: BASE, stop } = await startWebHost(db, ['--hub', '--hub-port', String(hubPort), '--hub-host', address!], address!));
 });
 
-test.afterAll(() => {
-  server?.kill();
-});
+test.afterAll(() => stop());
 
 test('a tablet opens the pairing link and becomes a kiosk; before that it is told to ask for a code', async ({ page, browserName }) => {
   void browserName;

@@ -1,29 +1,18 @@
 // A station running in a browser as a door (`uketsuke web --station door`): what needs staff asks for the PIN or a
 // staff badge on the spot, and the Api refuses the station what only organisers may do.
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort, holdClock } from './helpers';
+import { holdClock, startWebHost } from './helpers';
 
 let BASE = '';
-let server: ChildProcess;
+let stop = () => {};
 
-test.beforeAll(async ({ request }) => {
-  const db = path.join(os.tmpdir(), `uketsuke-e2e-station-${process.pid}.db`);
-  // A free port, not a fixed offset from the main host's: other checkouts on this machine run hosts of their own.
-  const port = await freePort();
-  BASE = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port), '--station', 'door'], { stdio: 'ignore' });
-  // Wait for the host to answer (a state, not a time).
-  await expect
-    .poll(async () => (await request.get(`${BASE}/healthz`).catch(() => null))?.status() ?? 0, { timeout: 60_000 })
-    .toBe(200);
+test.beforeAll(async () => {
+  ({ base: BASE, stop } = await startWebHost(path.join(os.tmpdir(), `uketsuke-e2e-station-${process.pid}.db`), ['--station', 'door']));
 });
 
-test.afterAll(() => {
-  server?.kill();
-});
+test.afterAll(() => stop());
 
 test('a door station asks staff to sign in before the desk search works; organiser exports stay refused', async ({ page, request }) => {
   const exported = await request.post(`${BASE}/api/exportDelegates`, { data: { format: 'csv' }, headers: { 'Content-Type': 'application/json' } });

@@ -1,27 +1,20 @@
 // Who is signed in, on every staff screen: a door station in a browser shows its station, signs staff in with the
 // PIN or a badge (the badge holder's name, in kanji in Japanese), when an idle sign-in ends, and signs out.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort } from './helpers';
+import { startWebHost } from './helpers';
 
 let BASE = '';
 const db = path.join(os.tmpdir(), `uketsuke-e2e-signed-in-${process.pid}.db`);
-let server: ChildProcess;
+let stop = () => {};
 
-test.beforeAll(async ({ request }) => {
-  const port = await freePort();
-  BASE = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['bin/uketsuke.mjs', 'web', '--db', db, '--port', String(port), '--station', 'door'], { stdio: 'ignore' });
-  await expect
-    .poll(async () => (await request.get(`${BASE}/healthz`).catch(() => null))?.status() ?? 0, { timeout: 60_000 })
-    .toBe(200);
+test.beforeAll(async () => {
+  ({ base: BASE, stop } = await startWebHost(db, ['--station', 'door']));
 });
 
-test.afterAll(() => {
-  server?.kill();
-});
+test.afterAll(() => stop());
 
 interface Row { familyName: string; givenName: string; familyNameKanji: string | null; givenNameKanji: string | null; role: string; token: string }
 
