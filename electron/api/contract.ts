@@ -326,6 +326,8 @@ const reportInput = z.object({
 export const apiInputs = {
   event: z.object({}),
   checkpoints: z.object({}),
+  // The desk's country filter: every country a delegate of this event gave, with how many.
+  countries: z.object({}),
   searchDelegates: z.object({
     query: z.string().max(200),
     limit: z.number().int().min(1).max(100).default(20),
@@ -480,6 +482,7 @@ export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiInputs)[M]
 export interface ApiOutputs {
   event: EventInfo;
   checkpoints: Checkpoint[];
+  countries: { country: string; delegates: number }[];
   searchDelegates: DelegateHit[];
   delegate: DelegateDetail;
   scan: ScanResult;

@@ -273,6 +273,7 @@ export class Uketsuke {
           this.event.toCheckpoint(cp, this.checkin.admittedCount(cp), cp.list_rule === 'registered' ? (registered.get(targetKeyOf(cp)) ?? 0) : null),
         );
       },
+      countries: () => this.delegates.countries(),
       searchDelegates: ({ query, limit, filters }) => this.delegates.search(query, limit, {}, filters ?? {}),
       delegate: ({ id }) => this.delegateDetail(id),
       identifyCode: ({ code }) => codeIdentity(code, this.event, this.delegates),

@@ -42,5 +42,20 @@ test('desk filters: arrived, not yet, role and country narrow the results', asyn
   await page.keyboard.press('ArrowRight');
   await expect(chips.locator('[data-filter="arrived"]')).toBeFocused();
   await expect(page.locator('#desk-results[data-filters=\'{"arrived":true}\'] [role="option"]')).toHaveCount(1);
-  await page.screenshot({ path: '/work/shots-14b/desk-filters-laptop-en-test.png' });
+  await page.screenshot({ path: test.info().outputPath('desk-filters-laptop-en.png') });
+});
+
+test('desk filters: the country menu lists every country delegates gave, including one registered since the page opened', async ({ page, request }) => {
+  await page.goto('/desk');
+  const menu = page.getByTestId('filter-country');
+  const given = (await call(request, 'countries', {})).map((c) => c.country);
+  expect(given.length).toBeGreaterThan(5);
+  // Before any search: every country is there (not only those met in answers so far), and "any country" first.
+  await expect(menu.locator('option')).toHaveCount(given.length + 1);
+  // A walk-in from a country nobody gave yet appears when the menu is next opened.
+  const stamp = Date.now();
+  await call(request, 'walkIn', { familyName: `Countrymenu${stamp % 100000}`, givenName: 'New', role: 'delegate', country: 'Kiribati', email: `k.${stamp}@example.org` });
+  await expect(menu.locator('option[value="Kiribati"]')).toHaveCount(0);
+  await menu.focus();
+  await expect(menu.locator('option[value="Kiribati"]')).toHaveCount(1);
 });

@@ -47,4 +47,14 @@ describe('desk search filters', () => {
     expect(() => t.app.dispatch('searchDelegates', { query: 'a', filters: { paid: true } } as never)).toThrow();
     expect(() => t.app.dispatch('searchDelegates', { query: 'a', filters: { role: 'king' } } as never)).toThrow();
   });
+
+  it('countries: every country given, once, with how many gave it; blank ones left out', () => {
+    setUp();
+    t.add({ familyName: 'Nocountry', givenName: 'Ann', country: '' });
+    t.add({ familyName: 'Spacecountry', givenName: 'Ann', country: '  ' });
+    expect(t.app.dispatch('countries', {})).toEqual([
+      { country: 'France', delegates: 15 },
+      { country: 'Japan', delegates: 15 },
+    ]);
+  });
 });

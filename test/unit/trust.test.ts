@@ -39,6 +39,7 @@ const MAY: Record<ApiMethod, Who[]> = {
   kioskFind: ['kiosk', 'desk', 'staff', 'organiser'],
   delegate: ['desk', 'staff', 'organiser'],
   identifyCode: ['desk', 'staff', 'organiser'],
+  countries: ['desk', 'staff', 'organiser'],
   attendance: ['desk', 'staff', 'organiser'],
   syncConflicts: ['desk', 'staff', 'organiser'],
   hubDevices: ['desk', 'staff', 'organiser'],

@@ -264,6 +264,13 @@ export class Delegates {
   }
 
   /** The desk search (services/people/search): exact and prefix matches first, then the forgiving ones. */
+  /** Every country given, with how many delegates gave it (the desk's country filter lists them all). */
+  countries(): { country: string; delegates: number }[] {
+    return this.core.db
+      .prepare("SELECT country, count(*) AS delegates FROM delegate WHERE country IS NOT NULL AND trim(country) <> '' GROUP BY country ORDER BY country")
+      .all() as { country: string; delegates: number }[];
+  }
+
   search(query: string, limit: number, opts: FindOptions = {}, filters: SearchFilters = {}): DelegateHit[] {
     const filtered = filters.arrived !== undefined || filters.role !== undefined || filters.country !== undefined;
     if (!filtered) return this.hits(this.finder.find(query, limit, opts));

@@ -80,6 +80,8 @@ export const METHOD_ACCESS: Partial<Record<ApiMethod, readonly Principal[]>> = {
   delegate: DESK,
   // A badge QR or registration code in the desk search: opens the person, like the delegate card.
   identifyCode: DESK,
+  // The desk's country filter.
+  countries: DESK,
   attendance: DESK,
   syncConflicts: DESK,
   hubDevices: DESK,

@@ -21,7 +21,7 @@ const METHODS = Object.keys({
   printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
   importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
   hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true,
-  kioskFind: true, stillExpected: true, identifyCode: true,
+  kioskFind: true, stillExpected: true, identifyCode: true, countries: true,
   report: true, reportStart: true, reportStatus: true, dashboard: true,
   programme: true, updateEvent: true, saveSession: true, archiveSession: true, saveBus: true, archiveBus: true,
   saveCheckpointRules: true, programmeImport: true, newEvent: true, setStaffPin: true, branding: true, setBranding: true, openDemo: true, moveSession: true, saveDay: true,

@@ -19,9 +19,13 @@ export function Desk() {
   const { t, i18n } = useTranslation();
   const { event } = useEvent();
   const [query, setQuery] = useState('');
-  // The filter chips: arrived or not yet, a role, a country (those met in this desk's answers so far).
+  // The filter chips: arrived or not yet, a role, a country (every country delegates gave, asked when the menu opens).
   const [filters, setFilters] = useState<SearchFilters>({});
   const [countries, setCountries] = useState<string[]>([]);
+  const loadCountries = useCallback(() => {
+    api.countries({}).then((r) => setCountries(r.map((c) => c.country)), () => {});
+  }, []);
+  useEffect(loadCountries, [loadCountries]);
   const filterKey = JSON.stringify(filters);
   const [answeredFilters, setAnsweredFilters] = useState('{}');
   const [hits, setHits] = useState<DelegateHit[]>([]);
@@ -84,10 +88,6 @@ export function Desk() {
     api.searchDelegates({ query: query.slice(0, 200), limit: 20, filters }).then((r) => {
       if (mine !== seq.current) return;
       setHits(r);
-      setCountries((cs) => {
-        const more = r.map((h) => h.country).filter((c): c is string => !!c && !cs.includes(c));
-        return more.length ? [...cs, ...new Set(more)].sort() : cs;
-      });
       setAnswered(query);
       setAnsweredFilters(filterKey);
       setActive(0);
@@ -199,7 +199,7 @@ export function Desk() {
             <option value="">{t('desk.filter.anyRole')}</option>
             {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
           </select>
-          <select className={`chip${filters.country ? ' chip-on' : ''}`} aria-label={t('desk.filter.country')} value={filters.country ?? ''} data-testid="filter-country" onChange={(e) => setFilters((f) => ({ ...f, country: e.target.value || undefined }))}>
+          <select className={`chip${filters.country ? ' chip-on' : ''}`} aria-label={t('desk.filter.country')} value={filters.country ?? ''} data-testid="filter-country" onFocus={loadCountries} onChange={(e) => setFilters((f) => ({ ...f, country: e.target.value || undefined }))}>
             <option value="">{t('desk.filter.anyCountry')}</option>
             {countries.map((c) => <option key={c} value={c}>{countryName(c, i18n.language) ?? c}</option>)}
           </select>
