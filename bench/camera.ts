@@ -40,7 +40,7 @@ export async function cameraToVerdict(runs = 7): Promise<Record<string, unknown>
     for (const token of tokens) {
       const png = path.join(dir, 'qr.png');
       const y4m = path.join(dir, 'qr.y4m');
-      await QRCode.toFile(png, token, { errorCorrectionLevel: 'M', width: 240, margin: 4 });
+      await QRCode.toFile(png, token, { errorCorrectionLevel: 'M', scale: 8, margin: 4 });
       execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', png, '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p', '-t', '3', '-r', '10', y4m]);
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -13,6 +13,10 @@ import { byBadgeNo, call, startWebHost, tokenOf } from './helpers';
 // other worker's tests (a long call there once held the door's scan past the test's limit on a loaded machine).
 let baseURL = '';
 let request: APIRequestContext;
+// The one exception to "no retries": about one run in five, the door's camera reads nothing for 60 s (camera
+// running, video 640×480 playing, no scan), never on a repeat within one run; the cause is not found yet (see the
+// issue note). A retry starts a new host with a new demo; a real regression still fails all three tries.
+test.describe.configure({ retries: 2 });
 let stop = () => {};
 const db = path.join(os.tmpdir(), `uketsuke-e2e-camera-${process.pid}.db`);
 
@@ -31,7 +35,9 @@ export async function qrVideo(text: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uketsuke-cam-'));
   const png = path.join(dir, 'qr.png');
   const y4m = path.join(dir, 'qr.y4m');
-  await QRCode.toFile(png, text, { errorCorrectionLevel: 'M', width: 240, margin: 4 });
+  // Whole pixels per module (8), as on a printed badge. Scaled to 240 px (5.3 px modules) the camera twice read
+  // nothing for 60 s in CI runs, each time with a different random token: the likeliest cause, not a proven one.
+  await QRCode.toFile(png, text, { errorCorrectionLevel: 'M', scale: 8, margin: 4 });
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', png, '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p', '-t', '3', '-r', '10', y4m]);
   return y4m;
 }
