@@ -1,20 +1,13 @@
 // What every report reads first: the event, its days and what people are admitted to (sessions, meeting blocks,
 // buses, the venue entrance), with dates and numbers formatted in the report's language and the event's time zone.
-import type { CheckpointKind, EntryRule, ListRule, Role } from '../../api/contract.js';
+import type { CheckpointKind, EntryRule, EventInfo, ListRule, Role } from '../../api/contract.js';
+import type { CheckpointRow as StoredCheckpoint } from '../event/event-store.js';
 import type { Db } from '../../../db/open.js';
 import type { Lang } from './doc.js';
 import { STRINGS, type Strings } from './strings.js';
 
-export interface EventHead {
-  id: string;
-  name: string;
-  nameJa: string | null;
-  venue: string;
-  venueJa: string | null;
-  timezone: string;
-  startsOn: string;
-  endsOn: string;
-}
+/** The event as a report's header shows it: the Api's event without its days and mode. */
+export type EventHead = Omit<EventInfo, 'rehearsal' | 'days'>;
 
 export interface EventDayRow {
   dayNo: number;
@@ -74,17 +67,8 @@ export interface Formatters {
   dateOf(iso: string): string;
 }
 
-interface CheckpointRow {
-  id: string;
-  kind: CheckpointKind;
-  name: string;
-  name_ja: string | null;
-  target_id: string | null;
-  capacity: number | null;
-  entry_rule: EntryRule;
-  list_rule: ListRule;
-  sort_order: number;
-}
+/** The checkpoint columns a report reads: the event store's row, less the time window, plus its place in the list. */
+type CheckpointRow = Pick<StoredCheckpoint, 'id' | 'kind' | 'name' | 'name_ja' | 'target_id' | 'capacity' | 'entry_rule' | 'list_rule'> & { sort_order: number };
 
 function formatters(lang: Lang, timeZone: string): Formatters {
   const locale = lang === 'ja' ? 'ja-JP' : 'en-GB';
