@@ -133,18 +133,23 @@ export function Desk() {
     }
   };
 
-  // Enter on a selected delegate checks them in, wherever the focus is (but not in a form).
+  // Escape or Enter closes a verdict, wherever the focus is (but not in a form). The listener reads the verdict from a
+  // ref set while rendering: one registered after paint would miss a key pressed the moment the verdict appears (the
+  // key then reached the old listener, which saw no verdict, and the overlay stayed over the card).
+  const resultRef = useRef(result);
+  resultRef.current = result;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (result && (e.key === 'Escape' || e.key === 'Enter')) {
+      if (resultRef.current && (e.key === 'Escape' || e.key === 'Enter')) {
         e.preventDefault();
+        resultRef.current = null;
         setResult(null);
         searchRef.current?.focus();
       }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [result]);
+  }, []);
 
   useEffect(() => {
     if (!result) return;
