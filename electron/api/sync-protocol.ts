@@ -2,10 +2,9 @@
 // answers are plain types. Entries themselves are checked one by one by the replica (services/sync/entries.ts).
 import { z } from 'zod';
 
-export const STATION_ROLES = ['desk', 'door', 'kiosk', 'venue', 'organiser'] as const;
-export type StationRole = (typeof STATION_ROLES)[number];
-/** Roles that issue badges and so receive the event's signing key; doors verify with the public key only. */
-export const SIGNING_ROLES: ReadonlySet<StationRole> = new Set(['desk', 'kiosk', 'venue', 'organiser']);
+import { STATION_ROLES, SIGNING_ROLES, type StationRole } from './vocabulary.js';
+
+export { STATION_ROLES, SIGNING_ROLES, type StationRole };
 
 const vector = z.record(z.string().max(64), z.number().int().min(0));
 const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{3,31}$/);

@@ -254,7 +254,7 @@ export async function main(argv: string[]): Promise<number> {
           : app.delegates.search('', 1_000_000);
         const list = hits.map((h) => {
           const row = app.delegates.get(h.id);
-          return { ...h, checkpoints: app.checkpointsFor(h.id), token: app.delegates.tokenFor(row) };
+          return { ...h, checkpoints: app.cards.checkpointsFor(h.id), token: app.delegates.tokenFor(row) };
         });
         if (values.json) out(list);
         else for (const d of list) process.stdout.write(`${d.badgeNo}\t${d.familyName}, ${d.givenName}\t${d.organisation ?? ''}\t${d.email ?? ''}\n`);
@@ -451,7 +451,7 @@ export async function main(argv: string[]): Promise<number> {
         fs.writeFileSync(path.join(dataDir(), 'current-event'), `${path.resolve(file)}\n`);
       };
       if (firstRun) {
-        app.setDemoOpener(async () => {
+        app.files.setDemoOpener(async () => {
           const current = hostOpts.app;
           ensureDemo(current);
           remember(db);
@@ -465,18 +465,18 @@ export async function main(argv: string[]): Promise<number> {
       const hostOpts = { app, staticDir, port, host: values.host, station: station as StationKind | undefined };
       const host = await startHost(hostOpts);
       const { connectStation } = await import('../host/hub/connect.js');
-      if (connectStation(app)) process.stdout.write(`Syncing with the hub at ${app.syncStatus().hub}.\n`);
+      if (connectStation(app)) process.stdout.write(`Syncing with the hub at ${app.hubRole.syncStatus().hub}.\n`);
       // "Make this laptop the hub": the hub server runs in this process, on the LAN unless told otherwise.
       const hubPort = values['hub-port'] ? Number(values['hub-port']) : 5790;
       if (!Number.isInteger(hubPort) || hubPort < 0 || hubPort > 65535) throw new UsageError('--hub-port must be 0–65535');
       const { hubTlsIdentity } = await import('../host/hub/tls.js');
       const { startHubServer } = await import('../host/hub/server.js');
-      app.setHubStarter(async () => {
+      app.hubRole.setHubStarter(async () => {
         const running = await startHubServer({ hub: app.hub, tls: await hubTlsIdentity(app.db), port: hubPort, host: values['hub-host'] ?? '0.0.0.0' });
         process.stdout.write(`This laptop is the hub: ${running.urls.join(', ')}\n`);
         return { urls: running.urls, fingerprint: running.fingerprint };
       });
-      if (values.hub) await app.startHub();
+      if (values.hub) await app.hubRole.startHub();
       // "Join a hub" from the Venue screen: pair a new file next to this one, then serve that event instead.
       const joiner = async (code: string, name: string) => {
         const { pairWithCode, connectStation: connect } = await import('../host/hub/connect.js');
@@ -485,7 +485,7 @@ export async function main(argv: string[]): Promise<number> {
         try {
           const r = await pairWithCode(joined, code, name || os.hostname());
           connect(joined);
-          joined.setHubJoiner(joiner);
+          joined.hubRole.setHubJoiner(joiner);
           await joined.printing.refreshPrinters();
           const previous = hostOpts.app;
           hostOpts.app = joined;
@@ -499,15 +499,15 @@ export async function main(argv: string[]): Promise<number> {
           throw e;
         }
       };
-      app.setHubJoiner(joiner);
+      app.hubRole.setHubJoiner(joiner);
       // "New event" from the Event screen: an empty event in a new file next to this one, served from then on.
       const creator = async (input: NewEvent) => {
         const file = path.join(path.dirname(path.resolve(db)), `event-${Date.now()}.db`);
         const created = open(file);
         try {
           const eventId = created.programme.createEvent(input);
-          created.setHubJoiner(joiner);
-          created.setEventCreator(creator);
+          created.hubRole.setHubJoiner(joiner);
+          created.files.setEventCreator(creator);
           // The desk lists this station's printers as soon as it shows the new event.
           await created.printing.refreshPrinters();
           const previous = hostOpts.app;
@@ -522,7 +522,7 @@ export async function main(argv: string[]): Promise<number> {
           throw e;
         }
       };
-      app.setEventCreator(creator);
+      app.files.setEventCreator(creator);
       if (firstRun) process.stdout.write(`Uketsuke is ready for its first start at ${host.url}/desk — choose: create a new event, join a hub, or open the demo\n`);
       else process.stdout.write(`Uketsuke is serving ${app.event.info().name} at ${host.url}/desk\n`);
       const stop = () => { void host.close().then(() => { hostOpts.app.close(); process.exit(0); }); };
@@ -540,14 +540,14 @@ export async function main(argv: string[]): Promise<number> {
       const { hubTlsIdentity } = await import('../host/hub/tls.js');
       const { startHubServer } = await import('../host/hub/server.js');
       const hub = await startHubServer({ hub: app.hub, tls: await hubTlsIdentity(app.db), port, host: values.host });
-      app.hubStarted({ urls: hub.urls, fingerprint: hub.fingerprint });
+      app.hubRole.hubStarted({ urls: hub.urls, fingerprint: hub.fingerprint });
       // A venue hub forwards to the organisers' hub whenever the internet is there.
       const { pairUpstream, connectUpstream } = await import('../host/hub/connect.js');
       if (values.upstream && !app.db.prepare("SELECT 1 FROM meta WHERE key = 'upstream'").get()) await pairUpstream(app, values.upstream, values.name ?? `${os.hostname()} (venue hub)`);
       connectUpstream(app, { maxBackoffMs: 5000 });
       if (values.json) out({ hub: hub.urls, fingerprint: hub.fingerprint, event: app.event.info().id });
       else process.stdout.write(`Uketsuke hub for "${app.event.info().name}" at ${hub.urls.join(', ')} (certificate ${hub.fingerprint.slice(0, 16)}…)\n`);
-      const stop = () => { void hub.close().then(() => { app.setHubIdentity(null); app.close(); process.exit(0); }); };
+      const stop = () => { void hub.close().then(() => { app.hubRole.setHubIdentity(null); app.close(); process.exit(0); }); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       return new Promise<number>(() => {});

@@ -4,13 +4,18 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiInputs, type ApiErrorBody, type ApiMethod } from '../api/contract.js';
+import { randomBytes } from 'node:crypto';
 import { ServiceError } from '../services/core.js';
-import { InputError, type Uketsuke } from '../services/uketsuke.js';
-import { LOCAL_OPERATOR, type Caller, type StationKind } from '../services/trust/access.js';
+import type { Uketsuke } from '../services/uketsuke.js';
+import { bodyLimitOf, isApiMethod } from '../services/methods/index.js';
+import { InputError } from '../services/methods/method.js';
+import type { Caller, StationKind } from '../services/trust/access.js';
+import { authenticateCaller, DEVICE_COOKIE, DEVICE_STATIONS } from '../services/trust/callers.js';
 import { HubAuthError } from '../services/sync/hub.js';
 import { decodePairingCode } from '../services/sync/pairing-code.js';
-import { randomBytes } from 'node:crypto';
+import { BodyTooLarge, errorBody, isJson, originRefusal, readBody, refuseBody, sendJson, STATUS } from './http.js';
+
+export { DEVICE_COOKIE };
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -28,10 +33,6 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const SCREENS = new Set(['/', '/desk', '/door', '/kiosk', '/reports', '/import', '/venue', '/event']);
-const MAX_BODY = 256 * 1024;
-// Imports carry the file itself (base64): a 50k-row registration export is a few megabytes.
-const MAX_FILE_BODY = 64 * 1024 * 1024;
-const FILE_METHODS = new Set(['importPreview', 'importStart', 'setBranding']);
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -140,45 +141,17 @@ function hostNameOf(host: string | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false);
-}
-
-const DEVICE_STATIONS: Record<string, StationKind> = { desk: 'desk', venue: 'desk', door: 'door', kiosk: 'kiosk', organiser: 'organiser' };
-
-/** The cookie a browser paired from the LAN presents (HttpOnly: the page's scripts never see it). */
-export const DEVICE_COOKIE = 'uketsuke_device';
 /** A paired browser keeps its credential for the event's days (and is revoked like any device). */
 const DEVICE_COOKIE_MAX_AGE_S = 14 * 24 * 3600;
 /** Where a browser paired for a role starts. */
 const FIRST_SCREEN: Record<StationKind, string> = { kiosk: '/kiosk', door: '/door', desk: '/desk', organiser: '/desk' };
 
-function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
-/**
- * Who is calling. On loopback it is the desk laptop's own window (the local operator). From the LAN only a station
- * paired with this laptop's hub gets in, as the role it was paired for, with its credential in
- * `Authorization: Bearer DEVICE.SECRET` (the same credential it syncs with) or, for a browser paired at `/pair`,
- * in the HttpOnly cookie `uketsuke_device`.
- */
+/** Who is calling (services/trust/callers.ts): the local operator on loopback, else a station paired with the hub. */
 export function callerOf(opts: HostOptions, req: http.IncomingMessage): Caller | { refused: string } {
-  if (isLoopback(req.socket.remoteAddress)) return opts.station && opts.station !== 'organiser' ? { clientId: `local-${opts.station}`, station: opts.station } : LOCAL_OPERATOR;
-  const auth = /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '');
-  try {
-    const device = opts.app.hub.authenticate(auth?.[1] ?? cookieOf(req, DEVICE_COOKIE));
-    const station = DEVICE_STATIONS[device.role];
-    if (!station) return { refused: 'This device was paired for a role that cannot use this screen.' };
-    return { clientId: `device:${device.device_id}`, station };
-  } catch (e) {
-    if (e instanceof HubAuthError) return { refused: e.message };
-    throw e;
-  }
+  return authenticateCaller(
+    { station: opts.station, authenticate: (credential) => opts.app.hub.authenticate(credential) },
+    { remoteAddress: req.socket.remoteAddress, authorization: req.headers.authorization, cookie: req.headers.cookie },
+  );
 }
 
 async function handle(opts: HostOptions, allowedHosts: Set<string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -209,40 +182,26 @@ async function handle(opts: HostOptions, allowedHosts: Set<string>, req: http.In
 async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const method = url.pathname.slice('/api/'.length);
   if (req.method !== 'POST') return sendJson(res, 405, errorBody('bad_input', 'Use POST.'));
-  // JSON only: a cross-site form or simple request cannot send it without a preflight we never answer.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, errorBody('bad_input', 'Send JSON.'));
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      return sendJson(res, 400, errorBody('bad_input', 'Malformed Origin header.'));
-    }
-    // "null" (sandboxed frames, file:) parses to an empty host: not us either.
-    if (!originHost) return sendJson(res, 400, errorBody('bad_input', 'Malformed Origin header.'));
-    if (originHost !== req.headers.host) return sendJson(res, 403, errorBody('forbidden', 'Cross-origin requests are refused.'));
-  }
-  if (!Object.hasOwn(apiInputs, method)) return sendJson(res, 404, errorBody('not_found', `Unknown method: ${method.slice(0, 60)}`));
+  if (!isJson(req)) return sendJson(res, 415, errorBody('bad_input', 'Send JSON.'));
+  const refusal = originRefusal(req);
+  if (refusal) return sendJson(res, refusal.status, refusal.body);
+  if (!isApiMethod(method)) return sendJson(res, 404, errorBody('not_found', `Unknown method: ${method.slice(0, 60)}`));
   const caller = callerOf(opts, req);
   if ('refused' in caller) return sendJson(res, 401, errorBody('forbidden', `${caller.refused} Ask an organiser for a pairing code and open it at /pair on this device.`));
-  const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY : MAX_BODY;
-  const tooLarge = `Request too large: at most ${Math.round(limit / 1024)} KB for ${method}.`;
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return refuseBody(req, res, tooLarge);
+  const limit = bodyLimitOf(method);
   let body: unknown;
   try {
     body = JSON.parse((await readBody(req, limit)) || '{}');
   } catch (e) {
-    if (e instanceof BodyTooLarge) return refuseBody(req, res, tooLarge);
+    if (e instanceof BodyTooLarge) return refuseBody(req, res, errorBody('bad_input', `Request too large: at most ${Math.round(limit / 1024)} KB for ${method}.`));
     return sendJson(res, 400, errorBody('bad_input', 'Malformed JSON.'));
   }
   try {
-    const out = await opts.app.dispatch(method as ApiMethod, body, caller);
+    const out = await opts.app.dispatch(method, body, caller);
     sendJson(res, 200, out);
   } catch (e) {
     if (e instanceof InputError) return sendJson(res, 400, { error: { code: 'bad_input', message: e.message, issues: e.issues } });
-    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code], { error: { ...errorBody(e.code, e.message).error, ...(e.say ? { say: e.say } : {}) } });
+    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code].web, { error: { ...errorBody(e.code, e.message).error, ...(e.say ? { say: e.say } : {}) } });
     throw e;
   }
 }
@@ -254,23 +213,14 @@ async function handleApi(opts: HostOptions, url: URL, req: http.IncomingMessage,
  * the device is listed by `uketsuke devices` and revoked with `--revoke`.
  */
 async function handlePair(opts: HostOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, errorBody('bad_input', 'Send JSON.'));
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    if (!host) return sendJson(res, 400, errorBody('bad_input', 'Malformed Origin header.'));
-    if (host !== req.headers.host) return sendJson(res, 403, errorBody('forbidden', 'Cross-origin requests are refused.'));
-  }
+  if (!isJson(req)) return sendJson(res, 415, errorBody('bad_input', 'Send JSON.'));
+  const refusal = originRefusal(req);
+  if (refusal) return sendJson(res, refusal.status, refusal.body);
   let code: unknown;
   try {
     code = (JSON.parse((await readBody(req, 8 * 1024)) || '{}') as { code?: unknown }).code;
   } catch (e) {
-    if (e instanceof BodyTooLarge) return refuseBody(req, res, 'Request too large.');
+    if (e instanceof BodyTooLarge) return refuseBody(req, res, errorBody('bad_input', 'Request too large.'));
     return sendJson(res, 400, errorBody('bad_input', 'Malformed JSON.'));
   }
   if (typeof code !== 'string' || code.length > 2000) return sendJson(res, 400, errorBody('bad_input', 'Send the pairing code as {"code": "UKPAIR1…"}.'));
@@ -281,7 +231,7 @@ async function handlePair(opts: HostOptions, req: http.IncomingMessage, res: htt
   } catch (e) {
     return sendJson(res, 400, errorBody('bad_input', e instanceof Error ? e.message : String(e)));
   }
-  const station = DEVICE_STATIONS[role];
+  const station = DEVICE_STATIONS[role as keyof typeof DEVICE_STATIONS];
   if (!station || role === 'venue') return sendJson(res, 400, errorBody('bad_input', 'This pairing code is for a venue hub, not for a screen: ask for a desk, door, kiosk or organiser code.'));
   const deviceId = `web-${randomBytes(8).toString('hex')}`;
   try {
@@ -291,7 +241,7 @@ async function handlePair(opts: HostOptions, req: http.IncomingMessage, res: htt
     sendJson(res, 200, { deviceId, role, station, next: FIRST_SCREEN[station] });
   } catch (e) {
     if (e instanceof HubAuthError) return sendJson(res, 401, errorBody('forbidden', e.message));
-    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code], errorBody(e.code, e.message));
+    if (e instanceof ServiceError) return sendJson(res, STATUS[e.code].web, errorBody(e.code, e.message));
     throw e;
   }
 }
@@ -346,46 +296,6 @@ function sendBody(res: http.ServerResponse, status: number, type: string, body: 
   if (res.headersSent) return;
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache });
   res.end(body);
-}
-
-const STATUS: Record<ServiceError['code'], number> = { bad_input: 400, not_found: 404, conflict: 409, forbidden: 403 };
-
-/** 413 with the reason, then the connection is closed: the rest of the body is never read. */
-function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, message: string): void {
-  if (res.headersSent) return;
-  const data = JSON.stringify(errorBody('bad_input', message));
-  res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
-  res.end(data, () => req.socket.destroy());
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        // Stop reading but keep the socket: the caller answers 413 before closing it.
-        req.pause();
-        reject(new BodyTooLarge());
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function errorBody(code: ApiErrorBody['error']['code'], message: string): ApiErrorBody {
-  return { error: { code, message } };
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
-  const data = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(data);
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string): void {

@@ -37,8 +37,8 @@ let coreFile = dbFile;
 // "New event" later (Event screen): a new file next to this one, served from then on and opened at the next start
 // (main.ts reads `current-event` in the app's folder), as in web mode.
 if (process.env.UKETSUKE_DB) ensureDemo(core);
-else if (!core.event.exists()) core.setDemoOpener(async () => (ensureDemo(core), { eventId: core.event.id() }));
-core.setEventCreator(desktopEventCreator({
+else if (!core.event.exists()) core.files.setDemoOpener(async () => (ensureDemo(core), { eventId: core.event.id() }));
+core.files.setEventCreator(desktopEventCreator({
   dir: process.env.UKETSUKE_DB ? null : path.dirname(dbFile),
   current: () => ({ core, file: coreFile }),
   open,

@@ -47,7 +47,7 @@ export function desktopEventCreator(o: {
     const created = o.open(file);
     try {
       const eventId = created.programme.createEvent(input);
-      created.setEventCreator(create);
+      created.files.setEventCreator(create);
       // The desk lists this station's printers as soon as it shows the new event.
       await created.printing.refreshPrinters();
       o.swap(created, file);

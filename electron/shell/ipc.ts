@@ -1,7 +1,8 @@
 // The two IPC handlers of the main process, as functions of what they need: the unit test
 // (test/unit/shell-ipc.test.ts) calls them with Electron's IPC events faked at the edge.
 import type { IpcMainInvokeEvent } from 'electron';
-import { apiInputs, type ApiMethod, type CoreMessage } from '../api/contract.js';
+import type { ApiMethod, CoreMessage } from '../api/contract.js';
+import { isApiMethod } from '../services/methods/index.js';
 import type { BackendReply } from './backend-protocol.js';
 import { isTrustedUrl } from './security.js';
 
@@ -18,7 +19,7 @@ export function fromOwnMainFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame' |
 export function callHandler(callBackend: CallBackend) {
   return async (event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, method: unknown, input: unknown): Promise<CallAnswer> => {
     if (!fromOwnMainFrame(event)) return { ok: false, code: 'bad_input', message: 'Refused: untrusted sender.' };
-    if (typeof method !== 'string' || !Object.hasOwn(apiInputs, method)) return { ok: false, code: 'bad_input', message: 'Unknown method.' };
+    if (typeof method !== 'string' || !isApiMethod(method)) return { ok: false, code: 'bad_input', message: 'Unknown method.' };
     const reply = await callBackend(method as ApiMethod, input);
     return reply.ok ? { ok: true, value: reply.value } : { ok: false, code: reply.code, message: reply.message, say: reply.say };
   };

@@ -15,7 +15,7 @@ describe('desktop New event', () => {
     let core = Uketsuke.open(first, { printers: [] });
     let file = first;
     const open = (f: string) => Uketsuke.open(f, { printers: [] });
-    core.setEventCreator(desktopEventCreator({ dir, current: () => ({ core, file }), open, swap: (next, f) => { const prev = core; core = next; file = f; prev.close(); } }));
+    core.files.setEventCreator(desktopEventCreator({ dir, current: () => ({ core, file }), open, swap: (next, f) => { const prev = core; core = next; file = f; prev.close(); } }));
     try {
       const a = await core.dispatch('newEvent', { name: 'First Forum', startsOn: '2027-04-27', endsOn: '2027-04-28', timezone: 'Europe/Paris' });
       expect(a.file).toBe(first);

@@ -124,7 +124,7 @@ describe('web host', () => {
     expect(callerOf(opts, fake('192.168.1.50'))).toHaveProperty('refused');
     expect(callerOf(opts, fake('192.168.1.50', 'Bearer dev-1234.AAAAAAAAAAAAAAAAAAAAAAAA'))).toHaveProperty('refused');
     // A kiosk paired with this laptop's hub gets in as a kiosk, and only as one.
-    t.app.setHubIdentity({ urls: ['https://192.168.1.10:5790'], fingerprint: 'A'.repeat(64) });
+    t.app.hubRole.setHubIdentity({ urls: ['https://192.168.1.10:5790'], fingerprint: 'A'.repeat(64) });
     const { secret } = decodePairingCode(t.app.hub.pairingCode('kiosk').code);
     const { credential } = t.app.hub.pair({ secret, deviceId: 'kiosk-lobby', name: 'Lobby kiosk' });
     const caller = callerOf(opts, fake('192.168.1.51', `Bearer ${credential}`));

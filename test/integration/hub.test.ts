@@ -80,8 +80,8 @@ describe('venue hub over HTTPS', () => {
     expect(ms).toBeLessThan(10_000);
     expect(b.dispatch('scan', { checkpointId: 'cp-registration', code: person.token! }).verdict).toBe('already_checked_in');
     // Desk a hears back from the hub (its push answered) a moment after desk b already has the scan.
-    await until(() => a.syncStatus().waiting === 0, 10_000, 'desk a to see its changes acknowledged');
-    expect(a.syncStatus()).toMatchObject({ paired: true, online: true, waiting: 0 });
+    await until(() => a.hubRole.syncStatus().waiting === 0, 10_000, 'desk a to see its changes acknowledged');
+    expect(a.hubRole.syncStatus()).toMatchObject({ paired: true, online: true, waiting: 0 });
     a.close();
     b.close();
   }, 60_000);
@@ -107,7 +107,7 @@ describe('venue hub over HTTPS', () => {
     const total = () => stations.map((s) => s.db.prepare('SELECT count(*) FROM scan').pluck().get() as number);
     const made = () => stations.reduce((n, s) => n + (s.db.prepare('SELECT count(*) FROM change_log WHERE device_id = ? AND type = ?').pluck().get(s.core.deviceId, 'scan.recorded') as number), 0);
     await until(() => new Set(total()).size === 1 && total()[0]! >= made(), 30_000, 'every station to hold every scan').catch((e: Error) => {
-      throw new Error(`${e.message}: ${JSON.stringify(total())} ${JSON.stringify(stations.map((s) => s.syncStatus()))}`);
+      throw new Error(`${e.message}: ${JSON.stringify(total())} ${JSON.stringify(stations.map((s) => s.hubRole.syncStatus()))}`);
     });
     // Every person of the burst is in once at the registration desk on every station, and the counter agrees.
     const ids = stations[0]!.delegates.search('', 90).map((h) => h.id);

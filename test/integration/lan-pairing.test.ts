@@ -52,7 +52,7 @@ async function lanHost(): Promise<{ address: string; port: number; code: (role: 
   t = makeApp();
   t.add({ familyName: 'Secret', email: 'secret@example.org' });
   // This laptop is the hub (pairing codes name its addresses and certificate).
-  t.app.setHubIdentity({ urls: ['https://192.0.2.10:5790'], fingerprint: 'A'.repeat(64) });
+  t.app.hubRole.setHubIdentity({ urls: ['https://192.0.2.10:5790'], fingerprint: 'A'.repeat(64) });
   const address = lanAddress();
   host = await startHost({ app: t.app, staticDir: staticDir(), port: 0, host: address });
   return { address, port: host.port, code: (role) => t.app.hub.pairingCode(role).code };

@@ -99,7 +99,7 @@ describe('organisers\' hub on PostgreSQL', () => {
     const logSize = (u: Uketsuke) => u.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
     const scans = (u: Uketsuke) => u.db.prepare("SELECT count(*) FROM scan WHERE checkpoint_id = 'cp-d1-opening'").pluck().get() as number;
     await until(() => scans(kiosk) === tokens.length - 2 && scans(office) === tokens.length - 2 && logSize(kiosk) === logSize(office), 45_000, 'kiosk and organisers to hold every scan').catch((e: Error) => {
-      throw new Error(`${e.message}: kiosk ${scans(kiosk)}/${logSize(kiosk)}, office ${scans(office)}/${logSize(office)} ${JSON.stringify([kiosk.syncStatus(), office.syncStatus()])}`);
+      throw new Error(`${e.message}: kiosk ${scans(kiosk)}/${logSize(kiosk)}, office ${scans(office)}/${logSize(office)} ${JSON.stringify([kiosk.hubRole.syncStatus(), office.hubRole.syncStatus()])}`);
     });
     expect(scans(kiosk)).toBe(scans(office));
     expect(scans(kiosk)).toBe(tokens.length - 2);

@@ -1,5 +1,6 @@
 // The layering the folders promise, checked: only the shell imports electron; services know nothing of Electron,
-// HTTP or React; the renderer reaches the core only through the Api client (type imports of the contract).
+// HTTP or React; the renderer reaches the core only through the Api client (type imports of the contract), and imports
+// one back-end module at runtime: the vocabulary's constants (electron/api/vocabulary.ts).
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,12 +34,16 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the renderer imports only types from the back end', () => {
+  it('the renderer imports only types from the back end, and the vocabulary', () => {
     const offenders = files('renderer/src').flatMap((f) =>
       imports(f)
-        .filter((i) => i.spec.includes('electron/') && !i.typeOnly)
+        .filter((i) => i.spec.includes('electron/') && !i.typeOnly && !/(^|\/)electron\/api\/vocabulary(\.js)?$/.test(i.spec))
         .map((i) => `${f}: ${i.spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('the vocabulary is constants only: no zod, no imports', () => {
+    expect(imports('electron/api/vocabulary.ts')).toEqual([]);
   });
 });

@@ -84,7 +84,7 @@ describe('core messages', () => {
   });
 
   it('every key of the contract has both strings', () => {
-    const contract = fs.readFileSync(path.join(root, 'electron/api/contract.ts'), 'utf8');
+    const contract = fs.readFileSync(path.join(root, 'electron/api/messages.ts'), 'utf8');
     const union = /export type CoreMessageKey =([^;]*);/.exec(contract)![1]!;
     const keys = [...union.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(50);

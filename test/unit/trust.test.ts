@@ -1,7 +1,8 @@
 // Who may call what, method by method, and the attacks of issue 10 replayed through `dispatch`.
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiInputs, type ApiMethod } from '../../electron/api/contract.js';
-import { METHOD_ACCESS, LOCAL_OPERATOR, type Caller, type StaffLevel } from '../../electron/services/trust/access.js';
+import type { ApiMethod } from '../../electron/api/contract.js';
+import { apiInputs, METHOD_ACCESS } from '../../electron/services/methods/index.js';
+import { LOCAL_OPERATOR, type Caller, type StaffLevel } from '../../electron/services/trust/access.js';
 import { ForbiddenError, SESSION_IDLE_MS } from '../../electron/services/trust/trust.js';
 import { makeApp, type TestApp } from '../helpers.js';
 

@@ -66,5 +66,5 @@ export function connectUpstream(app: Uketsuke, opts: SyncOptions = {}): StationS
 export function connectStation(app: Uketsuke, opts: SyncOptions = {}): StationSync | null {
   const link = readHubLink(app.core);
   if (!link) return null;
-  return app.attachStationSync(new HttpsHubTransport(link.urls, link.certPem, link.fingerprint, link.credential), opts);
+  return app.hubRole.attachStationSync(new HttpsHubTransport(link.urls, link.certPem, link.fingerprint, link.credential), opts);
 }

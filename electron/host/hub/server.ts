@@ -1,5 +1,6 @@
 // The hub over HTTPS: a thin adapter over services/sync/hub.ts. Every request but pairing carries a device
-// credential; bodies are size-limited and validated; slow or oversized requests are cut off with an answer.
+// credential; bodies are size-limited and validated; slow or oversized requests are cut off with an answer. Body
+// reading, JSON answers and the ServiceError → status table are shared with the web host (host/http.ts).
 import https from 'node:https';
 import type http from 'node:http';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { pairRequest, pullRequest, pushRequest } from '../../api/sync-protocol.j
 import { ServiceError } from '../../services/core.js';
 import { HubAuthError, type HubService } from '../../services/sync/hub-service.js';
 import { hubUrls, type TlsIdentity } from './tls.js';
+import { BodyTooLarge, readBody, refuseBody, sendJson, STATUS } from '../http.js';
 
 const MAX_PUSH_BODY = 32 * 1024 * 1024;
 const MAX_BODY = 64 * 1024;
@@ -28,12 +30,13 @@ export function startHubServer(opts: { hub: HubService; tls: TlsIdentity; port: 
   const host = opts.host ?? '127.0.0.1';
   const server = https.createServer({ key: opts.tls.key, cert: opts.tls.cert, minVersion: 'TLSv1.2' }, (req, res) => {
     route(opts.hub, req).then(
-      (body) => send(res, 200, body),
+      (body) => sendJson(res, 200, body),
       (e: unknown) => {
-        if (e instanceof HttpError) return send(res, e.status, { error: { message: e.message } });
-        if (e instanceof HubAuthError) return send(res, 401, { error: { message: e.message } });
-        if (e instanceof ServiceError) return send(res, e.code === 'not_found' ? 404 : 409, { error: { message: e.message } });
-        send(res, 500, { error: { message: e instanceof Error ? e.message : String(e) } });
+        if (e instanceof BodyTooLarge) return refuseBody(req, res, { error: { message: e.message } });
+        if (e instanceof HttpError) return sendJson(res, e.status, { error: { message: e.message } });
+        if (e instanceof HubAuthError) return sendJson(res, 401, { error: { message: e.message } });
+        if (e instanceof ServiceError) return sendJson(res, STATUS[e.code].hub, { error: { message: e.message } });
+        sendJson(res, 500, { error: { message: e instanceof Error ? e.message : String(e) } });
       },
     );
   });
@@ -94,36 +97,12 @@ function parse<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
   return r.data;
 }
 
-function readJson(req: http.IncomingMessage, max: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (declared > max) {
-      req.resume();
-      return reject(new HttpError(413, `Request too large (limit ${max} bytes).`));
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        req.destroy();
-        reject(new HttpError(413, `Request too large (limit ${max} bytes).`));
-      } else chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
-      } catch {
-        reject(new HttpError(400, 'The request body is not JSON.'));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
-  res.end(text);
+/** The body as JSON (BodyTooLarge past `max`: answered 413, then the connection is closed). */
+async function readJson(req: http.IncomingMessage, max: number): Promise<unknown> {
+  const text = await readBody(req, max);
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    throw new HttpError(400, 'The request body is not JSON.');
+  }
 }

@@ -1,6 +1,6 @@
 // Records scans and keeps "who is in" and the capacity counters in step with them, in one transaction per scan.
 import type { ScanRecord, ScanResult, VerdictCode } from '../../api/contract.js';
-import { ADMITTING } from '../../api/contract.js';
+import { ADMITTING, OVERRIDABLE } from '../../api/vocabulary.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import { targetKeyOf, type CheckpointRow, type EventStore } from '../event/event-store.js';
 import { toDelegate, type Delegates } from '../people/delegates.js';
@@ -132,6 +132,7 @@ export class CheckinService {
         previous: admission ? this.previous(admission) : null,
         checkpoint: { id: cp.id, name: cp.name, nameJa: cp.name_ja, capacity: cp.capacity, admitted: admittedCount + (v.counts ? 1 : 0) },
         overridden: overrideReason !== null,
+        overridable: who.delegate !== null && OVERRIDABLE.has(v.verdict),
       };
     });
   }

@@ -1,11 +1,12 @@
-// Enforces METHOD_ACCESS for every call, keeps who is signed in on which client, and the finer rules a table
+// Enforces each method's access (its descriptor's principals, services/methods/) for every call, keeps who is signed in on which client, and the finer rules a table
 // cannot say: creating or promoting staff and organisers needs an organiser; a kiosk prints only the badge of the
 // person it has just checked in.
-import { ROLES, type ApiMethod } from '../../api/contract.js';
+import type { ApiMethod } from '../../api/contract.js';
+import type { Role } from '../../api/vocabulary.js';
 import { ServiceError, type Core } from '../core.js';
 import type { Delegates } from '../people/delegates.js';
 import type { StaffLock, UnlockResult } from '../event/staff-lock.js';
-import { accessOf, grantsOf, LOCAL_OPERATOR, type Caller, type Principal, type StaffLevel, type StationKind } from './access.js';
+import { grantsOf, LOCAL_OPERATOR, type Caller, type Principal, type StaffLevel, type StationKind } from './access.js';
 
 /** A signed-in staff member is signed out after this long without a call from their client. */
 export const SESSION_IDLE_MS = 10 * 60_000;
@@ -39,7 +40,7 @@ export interface SessionView {
   idleMinutes: number;
 }
 
-const PRIVILEGED_ROLES: ReadonlySet<string> = new Set<(typeof ROLES)[number]>(['staff', 'organiser']);
+const PRIVILEGED_ROLES: ReadonlySet<string> = new Set<Role>(['staff', 'organiser']);
 
 export class Trust {
   private readonly sessions = new Map<string, Session>();
@@ -48,6 +49,8 @@ export class Trust {
     private readonly core: Core,
     private readonly staffLock: StaffLock,
     private readonly delegates: Delegates,
+    /** Who may call a method: its descriptor's principals (services/methods/index.ts). */
+    private readonly accessOf: (method: string) => readonly Principal[],
   ) {}
 
   /** This client's session; `touch`: the call counts as use (a screen asking who is signed in does not). */
@@ -92,7 +95,7 @@ export class Trust {
   authorize(method: ApiMethod | string, input: unknown, caller: Caller = LOCAL_OPERATOR): void {
     // The sign-in strip asks every few seconds: that is not use of the station.
     const grants = this.grants(caller, method !== 'session');
-    const allowed = accessOf(method);
+    const allowed = this.accessOf(method);
     if (!allowed.some((p) => grants.has(p))) {
       throw new ForbiddenError(`${method} needs ${describe(allowed)}: sign in with the staff PIN or a staff badge.`);
     }

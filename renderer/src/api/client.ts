@@ -14,32 +14,28 @@ export class ApiError extends Error {
   }
 }
 
-// Every method of the contract, checked by the compiler: a method added there and not here fails to build.
-const METHODS = Object.keys({
-  event: true, checkpoints: true, searchDelegates: true, delegate: true, scan: true, checkIn: true, override: true,
-  undoScan: true, walkIn: true, updateDelegate: true, setRegistrations: true, reissueBadge: true, recentScans: true, attendance: true, printers: true,
-  printBadge: true, printJobs: true, retryPrint: true, unlock: true, importPreview: true, importStart: true,
-  importStatus: true, exportDelegates: true, rejectedRows: true, subjectExport: true, syncConflicts: true, syncStatus: true,
-  hubDevices: true, pairingCode: true, startHub: true, passengers: true, joinHub: true, signOut: true, session: true,
-  kioskFind: true, stillExpected: true, identifyCode: true, countries: true,
-  report: true, reportStart: true, reportStatus: true, dashboard: true,
-  programme: true, updateEvent: true, saveSession: true, archiveSession: true, saveBus: true, archiveBus: true,
-  saveCheckpointRules: true, programmeImport: true, newEvent: true, setStaffPin: true, branding: true, setBranding: true, openDemo: true, moveSession: true, saveDay: true,
-} satisfies Record<ApiMethod, true>) as ApiMethod[];
-
 export const SIGN_IN_NEEDED = 'uketsuke:sign-in-needed';
 
+/**
+ * The Api as an object whose every property is a method: any name is sent to the core, which knows its methods
+ * (electron/services/methods/), so no list of them is kept here; the `Api` type says which names exist.
+ */
 export function makeApi(call: Transport): Api {
-  const api = {} as Record<ApiMethod, unknown>;
-  for (const m of METHODS) {
-    api[m] = (input: ApiInput<typeof m>) =>
-      call(m, input).catch((e: unknown) => {
-        // The core refused this station: the shell asks staff to sign in (App.tsx), then they try again.
-        if (e instanceof ApiError && e.code === 'forbidden' && typeof window !== 'undefined') {
-          window.dispatchEvent(new CustomEvent(SIGN_IN_NEEDED, { detail: e.message }));
-        }
-        throw e;
-      });
-  }
-  return api as Api;
+  const methods = new Map<string, unknown>();
+  const method = (m: ApiMethod) => (input: ApiInput<typeof m>) =>
+    call(m, input).catch((e: unknown) => {
+      // The core refused this station: the shell asks staff to sign in (App.tsx), then they try again.
+      if (e instanceof ApiError && e.code === 'forbidden' && typeof window !== 'undefined') {
+        window.dispatchEvent(new CustomEvent(SIGN_IN_NEEDED, { detail: e.message }));
+      }
+      throw e;
+    });
+  return new Proxy({} as Api, {
+    // Not a thenable: `await api` or a promise resolving to it must not call a method named "then".
+    get: (_, name) => {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      if (!methods.has(name)) methods.set(name, method(name as ApiMethod));
+      return methods.get(name);
+    },
+  });
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PrinterInfo, PrintJob } from '../../../electron/api/contract';
+import { STATION_BADGE_SIZES as SIZES } from '../../../electron/api/vocabulary';
 import type { StationSettings } from '../station';
 import { displayName } from '../format';
-
-const SIZES: StationSettings['size'][] = ['a6', 'cr80', '4x6in', '4x3in'];
 
 /** This station's printer and the state of its recent print jobs, with retry for a failed one. */
 export function PrintPanel({ jobs, station, printers, onChange, onRetry }: {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, CodeIdentity, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
+import { ROLES } from '../../../electron/api/vocabulary';
 import { api, ApiError } from '../api';
 import { checkpointTitle, countryName, displayName, formatTime, kanaReading } from '../format';
 import { useEvent } from '../event-context';
@@ -11,7 +12,6 @@ import { usePrintJobs, useStation } from '../station';
 import { saveDownload } from '../download';
 import { coreText } from '../core-message';
 
-const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
 type SearchFilters = { arrived?: boolean; role?: Role; country?: string };
 const ARRIVAL = [['all', undefined], ['arrived', true], ['notYet', false]] as const;
 

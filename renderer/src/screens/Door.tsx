@@ -192,7 +192,8 @@ function Station({ initial }: { initial: Checkpoint }) {
   };
 
   const name = i18n.language === 'ja' ? (cp.nameJa ?? cp.name) : cp.name;
-  const canOverride = result && result.delegate && !['admitted', 'readmitted'].includes(result.verdict) && ['not_registered', 'full', 'outside_time_window', 'already_checked_in'].includes(result.verdict);
+  // The core says which verdicts a supervisor may admit anyway (ScanResult.overridable).
+  const canOverride = result && result.delegate && result.overridable;
 
   return (
     <main className="door door-station" data-checkpoint={cp.id} data-scanner={listening ? 'ready' : 'starting'}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Programme } from '../../../electron/api/contract';
+import { ENTRY_RULES, LIST_RULES } from '../../../electron/api/vocabulary';
 import type { ProgrammeImportReport, RejectCode, SessionInfo } from '../../../electron/api/event-setup';
 import i18next from 'i18next';
 import { coreText } from '../core-message';
@@ -183,8 +184,8 @@ export function EventSetup() {
                           }} />
                       ) : (s.capacity ?? '—')}
                     </td>
-                    <td>{cp && <RuleSelect value={cp.entryRule} options={['reentry', 'once', 'once_per_day']} label={t('event.entryRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { entryRule: v } }), t('event.saved'))} />}</td>
-                    <td>{cp && <RuleSelect value={cp.listRule} options={['anyone', 'registered']} label={t('event.listRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { listRule: v } }), t('event.saved'))} />}</td>
+                    <td>{cp && <RuleSelect value={cp.entryRule} options={ENTRY_RULES} label={t('event.entryRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { entryRule: v } }), t('event.saved'))} />}</td>
+                    <td>{cp && <RuleSelect value={cp.listRule} options={LIST_RULES} label={t('event.listRule')} onChange={(v) => void run(() => api.saveCheckpointRules({ id: cp.id, rules: { listRule: v } }), t('event.saved'))} />}</td>
                     <td className="row-actions"><div className="row-buttons">
                       {/* Up and down: buttons, so the keyboard reorders as well as the mouse. */}
                       <button type="button" className="btn btn-small btn-icon" disabled={first} aria-label={t('event.moveUpOf', { name })} title={t('event.moveUp')} data-testid="move-up"
@@ -305,7 +306,7 @@ function NewEventCard() {
   );
 }
 
-function RuleSelect<T extends string>({ value, options, label, onChange }: { value: T; options: T[]; label: string; onChange: (v: T) => void }) {
+function RuleSelect<T extends string>({ value, options, label, onChange }: { value: T; options: readonly T[]; label: string; onChange: (v: T) => void }) {
   const { t } = useTranslation();
   return (
     <select value={value} aria-label={label} onChange={(e) => onChange(e.target.value as T)}>

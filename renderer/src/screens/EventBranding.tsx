@@ -1,12 +1,12 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, Branding, BrandingView, EventInfo, Role } from '../../../electron/api/contract';
+import { ROLES } from '../../../electron/api/vocabulary';
 import i18next from 'i18next';
 import { api } from '../api';
 import { coreText } from '../core-message';
 import { readAsBase64 } from '../download';
 
-const ROLES: Role[] = ['delegate', 'speaker', 'panellist', 'organiser', 'press', 'staff'];
 // Refusals from the core read in the screen's language (their key and values), else as the error says.
 const errorText = (e: unknown) => coreText(e, i18next.t);
 

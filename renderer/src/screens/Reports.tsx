@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceRow, DashboardView, ReportFormat, ReportJob, ReportKind, ScanRecord } from '../../../electron/api/contract';
+import { REPORT_FORMATS, REPORT_KINDS } from '../../../electron/api/vocabulary';
 import { coreText } from '../core-message';
 import { api } from '../api';
 import { useEvent } from '../event-context';
@@ -9,9 +10,6 @@ import { saveDownload } from '../download';
 import { BarsChart, ColumnsChart, SplitBar } from '../components/Charts';
 
 const REFRESH_MS = 3000;
-// Every report and format of the contract, checked by the compiler (the renderer imports types only).
-const REPORT_KINDS = Object.keys({ attendance: 1, 'bus-manifest': 1, 'no-shows': 1, meetings: 1, origin: 1, audit: 1, certificates: 1 } satisfies Record<ReportKind, 1>) as ReportKind[];
-const REPORT_FORMATS = Object.keys({ pdf: 1, csv: 1, xlsx: 1 } satisfies Record<ReportFormat, 1>) as ReportFormat[];
 
 export function Reports() {
   const { t, i18n } = useTranslation();

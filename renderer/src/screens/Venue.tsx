@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { SyncConflicts, SyncStatus } from '../../../electron/api/contract';
 import type { HubDeviceInfo, StationRole } from '../../../electron/api/sync-protocol';
+import { PAIRABLE_STATION_ROLES as PAIR_ROLES } from '../../../electron/api/vocabulary';
 import { coreText } from '../core-message';
 import { api } from '../api';
 import { useEvent } from '../event-context';
 import { displayName, formatTime } from '../format';
 
-const PAIR_ROLES: StationRole[] = ['desk', 'door', 'kiosk'];
 const SKEW_WARN_MS = 2 * 60 * 1000;
 
 /** Venue sync: this station's link, the hub (pairing codes, stations it has seen) and what to check after sync. */
