@@ -3,12 +3,11 @@
 import { Uketsuke } from '../services/uketsuke.js';
 import { LOCAL_OPERATOR, type Caller } from '../services/trust/access.js';
 import { ServiceError } from '../services/core.js';
-import { ensureDemo } from '../../db/demo/build-demo.js';
 import { CupsDirectory } from '../services/printing/cups.js';
 import { FolderPrinter, StaticDirectory } from '../services/printing/folder.js';
 import { RelayDirectory, type RelayAnswer, type RelayRequest } from '../services/printing/relay.js';
 import { isPrintReply, type BackendReply, type FromBackend, type ToBackend } from './backend-protocol.js';
-import { desktopEventCreator } from './event-files.js';
+import { Workspace } from '../workspace/workspace.js';
 import path from 'node:path';
 
 const dbFile = process.argv[2];
@@ -30,26 +29,15 @@ const relay = (req: RelayRequest): Promise<RelayAnswer> =>
 const open = (file: string) => Uketsuke.open(file, {
   printers: [new CupsDirectory(), new RelayDirectory(relay), new StaticDirectory([new FolderPrinter(`${file}.badges`)])],
 });
-let core = open(dbFile);
-let coreFile = dbFile;
-// A first start (no $UKETSUKE_DB and nothing in the file yet): the screens offer "Create a new event" (made in this
-// file, which is then the organiser's), "Join a hub" and "Open the demo". Whatever is chosen stays in the file.
-// "New event" later (Event screen): a new file next to this one, served from then on and opened at the next start
-// (main.ts reads `current-event` in the app's folder), as in web mode.
-if (process.env.UKETSUKE_DB) ensureDemo(core);
-else if (!core.event.exists()) core.files.setDemoOpener(async () => (ensureDemo(core), { eventId: core.event.id() }));
-core.files.setEventCreator(desktopEventCreator({
+// The event files (electron/workspace/): a first start (no $UKETSUKE_DB, nothing in the file yet) offers "Create a
+// new event" (made in this file), "Join a hub" (from the command line here: this backend runs no station sync) and
+// "Open the demo"; a new event later goes in a new file, opened at the next start (main.ts reads `current-event`).
+const workspace = Workspace.start(dbFile, {
   dir: process.env.UKETSUKE_DB ? null : path.dirname(dbFile),
-  current: () => ({ core, file: coreFile }),
   open,
-  swap: (next, file) => {
-    const previous = core;
-    core = next;
-    coreFile = file;
-    previous.close();
-  },
-}));
-void core.printing.refreshPrinters();
+  firstStart: !process.env.UKETSUKE_DB,
+});
+void workspace.app.printing.refreshPrinters();
 
 process.parentPort.on('message', (e: { data: ToBackend }) => {
   const msg = e.data;
@@ -60,7 +48,7 @@ process.parentPort.on('message', (e: { data: ToBackend }) => {
   }
   const { id, method, input } = msg;
   Promise.resolve()
-    .then((): unknown => core.dispatch(method, input, caller))
+    .then((): unknown => workspace.app.dispatch(method, input, caller))
     .then(
       (value): BackendReply => ({ id, ok: true, value }),
       (err: unknown): BackendReply =>
@@ -71,4 +59,4 @@ process.parentPort.on('message', (e: { data: ToBackend }) => {
     .then(post);
 });
 
-process.on('exit', () => core.close());
+process.on('exit', () => workspace.close());

@@ -11,7 +11,7 @@ import { handlePrintRequest } from './printing.js';
 import { RouteMemory, watchStation } from './resume.js';
 import { askWithDialog, checkEventFile } from './recovery.js';
 import { callHandler, closeHandler } from './ipc.js';
-import { currentEventFile } from './event-files.js';
+import { eventFileIn } from '../workspace/current-event.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -28,7 +28,7 @@ const shellMode: ShellMode = { kiosk: kioskMode, packaged: app.isPackaged };
 
 function eventFile(): string {
   // The event last created from the Event screen ("New event"), else the first start's file.
-  return process.env.UKETSUKE_DB ?? currentEventFile(app.getPath('userData'), path.join(app.getPath('userData'), 'demo-event.db'));
+  return process.env.UKETSUKE_DB ?? eventFileIn(app.getPath('userData'));
 }
 
 function startBackend(): UtilityProcess {
