@@ -59,7 +59,8 @@ export function run(): void {
         process.exitCode = 2;
         return;
       }
-      if (err instanceof ServiceError || err instanceof NewerDatabaseError) {
+      // What the person can fix (no event file, no backup, a folder that is not there): the message, not a trace.
+      if (err instanceof ServiceError || err instanceof NewerDatabaseError || isFileSystemError(err)) {
         process.stderr.write(`uketsuke: ${err.message}\n`);
         process.exitCode = 1;
         return;
@@ -68,4 +69,9 @@ export function run(): void {
       process.exitCode = 1;
     },
   );
+}
+
+/** A refusal of the file system (ENOENT, EACCES, EISDIR …) on a path the command line named. */
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
 }
