@@ -69,9 +69,9 @@ export class Workspace {
       this.o.say?.(`New event: now serving ${input.name} from ${this.servedFile}`);
       return { eventId, file: this.servedFile };
     }
-    const { file } = await this.switchToNew('event', (created) => created.programme.createEvent(input));
+    const { result: eventId, file } = await this.switchToNew('event', (created) => created.programme.createEvent(input));
     this.o.say?.(`New event: now serving ${input.name} from ${file}`);
-    return { eventId: this.served.event.id(), file };
+    return { eventId, file };
   }
 
   /** "Join a hub": pairs a new file next to this one, loads the hub's event into it and serves that instead. */
