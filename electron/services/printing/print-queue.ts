@@ -149,7 +149,8 @@ export class PrintQueue {
   /** Each state a job reaches is a change other stations see (a badge printed at desk 2 shows at desk 1). */
   private update(jobId: string, set: Partial<Pick<JobRow, 'status' | 'error' | 'system_ref' | 'attempts'>>): void {
     if (!this.core.db.open) return;
-    this.core.tx(() => this.core.commit('print.job', { id: jobId, fields: set, at: this.core.nowIso() }));
+    // Every entry names its station, so a receiver can tell a job's own outcome from a forged one in any order.
+    this.core.tx(() => this.core.commit('print.job', { id: jobId, fields: { ...set, device_id: this.core.deviceId }, at: this.core.nowIso() }));
   }
 
   private start(jobId: string): void {
