@@ -167,5 +167,10 @@ describe('entry authorisation: scope', () => {
     const svg = (body: string) => entry('branding.changed', { fields: { logo: { mime: 'image/svg+xml', base64: Buffer.from(body).toString('base64'), width: 10, height: 10 } }, at });
     expect(authoriseEntry(svg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'), 'organiser', scope).ok).toBe(true);
     expect(authoriseEntry(svg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>'), 'organiser', scope)).toMatchObject({ ok: false, code: 'bad_value' });
+    // The nested-<use> bomb pushed over sync froze every badge print at the desk: refused on this path too.
+    let defs = '<path id="l0" d="M0 0h1"/>';
+    for (let l = 1; l < 5; l++) defs += `<g id="l${l}">${`<use href="#l${l - 1}"/>`.repeat(10)}</g>`;
+    const bomb = svg(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs>${defs}</defs>${'<use href="#l4"/>'.repeat(10)}</svg>`);
+    expect(authoriseEntry(bomb, 'organiser', scope)).toMatchObject({ ok: false, code: 'bad_value' });
   });
 });
