@@ -77,7 +77,6 @@ const scope: ScopeFacts = {
   ]),
   receiverDeviceId: 'dev-receiver',
   printJobOwner: (id) => ({ 'p-desk2': 'dev-desk-2' })[id],
-  delegateRole: (id) => ({ 'd-org': 'organiser' })[id] ?? 'delegate',
 };
 
 describe('entry authorisation matrix: every type × every role', () => {
@@ -143,14 +142,22 @@ describe('entry authorisation: scope', () => {
     expect(authoriseEntry(job('p-1', { status: 'failed', device_id: AUTHOR, file: null }), 'desk', scope).ok).toBe(true);
   });
 
-  it('a desk may not make a delegate staff or organiser, nor demote an organiser; the organisers may', () => {
+  it('a desk may not make a delegate staff or organiser; the organisers may', () => {
     const upsert = (id: string, role: string) => entry('delegate.upserted', { id, fields: { role }, at });
-    expect(authoriseEntry(upsert('d-1', 'organiser'), 'desk', scope)).toMatchObject({ ok: false, code: 'role' });
+    expect(authoriseEntry(upsert('d-1', 'organiser'), 'desk', scope)).toMatchObject({ ok: false, code: 'role', pending: false });
     expect(authoriseEntry(upsert('d-1', 'staff'), 'desk', scope)).toMatchObject({ ok: false, code: 'role' });
-    expect(authoriseEntry(upsert('d-org', 'delegate'), 'desk', scope)).toMatchObject({ ok: false, code: 'role' });
     expect(authoriseEntry(upsert('d-1', 'speaker'), 'desk', scope).ok).toBe(true);
-    expect(authoriseEntry(entry('delegate.upserted', { id: 'd-org', fields: { email: 'new@example.org' }, at }), 'desk', scope).ok).toBe(true);
+    expect(authoriseEntry(entry('delegate.upserted', { id: 'd-1', fields: { email: 'new@example.org' }, at }), 'desk', scope).ok).toBe(true);
     expect(authoriseEntry(upsert('d-1', 'organiser'), 'organiser', scope).ok).toBe(true);
+  });
+
+  it('a refusal that rests on something not seen yet is pending (decided again later); the others are final', () => {
+    expect(authoriseEntry(entry('scan.recorded', SAMPLES['scan.recorded']), null, scope)).toMatchObject({ code: 'unknown_device', pending: true });
+    expect(authoriseEntry(scan({ checkpointId: 'cp-new', targetKey: 'cp-new' }), 'door', scope)).toMatchObject({ code: 'scope', pending: true });
+    expect(authoriseEntry(entry('print.job', { id: 'p-unknown', fields: { status: 'done' }, at }), 'desk', scope)).toMatchObject({ code: 'scope', pending: true });
+    expect(authoriseEntry(scan({ checkpointId: 'venue', targetKey: 'bus-1' }), 'door', scope)).toMatchObject({ code: 'scope', pending: false });
+    expect(authoriseEntry(entry('setting.changed', SAMPLES['setting.changed']), 'kiosk', scope)).toMatchObject({ code: 'role', pending: false });
+    expect(authoriseEntry(entry('legacy.x', {}), 'hub', scope)).toMatchObject({ code: 'legacy', pending: false });
   });
 
   it('another event: its event.created and meetings are out of scope', () => {

@@ -22,8 +22,6 @@ export interface ScopeFacts {
   receiverDeviceId?: string;
   /** The station a print job belongs to, when the receiver holds the job already. */
   printJobOwner?: (jobId: string) => string | undefined;
-  /** A delegate's current role, when the receiver holds them already. */
-  delegateRole?: (delegateId: string) => string | undefined;
 }
 
 export type RefusalCode =
@@ -40,7 +38,13 @@ export type RefusalCode =
   /** History from versions before the replication core: kept where it was written, never relayed. */
   | 'legacy';
 
-export type EntryDecision = { ok: true } | { ok: false; code: RefusalCode; message: string };
+/**
+ * `pending`: the refusal rests on something the receiver may simply not have seen yet (the author's enrolment, a new
+ * checkpoint, the job's first entry): entries of different devices arrive in any order, so such an entry is held and
+ * decided again after the next entries are applied. Every other refusal is final. Decisions read only the entry and
+ * facts that, once known, never change back, so every receiver ends with the same answer whatever the order.
+ */
+export type EntryDecision = { ok: true } | { ok: false; code: RefusalCode; message: string; pending: boolean };
 
 const ORGANISERS = ['organiser', 'venue', 'hub'] as const satisfies readonly DeviceRole[];
 const DESK = ['desk', ...ORGANISERS] as const satisfies readonly DeviceRole[];
@@ -97,7 +101,7 @@ export function authoriseEntry(entry: StoredEntry, role: DeviceRole | null, scop
     return refuse('own_id', `An entry from elsewhere claims this device's own id ${entry.deviceId}: refused.`);
   }
   if (entry.type.startsWith('legacy.')) return refuse('legacy', `${entry.type}: history of an older version, kept where it was written and never relayed.`);
-  if (role === null) return refuse('unknown_device', `Device ${entry.deviceId} is not enrolled in this event: its changes are refused.`);
+  if (role === null) return refuse('unknown_device', `Device ${entry.deviceId} is not enrolled in this event: its changes are refused.`, true);
   const e = entry as Exclude<StoredEntry, { type: `legacy.${string}` }>;
   const makers: readonly DeviceRole[] = ENTRY_MAKERS[e.type];
   if (!makers.includes(role)) return refuse('role', `${ROLE_WORDS[role]} (${entry.deviceId}) may not make ${e.type}.`);
@@ -115,17 +119,15 @@ function scoped(e: Typed, role: DeviceRole, scope: ScopeFacts): EntryDecision {
     case 'meeting.added':
       return e.payload.eventId === scope.eventId ? OK : refuse('scope', `A meeting of event ${e.payload.eventId}, not this event.`);
     case 'delegate.upserted': {
-      if (role !== 'desk') return OK;
+      // Only the new value is read, never the delegate's current role: that would make the answer depend on
+      // which entries arrived first.
       const next = e.payload.fields.role;
-      const current = scope.delegateRole?.(e.payload.id);
-      if (next !== undefined && next !== current && (PRIVILEGED.has(next) || PRIVILEGED.has(current ?? ''))) {
-        return refuse('role', `A registration desk may not give or take the role ${PRIVILEGED.has(next) ? next : current}: that is the organisers'.`);
-      }
+      if (role === 'desk' && next !== undefined && PRIVILEGED.has(next)) return refuse('role', `A registration desk may not make a delegate ${next}: that is the organisers'.`);
       return OK;
     }
     case 'scan.recorded': {
       const cp = scope.checkpoints.get(e.payload.checkpointId);
-      if (!cp) return refuse('scope', `A scan at checkpoint ${e.payload.checkpointId}, which is not one of this event's.`);
+      if (!cp) return refuse('scope', `A scan at checkpoint ${e.payload.checkpointId}, which is not one of this event's.`, true);
       if (cp.targetKey !== e.payload.targetKey) return refuse('scope', `A scan at ${e.payload.checkpointId} counted for ${e.payload.targetKey}, not for ${cp.targetKey}.`);
       if (role === 'kiosk' && cp.kind !== 'venue') return refuse('scope', `A kiosk checks people in at the venue only, not at ${e.payload.checkpointId}.`);
       if (role === 'kiosk' && e.payload.overrideReason !== null) return refuse('scope', 'A kiosk cannot admit anyway: overrides are staff decisions at a door or the desk.');
@@ -135,7 +137,7 @@ function scoped(e: Typed, role: DeviceRole, scope: ScopeFacts): EntryDecision {
       const f = e.payload.fields;
       if (f.file !== undefined && f.file !== null) return refuse('scope', 'A print job names a file: stations print only their own rendering of a badge.');
       const owner = f.device_id ?? scope.printJobOwner?.(e.payload.id);
-      if (owner !== e.deviceId) return refuse('scope', `Print job ${e.payload.id} belongs to ${owner ?? 'no known station'}, not to ${e.deviceId}.`);
+      if (owner !== e.deviceId) return refuse('scope', `Print job ${e.payload.id} belongs to ${owner ?? 'no known station'}, not to ${e.deviceId}.`, owner === undefined);
       return OK;
     }
     case 'branding.changed': {
@@ -151,8 +153,8 @@ function scoped(e: Typed, role: DeviceRole, scope: ScopeFacts): EntryDecision {
 
 const OK: EntryDecision = { ok: true };
 
-function refuse(code: RefusalCode, message: string): EntryDecision {
-  return { ok: false, code, message };
+function refuse(code: RefusalCode, message: string, pending = false): EntryDecision {
+  return { ok: false, code, message, pending };
 }
 
 const zones = new Map<string, boolean>();
