@@ -47,6 +47,9 @@ export class CheckinService {
     const { db } = core;
     this.stmt = {
       admission: db.prepare('SELECT first_scan_id, first_at, checkpoint_id, last_at, entries FROM admission WHERE target_key = ? AND delegate_id = ? AND day = ?'),
+      // Once a day: today's admission, or a later day's, which only a clock set back across midnight makes look
+      // like the future (issue 23, 18); the latest one is the one to show.
+      admissionSince: db.prepare('SELECT first_scan_id, first_at, checkpoint_id, last_at, entries FROM admission WHERE target_key = ? AND delegate_id = ? AND day >= ? ORDER BY day DESC LIMIT 1'),
       count: db.prepare('SELECT admitted FROM occupancy WHERE counter_key = ?'),
       registeredHere: db.prepare('SELECT 1 FROM registration WHERE delegate_id = ? AND target_id = ?'),
     };
@@ -89,7 +92,7 @@ export class CheckinService {
     const k = this.keys(cp, now);
     return this.core.tx(() => {
       const admission = who.identityKey
-        ? (this.stmt.admission.get(k.targetKey, who.identityKey, k.admissionDay) as AdmissionRow | undefined)
+        ? ((k.admissionDay ? this.stmt.admissionSince : this.stmt.admission).get(k.targetKey, who.identityKey, k.admissionDay) as AdmissionRow | undefined)
         : undefined;
       const admittedCount = (this.stmt.count.get(k.counterKey) as { admitted: number } | undefined)?.admitted ?? 0;
       const registered = who.delegate ? this.stmt.registeredHere.get(who.delegate.id, k.targetKey) !== undefined : false;

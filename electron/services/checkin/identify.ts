@@ -3,6 +3,7 @@
 import type { EventStore } from '../event/event-store.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
 import type { Identification } from './verdict.js';
+import { storableText } from '../trust/entry-text.js';
 
 export const MAX_CODE_LENGTH = 512;
 // External codes from registration systems: ticket numbers, order codes, barcodes. Anything else is not a code.
@@ -26,7 +27,8 @@ export function cleanCode(raw: string): string {
 
 export function identify(raw: string, event: EventStore, delegates: Delegates): Identified {
   const code = cleanCode(raw);
-  const storedCode = code.length > 200 ? `${code.slice(0, 200)}…(${code.length} chars)` : code;
+  // Bounded, and never a NUL or a lone surrogate: the organisers' hub (PostgreSQL jsonb) cannot store those.
+  const storedCode = storableText(code.length > 200 ? `${code.slice(0, 200)}…(${code.length} chars)` : code);
   if (code.length === 0 || code.length > MAX_CODE_LENGTH || /[\u0000-\u001f\u007f]/.test(code)) {
     return { id: { kind: 'forged', problem: 'unreadable' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   }

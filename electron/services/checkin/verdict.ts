@@ -27,7 +27,7 @@ export interface VerdictFacts {
   now: string;
   /** Registered for this checkpoint's session/bus/meeting (ignored when the list is open to anyone). */
   registered: boolean;
-  /** Already admitted here (today, for once-a-day checkpoints). */
+  /** Already admitted here (for once-a-day checkpoints: today, or a later day that a clock set back calls tomorrow). */
   alreadyIn: boolean;
   admittedCount: number;
 }

@@ -2,7 +2,9 @@
 // files and images, so anything that reaches outside the file, runs code or defines entities is refused by name, in the
 // user's language: <script>, <foreignObject>, <image>, event attributes (onload=…), an href that is not "#id", url()
 // that is not url(#id), @import, a DOCTYPE or ENTITY, a stylesheet processing instruction. The logo must also say
-// its size (viewBox, else width and height) so the badge can keep its proportions.
+// its size (viewBox, else width and height) so the badge can keep its proportions. Its size as drawn is bounded too,
+// counted after <use> is expanded (drawnSize): the same check runs on an uploaded logo and on one that arrives in a
+// synced `branding.changed` (trust/entry-rules.ts).
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LogoProblem } from '../../api/contract.js';
 
@@ -44,6 +46,77 @@ function length(v: unknown): number | null {
 }
 
 type Node = Record<string, unknown>;
+
+/**
+ * What the renderer draws is the tree after `<use>` (and every `href="#id"` / `url(#id)`) is expanded: a 1.4 KB file
+ * of ten `<use>` per level, five levels deep, is 100 000 elements and froze a desk for ten seconds per badge. Both
+ * limits are counted after expansion; a reference cycle is refused too.
+ */
+export const SVG_LIMITS = { drawnElements: 20_000, nesting: 100 } as const;
+
+interface El {
+  children: El[];
+  refs: string[];
+}
+
+/** Elements drawn and nesting after expansion, or what is too much; linear in the file (each id counted once). */
+export function drawnSize(tree: readonly Node[], limits: { drawnElements: number; nesting: number } = SVG_LIMITS): { ok: true; elements: number; nesting: number } | { ok: false; what: string } {
+  const ids = new Map<string, El>();
+  const build = (nodes: readonly Node[]): El[] => {
+    const out: El[] = [];
+    for (const node of nodes) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === ':@' || key.startsWith('#') || key.startsWith('?')) continue;
+        const attrs = (node[':@'] ?? {}) as Record<string, string>;
+        const refs: string[] = [];
+        for (const [name, raw] of Object.entries(attrs)) {
+          const val = decode(String(raw)).trim();
+          if (name.toLowerCase().replace(/^.*:/, '') === 'href' && val.startsWith('#')) refs.push(val.slice(1));
+          for (const m of val.matchAll(/url\s*\(\s*['"]?\s*#([^)'"\s]*)/gi)) refs.push(m[1]!);
+        }
+        const el: El = { children: build(value as Node[]), refs };
+        if (typeof attrs.id === 'string' && !ids.has(attrs.id)) ids.set(attrs.id, el);
+        out.push(el);
+      }
+    }
+    return out;
+  };
+  const top = build(tree);
+  const memo = new Map<El, { elements: number; nesting: number }>();
+  const open = new Set<El>();
+  let refused: string | null = null;
+  const size = (el: El, depth: number): { elements: number; nesting: number } => {
+    const known = memo.get(el);
+    if (known) return known;
+    if (open.has(el)) { refused ??= 'a <use> that refers to itself'; return { elements: 0, nesting: 0 }; }
+    if (depth > limits.nesting) { refused ??= `nesting deeper than ${limits.nesting} after <use> is expanded`; return { elements: 0, nesting: 0 }; }
+    open.add(el);
+    let elements = 1;
+    let nesting = 0;
+    const add = (child: El) => {
+      const s = size(child, depth + 1);
+      elements = Math.min(elements + s.elements, limits.drawnElements + 1);
+      nesting = Math.max(nesting, s.nesting);
+    };
+    for (const child of el.children) { if (refused) break; add(child); }
+    for (const ref of el.refs) { if (refused) break; const target = ids.get(ref); if (target) add(target); }
+    open.delete(el);
+    const result = { elements, nesting: nesting + 1 };
+    memo.set(el, result);
+    return result;
+  };
+  let elements = 0;
+  let nesting = 0;
+  for (const el of top) {
+    const s = size(el, 1);
+    elements = Math.min(elements + s.elements, limits.drawnElements + 1);
+    nesting = Math.max(nesting, s.nesting);
+    if (refused) return { ok: false, what: refused };
+  }
+  if (nesting > limits.nesting) return { ok: false, what: `nesting deeper than ${limits.nesting} after <use> is expanded` };
+  if (elements > limits.drawnElements) return { ok: false, what: `more than ${limits.drawnElements} drawn elements after <use> is expanded` };
+  return { ok: true, elements, nesting };
+}
 
 export function inspectSvg(fileName: string, bytes: Buffer): SvgCheck {
   const file = fileName.slice(0, 100);
@@ -105,6 +178,8 @@ export function inspectSvg(fileName: string, bytes: Buffer): SvgCheck {
   walk(tree);
   if (problem) return problem;
   if (!root) return { ok: false, code: 'svg_invalid', values: { file } };
+  const drawn = drawnSize(tree);
+  if (!drawn.ok) return unsafe(drawn.what);
   const attrs = (root as { attrs: Record<string, string> }).attrs;
   const vb = typeof attrs.viewBox === 'string' ? attrs.viewBox.trim().split(/[\s,]+/).map(Number) : null;
   if (vb && vb.length === 4 && vb.every(Number.isFinite) && vb[2]! > 0 && vb[3]! > 0) return { ok: true, width: vb[2]!, height: vb[3]! };

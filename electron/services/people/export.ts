@@ -12,14 +12,28 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * go first: a spreadsheet drops a leading NUL and would then run "=1+1" that the test below did not see.
  */
 export function neutralise(cell: string): string {
-  const c = cell.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  const c = cell.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(INNER_FORMULA, "$1$2'");
   return FORMULA_START.test(c) ? `'${c}` : c;
 }
+
+/**
+ * A spreadsheet whose list separator is not this file's delimiter (French and German Excel split on `;`, others on
+ * `,`) sees no quotes around our cell: it starts a new cell after any `,`, `;`, tab or line break inside it, and an
+ * opening quote there starts a quoted cell. A formula start in such a place gets the apostrophe too
+ * (`Zofia;=1+1` → `Zofia;'=1+1`).
+ */
+const INNER_FORMULA = /([,;\t\r\n])([" ]*)(?=[=+\-@])/g;
+
+/**
+ * A cell holding either list separator is quoted whatever this file's own delimiter: French and German Excel split a
+ * `.csv` on `;`, so `Zofia;=1+1` written bare would become two cells, the second a formula the start check never saw.
+ */
+const SPLITS = /[,;\t"\r\n]/;
 
 export function csvLine(cells: string[], delimiter = ','): string {
   return cells
     .map((c) => neutralise(c))
-    .map((c) => (c.includes(delimiter) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+    .map((c) => (c.includes(delimiter) || SPLITS.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
     .join(delimiter);
 }
 

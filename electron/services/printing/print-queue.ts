@@ -1,6 +1,7 @@
 // The badge print queue: each job's state is visible (queued, printing, done, failed with the reason), a failed
 // job can be retried, and the queue survives printer errors. Jobs live in the event database, so a restart shows
 // them too. Printing is slow (a label printer manages a few badges a minute), so it runs beside the Api, never in it.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrintJob, PrinterInfo } from '../../api/contract.js';
@@ -146,9 +147,10 @@ export class PrintQueue {
   }
 
   /** Each state a job reaches is a change other stations see (a badge printed at desk 2 shows at desk 1). */
-  private update(jobId: string, set: Partial<Pick<JobRow, 'status' | 'error' | 'system_ref' | 'file' | 'attempts'>>): void {
+  private update(jobId: string, set: Partial<Pick<JobRow, 'status' | 'error' | 'system_ref' | 'attempts'>>): void {
     if (!this.core.db.open) return;
-    this.core.tx(() => this.core.commit('print.job', { id: jobId, fields: set, at: this.core.nowIso() }));
+    // Every entry names its station, so a receiver can tell a job's own outcome from a forged one in any order.
+    this.core.tx(() => this.core.commit('print.job', { id: jobId, fields: { ...set, device_id: this.core.deviceId }, at: this.core.nowIso() }));
   }
 
   private start(jobId: string): void {
@@ -164,16 +166,14 @@ export class PrintQueue {
     const printer = this.printers.get(job.printer);
     if (!printer) throw new Error(printErrorText.printerGone(job.printer));
     this.update(jobId, { status: 'printing', attempts: job.attempts + 1, error: null });
-    let file = job.file;
-    if (!file || !fs.existsSync(file)) {
-      // The badge as issued when the job was queued: a retry after a reprint elsewhere still prints this issue.
-      const data = this.badges.data.forDelegate({ ...this.delegates.get(job.delegate_id), badge_issue: job.badge_issue }, job.back === 1);
-      const pdf = await this.badges.render([data], { size: job.size, back: job.back === 1 });
-      fs.mkdirSync(this.opts.spoolDir, { recursive: true });
-      file = path.join(this.opts.spoolDir, `${jobId}.pdf`);
-      fs.writeFileSync(file, pdf);
-      this.update(jobId, { file });
-    }
+    // Always the station's own rendering of the badge as issued when the job was queued (a retry after a reprint
+    // elsewhere still prints this issue), into its own spool folder. Never a path from the job: its fields are
+    // synced, and a forged `print.job` naming a local file would otherwise make Retry print that file (issue 23, 9).
+    const data = this.badges.data.forDelegate({ ...this.delegates.get(job.delegate_id), badge_issue: job.badge_issue }, job.back === 1);
+    const pdf = await this.badges.render([data], { size: job.size, back: job.back === 1 });
+    fs.mkdirSync(this.opts.spoolDir, { recursive: true });
+    const file = spoolFile(this.opts.spoolDir, jobId);
+    fs.writeFileSync(file, pdf);
     const ref = await printer.submit({ file, media: STOCK[job.size].media, title: `Badge ${job.delegate_name} ${jobId}`, duplex: job.back === 1 });
     this.update(jobId, { system_ref: ref });
     const deadline = Date.now() + this.timeoutMs();
@@ -191,6 +191,12 @@ export class PrintQueue {
       await new Promise((r) => setTimeout(r, this.opts.pollMs ?? 500));
     }
   }
+}
+
+/** The spool file of a job: the id is synced text, so it names a file inside the spool folder only. */
+export function spoolFile(spoolDir: string, jobId: string): string {
+  const safe = /^[\w-]{1,100}$/.test(jobId) ? jobId : createHash('sha256').update(jobId).digest('hex');
+  return path.join(spoolDir, `${safe}.pdf`);
 }
 
 const SELECT_JOB = `SELECT j.*, d.given_name || ' ' || d.family_name AS delegate_name, d.family_name, d.given_name, d.family_name_kanji, d.given_name_kanji

@@ -3,6 +3,7 @@
 // the device that wrote it (no signing key, no file paths that matter elsewhere).
 import { z } from 'zod';
 import { CHECKPOINT_KINDS, ROLES, VERDICTS } from '../../api/contract.js';
+import { unstorableText } from '../trust/entry-text.js';
 
 const iso = z.string().min(10).max(40);
 const id = z.string().min(1).max(200);
@@ -181,6 +182,8 @@ export function parseEntry(raw: unknown): { ok: true; entry: StoredEntry } | { o
   const h = envelope.safeParse(raw);
   if (!h.success) return { ok: false, problem: h.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   const { type } = h.data;
+  const unstorable = unstorableText(type, 'type') ?? unstorableText(h.data.payload);
+  if (unstorable) return { ok: false, problem: `${unstorable}: a NUL or a broken character, which no hub can store` };
   if (type.startsWith('legacy.')) return { ok: true, entry: h.data as LegacyEntry };
   if (!Object.hasOwn(payloadSchemas, type)) return { ok: false, problem: `unknown entry type ${type}` };
   const p = payloadSchemas[type as EntryType].safeParse(h.data.payload);
