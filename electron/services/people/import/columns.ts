@@ -2,6 +2,7 @@
 // Anything else is mapped by hand on the import screen (or left unused).
 import type { Role } from '../../../api/contract.js';
 import { foldText } from '../normalize.js';
+import { statusMeaning } from './status-words.js';
 
 import { IMPORT_FIELD_NAMES, type ImportFieldName } from '../../../api/contract.js';
 
@@ -91,14 +92,14 @@ export function roleFromTicket(ticketType: string): Role {
   return ROLE_LOOKUP.get(v) ?? 'delegate';
 }
 
-export type RegistrationStatus = 'active' | 'cancelled';
-// Status words of pretix (English, German), Eventbrite, Indico, Hi.Events and alf.io that end a registration. Every
-// other status (paid, pending, attending, checked in, completed…) keeps the person active.
-const CANCELLED_WORDS = ['canceled', 'cancelled', 'expired', 'refunded', 'not attending', 'deleted', 'withdrawn', 'rejected', 'released',
-  'void', 'voided', 'storniert', 'abgelaufen', 'erstattet', 'zuruckerstattet', 'abgesagt', 'annule', 'annulee', 'rembourse', 'expire',
-  'キャンセル', '取消', '取り消し', '辞退', '返金済み', '無効'];
-const CANCELLED = new Set(CANCELLED_WORDS.map((w) => foldText(w)));
+/**
+ * What a status cell makes of a registration: cancelled (imported cancelled, the door denies it), waitlisted (補欠,
+ * pending, unpaid: imported; not yet kept apart from valid ones by the importer) or active. The words of every
+ * system and language are in status-words.ts.
+ */
+export type RegistrationStatus = 'active' | 'cancelled' | 'waitlisted';
 
 export function statusFrom(value: string): RegistrationStatus {
-  return CANCELLED.has(foldText(value).replace(/[_-]+/g, ' ')) ? 'cancelled' : 'active';
+  const m = statusMeaning(value);
+  return m === 'valid' ? 'active' : m;
 }
