@@ -18,7 +18,7 @@ port.on('message', (m: ImportWorkerRequest) => {
     try {
       const file = await readRegistrationFile(m.fileName, m.bytes);
       if (m.mode === 'preview') return post({ id: m.id, type: 'preview', preview: previewOf(file) });
-      const checks = checkRecords(file.records, file.headers, effectiveMapping(file.headers, m.mapping ?? undefined));
+      const checks = checkRecords(file.records, file.headers, effectiveMapping(file.headers, m.mapping ?? undefined, file.records));
       for (let i = 0; i < file.records.length; i += SLICE) {
         post({ id: m.id, type: 'rows', records: file.records.slice(i, i + SLICE), checks: checks?.slice(i, i + SLICE) ?? null });
       }

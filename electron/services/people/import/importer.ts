@@ -96,7 +96,7 @@ export class Importer {
 
   async run(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
     const { file, checks } = await this.read(fileName, bytes, opts.mapping);
-    const recognised = mappingFor(file.headers);
+    const recognised = mappingFor(file.headers, file.records);
     const mapping = opts.mapping ?? recognised.mapping;
     const profile = detectProfile(file.headers);
     if (mapping.length !== file.headers.length) throw new ServiceError('bad_input', `The mapping has ${mapping.length} columns, the file ${file.headers.length}.`, { key: 'mapping_columns', values: { mapping: mapping.length, columns: file.headers.length } });

@@ -25,9 +25,9 @@ export function previewOf(f: ParsedFile): FilePreview {
   return { format: f.format, encoding: f.encoding, delimiter: f.delimiter, headers: f.headers, sample: f.records.slice(0, 5).map((r) => r.cells), rows: f.records.length };
 }
 
-/** The mapping an import uses: the one given, else the one recognised from the header. */
-export function effectiveMapping(headers: string[], given?: (ImportField | null)[]): (ImportField | null)[] {
-  return given ?? mappingFor(headers).mapping;
+/** The mapping an import uses: the one given, else the one recognised from the header (and the rows' values). */
+export function effectiveMapping(headers: string[], given?: (ImportField | null)[], records?: readonly SourceRecord[]): (ImportField | null)[] {
+  return given ?? mappingFor(headers, records).mapping;
 }
 
 export function checkRecords(records: SourceRecord[], headers: string[], mapping: (ImportField | null)[]): RowCheck[] | null {
@@ -47,7 +47,7 @@ export const INLINE_READER: ImportReader = {
   preview: async (fileName, bytes) => previewOf(await readRegistrationFile(fileName, bytes)),
   rows: async (fileName, bytes, mapping) => {
     const file = await readRegistrationFile(fileName, bytes);
-    return { file, checks: checkRecords(file.records, file.headers, effectiveMapping(file.headers, mapping)) };
+    return { file, checks: checkRecords(file.records, file.headers, effectiveMapping(file.headers, mapping, file.records)) };
   },
 };
 
