@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DelegateFields } from '../delegates.js';
 import { passportRomaji } from '../normalize.js';
 import { roleFrom, roleFromTicket, statusFrom, type ImportField, type RegistrationStatus } from './columns.js';
+import { isEmailPlaceholder } from './classify.js';
 
 export const MAX_FIELD_LENGTH = 200;
 
@@ -40,6 +41,7 @@ const FIELD_LABEL: Record<ImportField, string> = {
 
 const email = z.string().email();
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u;
 
 /** "髙橋 美咲" / "髙橋　美咲" → ['髙橋', '美咲']; "Siobhán Ó Briain" → given "Siobhán", family "Ó Briain" is not knowable: last word. */
 function splitName(full: string, familyFirst: boolean): [family: string, given: string] {
@@ -70,16 +72,26 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   let givenKanji = v.givenNameKanji ?? '';
   let familyKana = v.familyNameKana ?? '';
   let givenKana = v.givenNameKana ?? '';
+  // A form's e-mail column holding "anonymous" (Microsoft Forms) is no address and no mistake: no e-mail.
+  if (v.email && isEmailPlaceholder(v.email)) delete v.email;
   if (v.fullName && !family && !given) {
     const cjk = CJK.test(v.fullName);
     const [f, g] = splitName(v.fullName, cjk);
     if (cjk) [familyKanji, givenKanji] = [familyKanji || f, givenKanji || g];
     else [family, given] = [f, g];
+  } else if (v.fullName && CJK.test(v.fullName) && !familyKanji && !givenKanji) {
+    // "Name in kanji" beside Latin name columns.
+    [familyKanji, givenKanji] = splitName(v.fullName, true);
   }
+  // A whole kanji name in the family-name column ("Name in kanji" → 姓(漢字)): split at its space, never elsewhere.
+  if (familyKanji && !givenKanji && /[\s\u3000]/.test(familyKanji)) [familyKanji, givenKanji] = splitName(familyKanji, true);
   if (v.fullNameKana && !familyKana && !givenKana) [familyKana, givenKana] = splitName(v.fullNameKana, true);
   // Japanese forms label the kanji name 姓/名: a Latin-name column holding kanji is the kanji name.
   if (CJK.test(family) && !familyKanji) [familyKanji, family] = [family, ''];
   if (CJK.test(given) && !givenKanji) [givenKanji, given] = [given, ''];
+  // A name written only in kana is its own reading: サトウ in the name field is the reading サトウ (romanised below).
+  if (KANA_ONLY.test(familyKanji)) [familyKana, familyKanji] = [familyKana || familyKanji, ''];
+  if (KANA_ONLY.test(givenKanji)) [givenKana, givenKanji] = [givenKana || givenKanji, ''];
   // No Latin name given: romanise the kana reading (ヤマザキ → Yamazaki).
   if (!family && familyKana) family = passportRomaji(familyKana);
   if (!given && givenKana) given = passportRomaji(givenKana);
