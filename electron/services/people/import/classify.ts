@@ -27,9 +27,9 @@ const FULL = /\bname\b|full name|nom complet|nom et prenom|vollstandiger name|no
 // In order: the first rule that matches decides. Kana and kanji qualifiers first (they qualify a name header), then
 // the columns whose words would otherwise be taken for a name ("Company name", "Ticket name", "E-mail").
 const RULES: Rule[] = [
-  { field: null, test: /^(timestamp|horodateur|horodatage|zeitstempel|marca (de )?temporal|informazioni cronologiche|data e ora|tijdstempel|sygnatura czasowa|start time|completion time|last modified time|heure de (debut|fin)|たいむすたんぷ|開始時刻|完了時刻|回答日時|送信日時|更新日時|最終更新日時|申込日時|申し込み日時|登録日時|利用開始日|出席日時)$/, reason: 'a timestamp' },
+  { field: null, test: /^(timestamp|horodateur|horodatage|zeitstempel|marca (de )?temporal|informazioni cronologiche|data e ora|tijdstempel|sygnatura czasowa|start time|completion time|last modified time|heure de (debut|fin)|たいむすたんぷ|開始時刻|完了時刻|回答日時|送信日時|更新日時|最終更新日時|申込日時|申し込み日時|登録日時|購入日時|注文日時|利用開始日|出席日時)$/, reason: 'a timestamp' },
   { field: 'email', test: /e-?mail|courriel|correo|posta elettronica|\bmail\b|めーる|電子めーる|eめーる/, reason: 'an e-mail address' },
-  { field: null, test: /出欠|attendance|checked in|check-in|eingecheckt|^id$|^no\.?$|^#$|^番号$|phone|telefon|telephone|tel\b|電話|携帯|zip|postleitzahl|code postal|郵便|address|adresse|住所|comment|コメント|備考|remarks|notes?$|price|preis|prix|金額|料金|価格/, reason: 'not a person’s name or code' },
+  { field: null, test: /出欠|checked in|check-in|eingecheckt|^id$|^no\.?$|^#$|^番号$|phone|telefon|telephone|tel\b|電話|携帯|zip|postleitzahl|code postal|郵便|address|adresse|住所|comment|コメント|備考|remarks|notes?$|price|preis|prix|金額|料金|価格/, reason: 'not a person’s name or code' },
   { field: 'fullNameKana', test: new RegExp(`(${KANA.source}).*(${FULL.source})|(${FULL.source}).*(${KANA.source})`), reason: 'a name in kana' },
   { field: 'familyNameKana', test: new RegExp(`(${KANA.source}).*(${FAMILY.source})|(${FAMILY.source}).*(${KANA.source})`), reason: 'a family name in kana' },
   { field: 'givenNameKana', test: new RegExp(`(${KANA.source}).*(${GIVEN.source})|(${GIVEN.source}).*(${KANA.source})`), reason: 'a given name in kana' },
@@ -40,9 +40,9 @@ const RULES: Rule[] = [
   { field: 'familyNameKanji', test: KANJI, reason: 'a name in kanji' },
   { field: 'orderCode', test: /(order|bestell|commande|pedido|ordine|bestelling|zamowieni|注文|booking|reservation|reservierung|reserva|prenotazione|reservering|rezerwacj)\w*\s*(code|number|no\b|#|id\b|nummer|numero|numer|番号|こーど|ref|reference)/, reason: 'an order code' },
   { field: 'ticketCode', test: /\bqr\b|qr ?code|barcode|bar code|secret|code barre|codigo de barras|codice a barre|streepjescode|kod kreskowy|ばーこーど|qrこーど/, reason: 'the content of a ticket’s QR code' },
-  { field: 'externalCode', test: /(ticket|registration|attendee|participant|badge|anmelde|teilnehmer|inscription|inscripcion|iscrizione|registratie|rejestracj|受付|登録|参加|ちけっと|申込|申し込み)\w*\s*(code|number|no\b|#|id\b|ref|reference|nummer|numero|numer|番号|こーど)|^(reference|ref|code|registration|受付番号|登録番号)$/, reason: 'a registration code' },
+  { field: 'externalCode', test: /(ticket|registration|confirmation|attendee|participant|badge|anmelde|teilnehmer|inscription|inscripcion|iscrizione|registratie|rejestracj|受付|登録|参加|ちけっと|申込|申し込み)\w*\s*(code|number|no\b|#|id\b|ref|reference|nummer|numero|numer|番号|こーど)|^(reference|ref|code|registration|受付番号|登録番号)$/, reason: 'a registration code' },
   { field: 'ticketType', test: /ticket|billet|entrada|biglietto|kaartsoort|\bkaart\b|\bbilet|ちけっと|券種|参加枠|\bpass\b|category|categorie|kategorie|categoria|kategoria/, reason: 'a ticket type' },
-  { field: 'status', test: /status|\bstate\b|statut|estado|\bstato\b|すてーたす|状態|状況|approval|参加可否|ご出席|ご参加/, reason: 'a status' },
+  { field: 'status', test: /status|\bstate\b|statut|estado|\bstato\b|すてーたす|状態|状況|approval|attendance|will you attend|参加可否|ご出席|ご参加|出席/, reason: 'a status' },
   { field: 'role', test: /\brole\b|participant type|attendee type|delegate type|type of participant|rolle|funktion|teilnehmertyp|type de participant|tipo de participante|\bruolo\b|\brol\b|funkcja|typ uczestnika|区分|役割|種別|立場/, reason: 'a role' },
   { field: 'organisation', test: /organi[sz]ation|company|institution|affiliation|employer|organisme|societe|entreprise|etablissement|\bfirma\b|unternehmen|arbeitgeber|empresa|organizacion|institucion|azienda|\bente\b|organizzazione|bedrijf|organisatie|instelling|organizac|instytucj|所属|会社|団体|機関|勤務先|学校/, reason: 'an organisation' },
   { field: 'country', test: /country|\bpays\b|\bland\b|land$|\bstaat\b|\bpais\b|paese|nazione|\bkraj\b|国籍|国名|^国|国・地域|出身国/, reason: 'a country' },

@@ -18,6 +18,8 @@ export interface SourceProfile {
   positionColumn?: string;
   /** The registration code comes from a system that ignores its case (UUIDs, public ids): scans ignore it too. */
   primaryIgnoresCase?: boolean;
+  /** Headers whose field yields to one of the event's own questions (connpass's 表示名 to "お名前（名札に印字します）"). */
+  yields?: string[];
 }
 
 const PRETIX_POSITIONS_EN: Record<string, ImportField | null> = {
@@ -190,7 +192,15 @@ export function mappingFor(headers: readonly string[], rows?: readonly { cells: 
   headers.forEach((h, i) => {
     if (decided[i]) return;
     const m = classifyHeader(h);
-    if (m) give(i, m.field, 'classifier', m.field ? `“${h}” reads as ${m.reason}` : `“${h}” is ${m.reason}, not imported`);
+    if (!m) return;
+    // A profile's weak column (a nickname) gives way to the event's question asking for the same thing.
+    const weak = m.field && taken.has(m.field) ? mapping.findIndex((f, j) => f === m.field && profile?.yields?.some((y) => normHeader(y) === normHeader(headers[j]!))) : -1;
+    if (weak >= 0) {
+      mapping[weak] = null;
+      taken.delete(m.field!);
+      reasons[weak] = { column: weak + 1, field: null, by: 'profile', reason: `column ${weak + 1}: “${headers[weak]}” gives way to the question “${h}”` };
+    }
+    give(i, m.field, 'classifier', m.field ? `“${h}” reads as ${m.reason}` : `“${h}” is ${m.reason}, not imported`);
   });
   if (rows && rows.length) inferFromValues(headers, rows, mapping, reasons, decided, taken);
   return { mapping, profile, reasons };

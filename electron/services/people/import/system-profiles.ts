@@ -66,8 +66,8 @@ const MS_FORMS_JA: Record<string, ImportField | null> = { ID: null, 開始時刻
 export const SYSTEMS_WITHOUT_PUBLIC_HEADERS = ['Peatix', 'Doorkeeper', 'Cvent', 'Swapcard', 'b2match'] as const;
 
 export const SYSTEM_PROFILES: readonly SourceProfile[] = [
-  { id: 'connpass-ja', label: 'connpass — 申込者一覧', signature: ['参加枠名', '表示名', '参加ステータス', '利用開始日'], columns: CONNPASS_JA },
-  { id: 'connpass-ja-old', label: 'connpass — 申込者一覧（旧形式）', signature: ['参加枠名', '表示名', '参加ステータス', '受付番号'], columns: CONNPASS_JA_OLD },
+  { id: 'connpass-ja', label: 'connpass — 申込者一覧', signature: ['参加枠名', '表示名', '参加ステータス', '利用開始日'], columns: CONNPASS_JA, yields: ['表示名'] },
+  { id: 'connpass-ja-old', label: 'connpass — 申込者一覧（旧形式）', signature: ['参加枠名', '表示名', '参加ステータス', '受付番号'], columns: CONNPASS_JA_OLD, yields: ['表示名'] },
   { id: 'luma-guests', label: 'Luma — guests', signature: ['api_id', 'approval_status', 'email'], columns: LUMA, primaryIgnoresCase: true },
   { id: 'tito-tickets', label: 'Tito — tickets', signature: ['Ticket Reference', 'Order Reference', 'Ticket'], columns: TITO, primaryIgnoresCase: true },
   { id: 'ms-forms-en', label: 'Microsoft Forms — responses', signature: ['ID', 'Start time', 'Completion time'], columns: MS_FORMS_EN },

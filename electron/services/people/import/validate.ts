@@ -87,8 +87,9 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   if (familyKanji && !givenKanji && /[\s\u3000]/.test(familyKanji)) [familyKanji, givenKanji] = splitName(familyKanji, true);
   if (v.fullNameKana && !familyKana && !givenKana) [familyKana, givenKana] = splitName(v.fullNameKana, true);
   // Japanese forms label the kanji name 姓/名: a Latin-name column holding kanji is the kanji name.
-  if (CJK.test(family) && !familyKanji) [familyKanji, family] = [family, ''];
-  if (CJK.test(given) && !givenKanji) [givenKanji, given] = [given, ''];
+  // (Beside a kanji column that already has it, the copy in the Latin column is dropped: it is no Latin name.)
+  if (CJK.test(family)) [familyKanji, family] = [familyKanji || family, ''];
+  if (CJK.test(given)) [givenKanji, given] = [givenKanji || given, ''];
   // A name written only in kana is its own reading: サトウ in the name field is the reading サトウ (romanised below).
   if (KANA_ONLY.test(familyKanji)) [familyKana, familyKanji] = [familyKana || familyKanji, ''];
   if (KANA_ONLY.test(givenKanji)) [givenKana, givenKanji] = [givenKana || givenKanji, ''];
