@@ -15,7 +15,7 @@ import { DelegateCard } from './checkin/delegate-card.js';
 import { BadgeService } from './badges/badge-service.js';
 import { BrandingStore } from './event/branding.js';
 import { PrintQueue } from './printing/print-queue.js';
-import { StaffLock } from './event/staff-lock.js';
+import { StaffLock } from './trust/staff-lock.js';
 import { Importer } from './people/import/importer.js';
 import { ImportThread } from './people/import/import-thread.js';
 import { ImportJobs } from './people/import/import-jobs.js';

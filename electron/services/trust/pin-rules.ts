@@ -2,7 +2,7 @@
 // even from a client already allowed to call the method. Wrong tries count against the client's lockout like any
 // sign-in (event/staff-lock.ts). Used by the check-in and staff wings (services/methods/).
 import { ServiceError } from '../core.js';
-import type { StaffLock } from '../event/staff-lock.js';
+import type { StaffLock } from './staff-lock.js';
 import type { Trust } from './trust.js';
 import type { Caller } from './access.js';
 

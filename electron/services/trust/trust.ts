@@ -5,7 +5,7 @@ import type { ApiMethod } from '../../api/contract.js';
 import type { Role } from '../../api/vocabulary.js';
 import { ServiceError, type Core } from '../core.js';
 import type { Delegates } from '../people/delegates.js';
-import type { StaffLock, UnlockResult } from '../event/staff-lock.js';
+import type { StaffLock, UnlockResult } from './staff-lock.js';
 import { grantsOf, LOCAL_OPERATOR, type Caller, type Principal, type StaffLevel, type StationKind } from './access.js';
 
 /** A signed-in staff member is signed out after this long without a call from their client. */

@@ -4,7 +4,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Core } from '../core.js';
 import { ServiceError } from '../core.js';
-import type { EventStore } from './event-store.js';
+import type { EventStore } from '../event/event-store.js';
 import type { Delegates } from '../people/delegates.js';
 import { identify } from '../checkin/identify.js';
 
