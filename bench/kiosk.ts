@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Uketsuke } from '../electron/services/uketsuke.js';
-import { buildDemo } from '../db/demo/build-demo.js';
+import { buildDemo } from '../electron/demo/build-demo.js';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 

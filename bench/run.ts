@@ -7,9 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { Uketsuke } from '../electron/services/uketsuke.js';
 import type { DelegateRow } from '../electron/services/people/delegates.js';
-import { buildDemo } from '../db/demo/build-demo.js';
-import { generateDelegates } from '../db/demo/generator.js';
-import { demoEventSpec } from '../db/demo/programme.js';
+import { buildDemo } from '../electron/demo/build-demo.js';
+import { generateDelegates } from '../electron/demo/generator.js';
+import { demoEventSpec } from '../electron/demo/programme.js';
 import iconv from 'iconv-lite';
 import { admitCrowd } from './crowd.js';
 

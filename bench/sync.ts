@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Uketsuke } from '../electron/services/uketsuke.js';
-import { buildDemo } from '../db/demo/build-demo.js';
+import { buildDemo } from '../electron/demo/build-demo.js';
 import { connectStation } from '../electron/host/hub/connect.js';
 import { HttpsHubTransport } from '../electron/host/hub/client.js';
 import { readHubLink, StationSync } from '../electron/services/sync/station-sync.js';

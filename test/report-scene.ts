@@ -4,9 +4,9 @@
 // by two offline tablets (a double entry, merged through the replication core).
 import path from 'node:path';
 import { Uketsuke } from '../electron/services/uketsuke.js';
-import { buildDemo } from '../db/demo/build-demo.js';
-import { rng } from '../db/demo/generator.js';
-import { demoEventSpec, strasbourgTime, DEMO_DEFAULT_START } from '../db/demo/programme.js';
+import { buildDemo } from '../electron/demo/build-demo.js';
+import { rng } from '../electron/demo/generator.js';
+import { demoEventSpec, strasbourgTime, DEMO_DEFAULT_START } from '../electron/demo/programme.js';
 import { deliver } from './sync-rig.js';
 import { tempDir, TestClock } from './helpers.js';
 

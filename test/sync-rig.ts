@@ -7,7 +7,7 @@ import type { EventSpec } from '../electron/services/event/event-store.js';
 import { tempDir, TestClock } from './helpers.js';
 
 /** A seeded PRNG (the demo generator's mulberry32): a failing run is replayed from its printed seed. */
-export { rng as prng } from '../db/demo/generator.js';
+export { rng as prng } from '../electron/demo/generator.js';
 
 export interface Device {
   id: string;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Uketsuke } from '../services/uketsuke.js';
 import type { NewEvent } from '../services/event/programme/programme.js';
-import { ensureDemo } from '../../db/demo/build-demo.js';
+import { ensureDemo } from '../demo/build-demo.js';
 import { rememberEventFile } from './current-event.js';
 
 /** Pairing a fresh file with a hub and keeping it in sync: HTTPS, so the shell that has it brings it (host/hub/). */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../db/demo/build-demo.js';
+import { buildDemo } from '../../electron/demo/build-demo.js';
 import { BADGE_SIZES } from '../../electron/services/badges/sizes.js';
 import { tempDir } from '../helpers.js';
 import { pdfFonts, pdfPages, pdfWords, qrCodesOn } from './pdf-tools.js';

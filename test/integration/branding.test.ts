@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../db/demo/build-demo.js';
+import { buildDemo } from '../../electron/demo/build-demo.js';
 import { BADGE_SIZES } from '../../electron/services/badges/sizes.js';
 import { LOGO_BYTES, SVG_BYTES } from '../../electron/services/event/branding.js';
 import { tempDir } from '../helpers.js';

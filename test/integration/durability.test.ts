@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../db/demo/build-demo.js';
+import { buildDemo } from '../../electron/demo/build-demo.js';
 import { tempDir } from '../helpers.js';
 
 describe('durability', () => {

@@ -4,7 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../db/demo/build-demo.js';
+import { buildDemo } from '../../electron/demo/build-demo.js';
 import { pairWithCode, connectStation } from '../../electron/host/hub/connect.js';
 import { readHubLink, StationSync } from '../../electron/services/sync/station-sync.js';
 import { HttpsHubTransport } from '../../electron/host/hub/client.js';

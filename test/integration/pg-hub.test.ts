@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../db/demo/build-demo.js';
+import { buildDemo } from '../../electron/demo/build-demo.js';
 import { connectStation, pairWithCode } from '../../electron/host/hub/connect.js';
 import { smallEventSpec, tempDir } from '../helpers.js';
 import { cli, freePort, HubProcess, startCli, until } from '../hub-rig.js';

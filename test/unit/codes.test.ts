@@ -1,7 +1,7 @@
 // Codes tried as a forger would: guessing the next registration code, the old code after a reissue, and tokens
 // with look-alike letters that case folding would turn into the genuine ones.
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDelegates } from '../../db/demo/generator.js';
+import { generateDelegates } from '../../electron/demo/generator.js';
 import { randomRegistrationCode } from '../../electron/services/people/registration-code.js';
 import { makeApp, type TestApp } from '../helpers.js';
 

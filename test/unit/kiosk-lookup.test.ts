@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../db/demo/build-demo.js';
+import { buildDemo } from '../../electron/demo/build-demo.js';
 import { nameMatches } from '../../electron/services/people/kiosk-lookup.js';
 import { tempDir } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 // `uketsuke demo`: the demo event (the EU-Japan conference) with its delegates, in rehearsal mode unless --live.
 import path from 'node:path';
-import { buildDemo } from '../../../db/demo/build-demo.js';
+import { buildDemo } from '../../demo/build-demo.js';
 import { out, UsageError, withApp, type Command } from '../context.js';
 
 export const demo: Command = async (cli) => {

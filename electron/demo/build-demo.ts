@@ -1,7 +1,8 @@
 // Builds the demo event into an open database: the programme, the delegates and their registrations, and the
-// Day 2 meetings. Also what benchmarks use to fill a database at 10k or 50k delegates.
-import type { Uketsuke } from '../../electron/services/uketsuke.js';
-import { Meetings } from '../../electron/services/people/meetings.js';
+// Day 2 meetings. Also what benchmarks use to fill a database at 10k or 50k delegates. A floor above services
+// (it drives them through the Api): the shell and the CLI call it; db/ knows nothing of it.
+import type { Uketsuke } from '../services/uketsuke.js';
+import { Meetings } from '../services/people/meetings.js';
 import { generateDelegates, generateMeetings } from './generator.js';
 import { DEMO_DEFAULT_START, demoEventSpec, strasbourgTime } from './programme.js';
 

@@ -1,6 +1,6 @@
 // The demo event: the EU-Japan Clusters & Regions/Prefectures Cooperation conference in Strasbourg, from its
 // draft programme (shared/seed). The 2020 edition was cancelled; the demo holds it on 27–29 April of a chosen year.
-import type { EventSpec } from '../../electron/services/event/event-store.js';
+import type { EventSpec } from '../services/event/event-store.js';
 
 export const DEMO_EVENT_ID = 'eu-japan-regions-strasbourg';
 export const DEMO_TIMEZONE = 'Europe/Paris';
