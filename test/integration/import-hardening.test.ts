@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { makeApp, type TestApp } from '../helpers.js';
-import { parseCsv, parseXlsx, MixedEncodingError, UnreadableFileError } from '../../electron/services/people/import/read-file.js';
+import { parseCsv, parseXlsx, MixedEncodingError, UnreadableFileError } from '../../electron/services/files/read-file.js';
 import { csvLine } from '../../electron/services/people/export.js';
 
 let t: TestApp;

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { makeApp, type TestApp } from '../helpers.js';
-import { readRegistrationFile } from '../../electron/services/people/import/read-file.js';
+import { readTableFile } from '../../electron/services/files/read-file.js';
 import { mappingFor } from '../../electron/services/people/import/profiles.js';
 import { checkRecords } from '../../electron/services/people/import/read-job.js';
 
@@ -21,7 +21,7 @@ const people = (): Row[] => (t.app.db.prepare(`SELECT family_name, given_name, f
 const scan = (code: string) => t.app.dispatch('scan', { checkpointId: 'venue', code }).verdict;
 
 async function recognise(name: string) {
-  const file = await readRegistrationFile(name, bytesOf(name));
+  const file = await readTableFile(name, bytesOf(name));
   const r = mappingFor(file.headers, file.records);
   const statuses = checkRecords(file.records, file.headers, r.mapping)!.map((c) => (c.ok ? c.row.status : c.rejection.code));
   return { file, ...r, statuses };

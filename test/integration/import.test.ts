@@ -239,7 +239,7 @@ describe('telling Shift_JIS from Windows-1252', () => {
     ['a French file with many accents', 'Nom;Prénom\r\nLefèvre;Amélie\r\nBéranger;Gaëlle\r\nDupré;Hélène\r\n', 'win1252', 'windows-1252', 'Gaëlle'],
     ['half-width katakana readings', 'Last name,First name,ｾｲ,ﾒｲ\r\nKondo,Ryo,ｺﾝﾄﾞｳ,ﾘｮｳ\r\n', 'cp932', 'shift_jis', 'ｺﾝﾄﾞｳ'],
   ])('%s', async (_name, text, enc, expected, sample) => {
-    const { decodeText } = await import('../../electron/services/people/import/read-file.js');
+    const { decodeText } = await import('../../electron/services/files/read-file.js');
     const r = decodeText(iconv.encode(text, enc));
     expect(r.encoding).toBe(expected);
     expect(r.text).toContain(sample);

@@ -1,18 +1,15 @@
 // Event setup by organisers: a new event, its days, sessions, buses and the checkpoint of each, edited on any
 // device and imported from programme files. Every change is an entry (session.upserted, bus.upserted,
 // day.upserted, checkpoint.upserted, event.updated), so it reaches every station like a scan does. Nothing with
-// scans is ever deleted: removing archives it.
-import { createHash } from 'node:crypto';
-import path from 'node:path';
+// scans is ever deleted: removing archives it. Programme files are read by read.ts and imported by import.ts; a
+// session's row and its door are written by session-rows.ts for both.
 import type { BusColumns, CheckpointColumns, SessionColumns } from '../../sync/entries.js';
 import { newId, ServiceError, type Core } from '../../core.js';
 import type { EventSpec, EventStore } from '../event-store.js';
-import { parseIcs } from './ics.js';
-import { parseScheduleJson, parseScheduleXml } from './schedule.js';
-import { parseSheet } from './sheet.js';
-import { dateIn, isTimeZone } from './zones.js';
-import { reject, UnreadableProgrammeError, type ItemRef, type ParsedProgramme, type ProgrammeItem, type Rejection } from './types.js';
-import type { BusInfo, ProgrammeChange, ProgrammeImportReport, ProgrammeWarning, SessionInfo } from '../../../api/event-setup.js';
+import { importProgramme } from './import.js';
+import { dayNoIn, nextSortOrder, sessionRow, writeSession, type SessionRow } from './session-rows.js';
+import { isTimeZone } from './zones.js';
+import type { BusInfo, ProgrammeImportReport, SessionInfo } from '../../../api/event-setup.js';
 
 export interface NewEvent {
   name: string;
@@ -94,16 +91,6 @@ function checkInstant(iso: string, what: string): string {
   return new Date(t).toISOString();
 }
 
-/** The id of a session from a programme file: the same on every device that imports the same file. */
-export function sessionIdFor(eventId: string, uid: string): string {
-  return `s-${createHash('sha256').update(`${eventId}\n${uid}`).digest('hex').slice(0, 16)}`;
-}
-
-interface SessionRow extends Omit<SessionColumns, 'archived'> {
-  id: string;
-  archived: number;
-}
-
 export class Programme {
   constructor(
     private readonly core: Core,
@@ -181,7 +168,7 @@ export class Programme {
    * (only those that change), so every station lists the day the same way. A day never reordered lists by time.
    */
   moveSession(id: string, direction: 'up' | 'down'): void {
-    const row = this.sessionRow(id);
+    const row = sessionRow(this.core, id);
     if (!row || row.archived) throw new ServiceError('not_found', `No session ${id}.`, { key: 'no_session', values: { id } });
     const day = this.sessions().filter((s) => s.dayNo === row.day_no);
     const i = day.findIndex((s) => s.id === id);
@@ -217,9 +204,7 @@ export class Programme {
 
   /** The event day of an instant, or null when it falls outside the event's dates. */
   dayNoOf(iso: string): number | null {
-    const info = this.event.info();
-    const date = dateIn(iso, info.timezone);
-    return info.days.find((d) => d.date === date)?.dayNo ?? null;
+    return dayNoIn(this.event.info(), iso);
   }
 
   private checkSession(s: SessionInput): { startsAt: string; endsAt: string; dayNo: number } {
@@ -237,7 +222,7 @@ export class Programme {
   saveSession(s: SessionInput): string {
     const { startsAt, endsAt, dayNo } = this.checkSession(s);
     const id = s.id ?? newId('s');
-    const existing = s.id ? this.sessionRow(s.id) : undefined;
+    const existing = s.id ? sessionRow(this.core, s.id) : undefined;
     if (s.id && !existing) throw new ServiceError('not_found', `No session ${s.id}.`, { key: 'no_session', values: { id: s.id } });
     const next: Partial<SessionColumns> = {
       day_no: dayNo, kind: s.kind?.trim() || 'session', title: s.title.trim(), title_ja: s.titleJa?.trim() || null, room: s.room?.trim() || null,
@@ -245,47 +230,14 @@ export class Programme {
     };
     // Only what this edit changes is written, so another device's edit of the other fields is not overwritten.
     const fields = existing ? Object.fromEntries(Object.entries(next).filter(([k, v]) => existing[k as keyof SessionRow] !== v)) : next;
-    if (Object.keys(fields).length) this.core.tx(() => this.writeSession(id, fields, existing === undefined));
+    if (Object.keys(fields).length) this.core.tx(() => writeSession(this.core, id, fields, existing === undefined));
     return id;
-  }
-
-  private sessionRow(id: string): SessionRow | undefined {
-    return this.core.db.prepare('SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
-  }
-
-  /** One session change and what its checkpoint follows from it: its name, capacity and opening hours. */
-  private writeSession(id: string, fields: Partial<SessionColumns>, isNew: boolean): void {
-    const at = this.core.nowIso();
-    this.core.commit('session.upserted', { id, fields, at });
-    const cpId = isNew ? `cp-${id}` : ((this.core.db.prepare('SELECT id FROM checkpoint WHERE target_id = ? ORDER BY sort_order LIMIT 1').pluck().get(id) as string | undefined) ?? `cp-${id}`);
-    const row = this.sessionRow(id)!;
-    const cp: Partial<CheckpointColumns> = {};
-    if (fields.title !== undefined || fields.room !== undefined || isNew) cp.name = row.room ? `${row.title} — ${row.room}` : row.title;
-    if (fields.title_ja !== undefined || fields.room !== undefined || isNew) cp.name_ja = row.title_ja ? (row.room ? `${row.title_ja}（${row.room}）` : row.title_ja) : null;
-    if (fields.capacity !== undefined) cp.capacity = row.capacity;
-    // Doors open half an hour before a session so people can take their seats.
-    if (fields.starts_at !== undefined) cp.opens_at = new Date(Date.parse(row.starts_at) - 30 * 60_000).toISOString();
-    if (fields.ends_at !== undefined) cp.closes_at = row.ends_at;
-    if (fields.archived !== undefined) cp.archived = fields.archived;
-    // A meeting block's door admits to meetings (the Day 2 matchmaking), a session's to the session.
-    if (fields.kind !== undefined && !isNew) cp.kind = row.kind === 'meetings' ? 'meeting' : 'session';
-    if (isNew) {
-      Object.assign(cp, {
-        kind: row.kind === 'meetings' ? 'meeting' : 'session', target_id: id, entry_rule: 'reentry', list_rule: 'anyone',
-        sort_order: this.nextSortOrder(),
-      } satisfies Partial<CheckpointColumns>);
-    }
-    if (Object.keys(cp).length) this.core.commit('checkpoint.upserted', { id: cpId, fields: cp, at });
-  }
-
-  private nextSortOrder(): number {
-    return ((this.core.db.prepare('SELECT max(sort_order) FROM checkpoint').pluck().get() as number | null) ?? 0) + 1;
   }
 
   /** Removes a session from the programme: archived with its door, its scans and registrations kept. */
   archiveSession(id: string, archived = true): void {
-    if (!this.sessionRow(id)) throw new ServiceError('not_found', `No session ${id}.`, { key: 'no_session', values: { id } });
-    this.core.tx(() => this.writeSession(id, { archived: archived ? 1 : 0 }, false));
+    if (!sessionRow(this.core, id)) throw new ServiceError('not_found', `No session ${id}.`, { key: 'no_session', values: { id } });
+    this.core.tx(() => writeSession(this.core, id, { archived: archived ? 1 : 0 }, false));
   }
 
   saveBus(b: BusInput): string {
@@ -311,7 +263,7 @@ export class Programme {
           name: `${b.label.trim()} — ${b.site.trim()}`, capacity: b.capacity, opens_at: boardsAt,
           // Stragglers board until a quarter of an hour after the timetable says.
           closes_at: new Date(Date.parse(departsAt) + 15 * 60_000).toISOString(), archived: 0,
-          ...(!exists && { kind: 'bus' as const, target_id: id, entry_rule: 'once' as const, list_rule: 'registered' as const, sort_order: this.nextSortOrder(), name_ja: null }),
+          ...(!exists && { kind: 'bus' as const, target_id: id, entry_rule: 'once' as const, list_rule: 'registered' as const, sort_order: nextSortOrder(this.core), name_ja: null }),
         },
         at,
       });
@@ -349,117 +301,11 @@ export class Programme {
     this.core.tx(() => this.core.commit('checkpoint.upserted', { id, fields, at: this.core.nowIso() }));
   }
 
-  /** Reads a programme file by its name: .ics, .json (pretalx/frab), .xml (frab), .csv or .xlsx. */
-  async parse(fileName: string, bytes: Uint8Array): Promise<ParsedProgramme> {
-    const info = this.event.info();
-    const ext = path.extname(fileName).toLowerCase();
-    const text = () => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-    switch (ext) {
-      case '.ics':
-      case '.ical':
-      case '.ifb':
-        return parseIcs(text(), info.timezone);
-      case '.json':
-        return parseScheduleJson(text(), info.timezone);
-      case '.xml':
-        return parseScheduleXml(text(), info.timezone);
-      case '.csv':
-      case '.tsv':
-      case '.txt':
-      case '.xlsx':
-        return parseSheet(fileName, bytes, info.timezone, new Map(info.days.map((d) => [d.dayNo, d.date])));
-      default:
-        throw new UnreadableProgrammeError(`Cannot read a programme from a ${ext || 'file without extension'}: use .ics, .json, .xml, .csv or .xlsx.`);
-    }
-  }
-
   /**
-   * Imports a programme: each entry creates a session or updates the one it created before (matched by its uid),
-   * never a second one. All or nothing per file: the accepted sessions are written in one transaction.
+   * Imports a programme file: each entry creates a session or updates the one it created before (matched by its
+   * uid), never a second one. All or nothing per file (import.ts).
    */
-  async import(fileName: string, bytes: Uint8Array, opts: { dryRun?: boolean } = {}): Promise<ProgrammeImportReport> {
-    let parsed: ParsedProgramme;
-    try {
-      parsed = await this.parse(fileName, bytes);
-    } catch (e) {
-      if (e instanceof UnreadableProgrammeError) throw new ServiceError('bad_input', e.message, { key: 'programme_unreadable', values: { detail: e.message } });
-      throw e;
-    }
-    const eventId = this.event.id();
-    const rejected = [...parsed.rejected];
-    const accepted: (ProgrammeItem & { dayNo: number })[] = [];
-    const seen = new Map<string, ItemRef>();
-    for (const item of parsed.items) {
-      const why = this.problem(item);
-      if (why) {
-        rejected.push(reject(item.ref, why.code, why.reason));
-        continue;
-      }
-      const earlier = seen.get(item.uid);
-      if (earlier) {
-        rejected.push(reject(item.ref, 'duplicate', `The same session appears twice in the file (${'line' in earlier ? `line ${earlier.line}` : earlier.uid}).`));
-        continue;
-      }
-      seen.set(item.uid, item.ref);
-      accepted.push({ ...item, dayNo: this.dayNoOf(item.startsAt)! });
-    }
-    const changes: ProgrammeChange[] = [];
-    let unchanged = 0;
-    const plan: { id: string; fields: Partial<SessionColumns>; isNew: boolean }[] = [];
-    for (const item of accepted) {
-      const byUid = this.core.db.prepare('SELECT * FROM session WHERE uid = ? ORDER BY id LIMIT 1').get(item.uid) as SessionRow | undefined;
-      const id = byUid?.id ?? sessionIdFor(eventId, item.uid);
-      const row = byUid ?? this.sessionRow(id);
-      // The organisers' order within a day is theirs: a re-import leaves it alone.
-      const next: Omit<SessionColumns, 'sort_order'> = {
-        day_no: item.dayNo, kind: item.kind, title: item.title, title_ja: item.titleJa ?? row?.title_ja ?? null, room: item.room, starts_at: item.startsAt,
-        ends_at: item.endsAt, capacity: item.capacity ?? row?.capacity ?? null, uid: item.uid, archived: 0,
-      };
-      if (!row) {
-        plan.push({ id, fields: next, isNew: true });
-        changes.push({ ref: item.ref, sessionId: id, title: item.title, change: 'created', fields: [] });
-        continue;
-      }
-      const diff = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
-      if (!diff.length) {
-        unchanged++;
-        continue;
-      }
-      plan.push({ id, fields: Object.fromEntries(diff.map((k) => [k, next[k]])), isNew: false });
-      changes.push({ ref: item.ref, sessionId: id, title: item.title, change: 'updated', fields: diff });
-    }
-    const warnings = this.overlaps(accepted);
-    if (!opts.dryRun && plan.length) this.core.tx(() => plan.forEach((p) => this.writeSession(p.id, p.fields, p.isNew)));
-    // In the order of the file, as a person fixing it reads it.
-    rejected.sort((x, y) => ('line' in x && 'line' in y ? x.line - y.line : 0));
-    return {
-      format: parsed.format, dryRun: opts.dryRun ?? false, created: changes.filter((c) => c.change === 'created').length,
-      updated: changes.filter((c) => c.change === 'updated').length, unchanged, rejected, warnings, changes,
-    };
-  }
-
-  private problem(item: ProgrammeItem): { code: Rejection['code']; reason: string } | null {
-    if (item.endsAt <= item.startsAt) return { code: 'end_before_start', reason: 'The session ends before it starts.' };
-    if (Date.parse(item.endsAt) - Date.parse(item.startsAt) > DAY_MS) return { code: 'too_long', reason: 'A session longer than a day is not a session: add it as days of the event.' };
-    if (item.capacity !== null && item.capacity < 1) return { code: 'bad_capacity', reason: 'A capacity of 0 admits nobody: leave it empty for no limit.' };
-    if (item.title.length > 500) return { code: 'no_title', reason: 'The title is longer than 500 characters.' };
-    if (this.dayNoOf(item.startsAt) === null) return { code: 'outside_event', reason: `Not on one of the event's days (${dateIn(item.startsAt, this.event.info().timezone)}).` };
-    return null;
-  }
-
-  /** Sessions that share a room at the same time: accepted (a room may be split), and said. */
-  private overlaps(items: ProgrammeItem[]): ProgrammeWarning[] {
-    const byRoom = new Map<string, ProgrammeItem[]>();
-    for (const i of items) if (i.room) byRoom.set(i.room, [...(byRoom.get(i.room) ?? []), i]);
-    const out: ProgrammeWarning[] = [];
-    for (const [room, list] of byRoom) {
-      list.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-      for (let k = 1; k < list.length; k++) {
-        const prev = list[k - 1]!;
-        const cur = list[k]!;
-        if (cur.startsAt < prev.endsAt) out.push({ ref: cur.ref, code: 'overlap', message: `Overlaps "${prev.title}" in ${room}.` });
-      }
-    }
-    return out;
+  import(fileName: string, bytes: Uint8Array, opts: { dryRun?: boolean } = {}): Promise<ProgrammeImportReport> {
+    return importProgramme(this.core, this.event, fileName, bytes, opts);
   }
 }

@@ -1,7 +1,7 @@
 // A programme typed into a spreadsheet: one row per session with day, start, end, title, room, capacity and kind
 // (headers in English or Japanese, in any order). Day is a day number of the event or a date; times are wall-clock
 // in the event's zone. A row is matched on re-import by its id/uid column, else by its day, start and room.
-import { readRegistrationFile, type ParsedFile } from '../../people/import/read-file.js';
+import { readTableFile, type ParsedFile } from '../../files/read-file.js';
 import { localToIso } from './zones.js';
 import { reject, type ParsedProgramme, type ProgrammeItem, type Rejection } from './types.js';
 
@@ -35,7 +35,7 @@ export function columnsOf(headers: string[]): Partial<Record<Column, number>> {
 }
 
 export async function parseSheet(fileName: string, bytes: Uint8Array, zone: string, days: ReadonlyMap<number, string>): Promise<ParsedProgramme> {
-  const file: ParsedFile = await readRegistrationFile(fileName, bytes);
+  const file: ParsedFile = await readTableFile(fileName, bytes);
   const cols = columnsOf(file.headers);
   const items: ProgrammeItem[] = [];
   const rejected: Rejection[] = [];

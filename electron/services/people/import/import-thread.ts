@@ -4,8 +4,8 @@
 import type { Worker } from 'node:worker_threads';
 import { findWorkerScript, startWorker, type WorkerScript } from '../../worker-script.js';
 import type { ImportField } from './columns.js';
-import type { ParsedFile, SourceRecord } from './read-file.js';
-import { UnreadableFileError } from './read-file.js';
+import type { ParsedFile, SourceRecord } from '../../files/read-file.js';
+import { UnreadableFileError } from '../../files/read-file.js';
 import { INLINE_READER, type FilePreview, type ImportReader, type ReadRows } from './read-job.js';
 import type { RowCheck } from './validate.js';
 

@@ -3,7 +3,7 @@
 // dist/import-worker.mjs (CLI, web host) and dist/electron/import-worker.cjs (desktop app).
 import { parentPort } from 'node:worker_threads';
 import { checkRecords, effectiveMapping, previewOf } from './read-job.js';
-import { readRegistrationFile, UnreadableFileError } from './read-file.js';
+import { readTableFile, UnreadableFileError } from '../../files/read-file.js';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-thread.js';
 
 const port = parentPort;
@@ -16,7 +16,7 @@ port.on('message', (m: ImportWorkerRequest) => {
   const post = (r: ImportWorkerReply) => port.postMessage(r);
   void (async () => {
     try {
-      const file = await readRegistrationFile(m.fileName, m.bytes);
+      const file = await readTableFile(m.fileName, m.bytes);
       if (m.mode === 'preview') return post({ id: m.id, type: 'preview', preview: previewOf(file) });
       const checks = checkRecords(file.records, file.headers, effectiveMapping(file.headers, m.mapping ?? undefined, file.records));
       for (let i = 0; i < file.records.length; i += SLICE) {

@@ -3,7 +3,7 @@
 // the thread that answers scans; the same function runs inline where there is no worker (the CLI, a fallback).
 import { mappingFor } from './profiles.js';
 import type { ImportField } from './columns.js';
-import { readRegistrationFile, UnreadableFileError, type ParsedFile, type SourceRecord } from './read-file.js';
+import { readTableFile, UnreadableFileError, type ParsedFile, type SourceRecord } from '../../files/read-file.js';
 import { checkRow, type RowCheck } from './validate.js';
 
 export interface FilePreview {
@@ -44,9 +44,9 @@ export interface ImportReader {
 
 /** On the calling thread (the CLI does nothing else meanwhile; in-memory tests). */
 export const INLINE_READER: ImportReader = {
-  preview: async (fileName, bytes) => previewOf(await readRegistrationFile(fileName, bytes)),
+  preview: async (fileName, bytes) => previewOf(await readTableFile(fileName, bytes)),
   rows: async (fileName, bytes, mapping) => {
-    const file = await readRegistrationFile(fileName, bytes);
+    const file = await readTableFile(fileName, bytes);
     return { file, checks: checkRecords(file.records, file.headers, effectiveMapping(file.headers, mapping, file.records)) };
   },
 };

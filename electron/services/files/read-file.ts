@@ -1,6 +1,8 @@
-// Registration files as they arrive: CSV in UTF-8 (with or without BOM), Shift_JIS/CP932 from Japanese Excel,
+// The one file reader of every import: delegate lists (people/import/) and programmes (event/programme/) both read
+// their bytes here. Tables as they arrive: CSV in UTF-8 (with or without BOM), Shift_JIS/CP932 from Japanese Excel,
 // Windows-1252 from European Excel, with comma, semicolon or tab; or XLSX. Each record keeps the physical line
-// where it starts (the header is line 1), so a rejection points at the line a person sees in their editor.
+// where it starts (the header is line 1), so a rejection points at the line a person sees in their editor. Text
+// formats that are UTF-8 by definition (iCalendar, JSON, XML schedules) are decoded by `decodeUtf8`.
 import Encoding from 'encoding-japanese';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -21,6 +23,14 @@ export interface ParsedFile {
 export class UnreadableFileError extends Error {}
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Bytes of a format that is UTF-8 by definition (iCalendar, JSON, frab XML) → text: a BOM dropped, bytes that are not
+ * UTF-8 replaced (U+FFFD) rather than guessed at.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
 
 /** Bytes → text. UTF-8 when it decodes cleanly (BOM or not); else what chardet finds among CP932 and Windows-1252. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
@@ -223,6 +233,7 @@ export function isXlsx(fileName: string, bytes: Uint8Array): boolean {
   return /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 }
 
-export async function readRegistrationFile(fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
+/** A table file by its name or its first bytes: XLSX, else CSV. */
+export async function readTableFile(fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
   return isXlsx(fileName, bytes) ? parseXlsx(bytes) : parseCsv(bytes);
 }
