@@ -26,8 +26,8 @@ const ENGLISH_ONLY = [
   'No hub process is running on this database', // pg-hub.ts
   'No paired device ${deviceId} in', // pg-hub.ts
   'No badge numbers left for this event.\');', // pg-hub.ts: the cloud hub's allocator (a station says no_badge_numbers)
-  'No report job', // reports/runner.ts: a job id the Reports screen got from the core itself
-  "new ServiceError('conflict', r.message)", // reports/runner.ts: the worker's own failure text
+  'No report job', // reports/report-jobs.ts: a job id the Reports screen got from the core itself
+  "new ServiceError('conflict', r.message)", // reports/report-jobs.ts: the worker's own failure text
 ];
 
 interface Use {

@@ -6,7 +6,7 @@ import type { BrandingView, Checkpoint, EventInfo, Programme } from '../../api/c
 import type { ProgrammeImportReport } from '../../api/event-setup.js';
 import { ENTRY_RULES, LIST_RULES, ROLES } from '../../api/vocabulary.js';
 import { targetKeyOf } from '../event/event-store.js';
-import { registeredCounts } from '../reports/attendance.js';
+import { registeredCounts } from '../dashboard/checkpoint-feed.js';
 import { ANYONE, DESK, ORGANISER } from '../trust/access.js';
 import type { Uketsuke } from '../uketsuke.js';
 import { fileInput, id, none, text } from './inputs.js';

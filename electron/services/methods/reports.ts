@@ -2,8 +2,8 @@
 // once or as a job off the scanning thread. Manifests and certificates carry names: the organisers'.
 import { z } from 'zod';
 import type { AttendanceRow, DashboardView, FileDownload, ReportJob } from '../../api/contract.js';
-import { attendance } from '../reports/attendance.js';
-import { toDownload } from '../reports/runner.js';
+import { attendance } from '../dashboard/checkpoint-feed.js';
+import { toDownload } from '../reports/report-jobs.js';
 import { DESK, ORGANISER } from '../trust/access.js';
 import { id, none, reportInput } from './inputs.js';
 import { method } from './method.js';

@@ -3,8 +3,8 @@
 // written). Built as dist/report-worker.mjs (CLI, web host) and dist/electron/report-worker.cjs (desktop app).
 import { parentPort } from 'node:worker_threads';
 import { openDb, type Db } from '../../../db/open.js';
-import { buildReport } from './build.js';
-import type { WorkerReply, WorkerRequest } from './runner.js';
+import { buildReport } from './build-report.js';
+import type { WorkerReply, WorkerRequest } from './report-jobs.js';
 
 const port = parentPort;
 if (!port) throw new Error('report worker: not started as a worker thread');

@@ -5,7 +5,7 @@
 import type { DashboardView } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
-import { countryCode, ORIGIN_GROUPS, originGroup, type OriginGroup } from './places.js';
+import { countryCode, ORIGIN_GROUPS, originGroup, type OriginGroup } from '../reports/places.js';
 
 const QUARTER = 15 * 60_000;
 /** Changes made by another process on the same file (the CLI) notify nobody: registrations are re-read this often. */

@@ -1,3 +1,6 @@
+// The live dashboard's feed per checkpoint (the Reports screen's table, refreshed every few seconds while scans
+// come in): who was admitted and turned away, against the list and the capacity. Not a report: reports are built
+// from one snapshot in reports/build-report.ts; this is counted incrementally with dashboard.ts on the scanning thread.
 import type { AttendanceRow } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import { targetKeyOf, type EventStore } from '../event/event-store.js';

@@ -1,12 +1,13 @@
-// Where reports are built: in a worker thread over the event file when one is available (the app, the web host),
-// on this thread otherwise (the CLI, which does nothing else; an in-memory database). Jobs carry progress for the
-// screen's progress bar and are forgotten once their file has been collected.
+// Runs report jobs (build-report.ts builds one report): in a worker thread over the event file when one is
+// available (the app, the web host; worker.ts is the thread), on this thread otherwise (the CLI, which does nothing
+// else; an in-memory database). Jobs carry progress for the screen's progress bar and are forgotten once their file
+// has been collected.
 import type { Worker } from 'node:worker_threads';
 import { findWorkerScript, startWorker, type WorkerScript } from '../worker-script.js';
 import type { FileDownload, ReportJob } from '../../api/contract.js';
 import type { Db } from '../../../db/open.js';
 import { newId, ServiceError } from '../core.js';
-import type { ReportFile, ReportRequest } from './build.js';
+import type { ReportFile, ReportRequest } from './build-report.js';
 
 export interface WorkerRequest {
   id: number;
@@ -66,7 +67,7 @@ export class ReportRunner {
   }
 
   private async here(req: ReportRequest, progress?: (done: number, total: number) => void): Promise<ReportFile> {
-    const { buildReport } = await import('./build.js');
+    const { buildReport } = await import('./build-report.js');
     return buildReport(this.db, req, progress);
   }
 
