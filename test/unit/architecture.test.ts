@@ -34,10 +34,10 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the renderer imports only types from the back end, and the vocabulary', () => {
+  it('the renderer imports only types from the back end, and the vocabulary and wording (constants only)', () => {
     const offenders = files('renderer/src').flatMap((f) =>
       imports(f)
-        .filter((i) => i.spec.includes('electron/') && !i.typeOnly && !/(^|\/)electron\/api\/vocabulary(\.js)?$/.test(i.spec))
+        .filter((i) => i.spec.includes('electron/') && !i.typeOnly && !/(^|\/)electron\/api\/(vocabulary|wording)(\.js)?$/.test(i.spec))
         .map((i) => `${f}: ${i.spec}`),
     );
     expect(offenders).toEqual([]);

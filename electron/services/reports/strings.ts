@@ -1,20 +1,14 @@
 // Report wording in English and Japanese. Japanese follows shared/JAPANESE.md: 受付 for arriving at the venue,
 // 入場 for entering a session, 乗車 for boarding, 1号車 for buses, 入場不可 for a denied scan, 自由参加 for open entry.
-import type { ReportKind, Role, VerdictCode } from '../../api/contract.js';
+// Verdict and report kind names are not kept here but in api/wording.ts, which the screens read too.
+import type { ReportKind, Role } from '../../api/contract.js';
+import { REPORT_KIND_WORDS, VERDICT_WORDS } from '../../api/wording.js';
 import type { OriginGroup } from './places.js';
 
 export type { ReportKind };
 
 const en = {
-  kinds: {
-    attendance: 'Attendance',
-    'bus-manifest': 'Bus manifests',
-    'no-shows': 'No-shows',
-    meetings: 'Day 2 meetings',
-    origin: 'Where delegates come from',
-    audit: 'Audit: overrides, undos, double entries',
-    certificates: 'Certificates of attendance',
-  } satisfies Record<ReportKind, string>,
+  kinds: REPORT_KIND_WORDS.en,
   page: (n: number, of: number) => `Page ${n} of ${of}`,
   generated: (when: string) => `Generated ${when}`,
   timeZone: (tz: string) => `Local times (${tz})`,
@@ -182,31 +176,13 @@ const en = {
     none: 'Nobody has attended yet: no certificate to issue.',
     sheet: 'Certificates',
   },
-  verdicts: {
-    admitted: 'Admitted',
-    readmitted: 'Re-entry',
-    already_checked_in: 'Already in (re-scan)',
-    not_registered: 'Not on the list',
-    full: 'Full',
-    outside_time_window: 'Outside opening hours',
-    revoked: 'Badge no longer valid',
-    unknown: 'Code not recognised',
-    forged: 'Invalid code',
-  } satisfies Record<VerdictCode, string>,
+  verdicts: VERDICT_WORDS.en,
 };
 
 export type Strings = typeof en;
 
 const ja: Strings = {
-  kinds: {
-    attendance: '入場状況',
-    'bus-manifest': '乗車名簿',
-    'no-shows': '未入場者',
-    meetings: '2日目 個別商談会',
-    origin: '参加者の国・地域別内訳',
-    audit: '運用記録（スタッフ判断・取消・二重入場）',
-    certificates: '参加証明書',
-  },
+  kinds: REPORT_KIND_WORDS.ja,
   page: (n, of) => `${n} / ${of} ページ`,
   generated: (when) => `作成日時：${when}`,
   timeZone: (tz) => `時刻は現地時間（${tz}）`,
@@ -374,17 +350,7 @@ const ja: Strings = {
     none: 'まだ来場者がいないため、発行できる証明書はありません。',
     sheet: '参加証明書',
   },
-  verdicts: {
-    admitted: '入場OK',
-    readmitted: '再入場OK',
-    already_checked_in: '受付済み（再スキャン）',
-    not_registered: '登録なし',
-    full: '満員',
-    outside_time_window: '受付時間外',
-    revoked: '無効なバッジ',
-    unknown: '不明なコード',
-    forged: '無効なコード',
-  },
+  verdicts: VERDICT_WORDS.ja,
 };
 
 export const STRINGS: Record<'en' | 'ja', Strings> = { en, ja };

@@ -1,3 +1,7 @@
+// The screens' English. Verdict and report kind names come from electron/api/wording.ts, the one home the PDFs
+// read too; ja.ts is type-checked against this file.
+import { REPORT_KIND_WORDS, VERDICT_WORDS } from '../../../electron/api/wording';
+
 export const en = {
   app: { name: 'Uketsuke', tagline: 'Registration & check-in' },
   nav: { desk: 'Desk', door: 'Door & bus', kiosk: 'Self check-in', reports: 'Reports', import: 'Import', venue: 'Venue sync', event: 'Event' },
@@ -158,15 +162,7 @@ export const en = {
     window: 'Open {{window}} · {{day}}',
   },
   verdict: {
-    admitted: 'Admitted',
-    readmitted: 'Re-admitted',
-    already_checked_in: 'Already checked in',
-    not_registered: 'Not registered here',
-    full: 'Full',
-    outside_time_window: 'Not open now',
-    revoked: 'Badge no longer valid',
-    unknown: 'Code not recognised',
-    forged: 'Invalid code',
+    ...VERDICT_WORDS.en,
     detail: {
       admitted: '',
       readmitted: 'Re-entry is allowed here.',
@@ -239,15 +235,7 @@ export const en = {
     language: 'Report language',
     building: 'Building {{name}}…',
     failed: 'The report could not be made: {{message}}',
-    kinds: {
-      attendance: 'Attendance',
-      'bus-manifest': 'Bus manifests',
-      'no-shows': 'No-shows',
-      meetings: 'Day 2 meetings',
-      origin: 'Origin of delegates',
-      audit: 'Audit',
-      certificates: 'Certificates of attendance',
-    },
+    kinds: REPORT_KIND_WORDS.en,
     about: {
       attendance: 'Per session and per day: registered, attended, no-shows, capacity, fill rate, peak occupancy; arrivals per 15 minutes.',
       'bus-manifest': 'One page per bus for the driver and the host: who is on the list, boarded or not, and when.',

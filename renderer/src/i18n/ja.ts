@@ -1,3 +1,6 @@
+// The screens' Japanese (shared/JAPANESE.md: 受付 for check-in). Verdict and report kind names come from
+// electron/api/wording.ts, the one home the PDFs read too.
+import { REPORT_KIND_WORDS, VERDICT_WORDS } from '../../../electron/api/wording';
 import type { Messages } from './en';
 
 export const ja: Messages = {
@@ -160,15 +163,7 @@ export const ja: Messages = {
     window: '入場受付 {{window}}・{{day}}',
   },
   verdict: {
-    admitted: '入場OK',
-    readmitted: '再入場OK',
-    already_checked_in: '受付済み',
-    not_registered: '登録なし',
-    full: '満員',
-    outside_time_window: '受付時間外',
-    revoked: '無効なバッジ',
-    unknown: 'コードが見つかりません',
-    forged: '無効なコード',
+    ...VERDICT_WORDS.ja,
     detail: {
       admitted: '',
       readmitted: '再入場できます。',
@@ -240,15 +235,7 @@ export const ja: Messages = {
     language: 'レポートの言語',
     building: '{{name}}を作成中…',
     failed: 'レポートを作成できませんでした：{{message}}',
-    kinds: {
-      attendance: '入場状況',
-      'bus-manifest': '乗車名簿',
-      'no-shows': '未入場者',
-      meetings: '2日目 個別商談会',
-      origin: '参加者の国・地域別内訳',
-      audit: '運用記録（監査）',
-      certificates: '参加証明書',
-    },
+    kinds: REPORT_KIND_WORDS.ja,
     about: {
       attendance: 'セッション別・日別の登録、入場、未入場、定員、充足率、最大在室数。15分ごとの受付数。',
       'bus-manifest': '号車ごとに1ページ（運転手・添乗担当用）：名簿、乗車の有無と時刻。',
