@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Checkpoint, CodeIdentity, Delegate, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
+import type { Checkpoint, CodeIdentity, DelegateDetail, DelegateHit, Role, ScanResult } from '../../../electron/api/contract';
 import { ROLES } from '../../../electron/api/vocabulary';
 import { api, ApiError } from '../api';
-import { checkpointTitle, countryName, displayName, formatTime, kanaReading } from '../format';
+import { countryName, displayName } from '../format';
 import { useEvent } from '../event-context';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { PrintPanel } from '../components/PrintPanel';
-import { RegistrationEditor, RegistrationPicker } from '../components/RegistrationPicker';
 import { usePrintJobs, useStation } from '../station';
-import { saveDownload } from '../download';
 import { coreText } from '../core-message';
+import { DelegateCard } from './desk/DelegateCard';
+import { DelegateForm } from './desk/DelegateForm';
 
 type SearchFilters = { arrived?: boolean; role?: Role; country?: string };
 const ARRIVAL = [['all', undefined], ['arrived', true], ['notYet', false]] as const;
@@ -327,80 +327,6 @@ export function Desk() {
   );
 }
 
-function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, onRegistered, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; onEdit: () => void; onRegistered: (d: DelegateDetail) => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
-  const { t } = useTranslation();
-  const d = detail.delegate;
-  const n = displayName(d, lang);
-  const kana = kanaReading(d);
-  // Once the person has arrived, printing is what the desk does next; checking in again only says when they came.
-  const arrivedAt = detail.registrations.find((r) => r.kind === 'venue')?.admittedAt ?? null;
-  return (
-    <article className="card" data-testid="delegate-card">
-      <header className={`card-head role-${d.role}`}>
-        <span className="role-tag">{t(`roles.${d.role}`)}</span>
-        <h2 lang={n.lang} data-testid="card-name">{n.primary}</h2>
-        {kana && <p className="kana" lang="ja">{kana}</p>}
-        {n.secondary && <p className="romaji" lang={n.secondaryLang}>{n.secondary}</p>}
-      </header>
-      <dl className="facts">
-        <dt>{t('desk.organisation')}</dt>
-        <dd>{d.organisation ?? t('common.none')}</dd>
-        <dt>{t('desk.country')}</dt>
-        <dd>{[countryName(d.country, lang), d.region].filter(Boolean).join(' · ') || t('common.none')}</dd>
-        <dt>{t('desk.email')}</dt>
-        <dd>{d.email ?? t('common.none')}</dd>
-        <dt>{t('desk.code')}</dt>
-        <dd>{d.externalCode ?? t('common.none')} · {t('desk.badge', { no: d.badgeNo, issue: d.badgeIssue })}</dd>
-      </dl>
-      {arrivedAt && (
-        <p className="card-arrived" data-testid="card-arrived">✓ {t('desk.arrivedAt', { time: formatTime(arrivedAt, lang, tz, true) })}</p>
-      )}
-      <div className="card-actions">
-        {arrivedAt ? (
-          <>
-            <button type="button" className="btn btn-primary btn-big" onClick={onPrint} data-testid="print">{t('desk.printAgain')}</button>
-            <button type="button" className="btn" onClick={onCheckIn} data-testid="check-in">{t('desk.checkIn')}</button>
-          </>
-        ) : (
-          <>
-            <button type="button" className="btn btn-primary btn-big" onClick={onCheckIn} data-testid="check-in">
-              {printOnCheckIn ? t('desk.checkInPrint') : t('desk.checkIn')} <kbd>{t('desk.checkInHint')}</kbd>
-            </button>
-            <button type="button" className="btn" onClick={onPrint} data-testid="print">{t('desk.printOnly')}</button>
-          </>
-        )}
-        <button type="button" className="btn" onClick={onReissue} data-testid="reissue">{t('desk.reissue')}</button>
-        <button type="button" className="btn btn-quiet" onClick={onEdit} data-testid="edit">{t('desk.edit')}</button>
-        <button type="button" className="btn btn-quiet" onClick={() => void api.subjectExport({ delegateId: d.id }).then(saveDownload)} data-testid="subject-export">{t('desk.personalData')}</button>
-        {onUndo && <button type="button" className="btn btn-quiet" onClick={onUndo} data-testid="undo">{t('desk.undo')}</button>}
-      </div>
-      <h3>{t('desk.registrations')}</h3>
-      <ul className="regs">
-        {detail.registrations.map((r) => (
-          <li key={r.checkpointId} className={r.admittedAt ? 'in' : ''}>
-            <span className="reg-kind">{t(`door.kinds.${r.kind}`)}</span>
-            <span className="reg-name">{checkpointTitle({ name: r.checkpointName, nameJa: r.checkpointNameJa }, lang)}</span>
-            <span className="reg-state">{r.admittedAt ? `✓ ${t('desk.checkedInAt', { time: formatTime(r.admittedAt, lang, tz, true) })}` : '·'}</span>
-          </li>
-        ))}
-      </ul>
-      <RegistrationEditor detail={detail} onSaved={onRegistered} />
-      <h3>{t('desk.history')}</h3>
-      {detail.scans.length === 0 ? (
-        <p className="hint">{t('desk.noScans')}</p>
-      ) : (
-        <ul className="history">
-          {detail.scans.map((s) => (
-            <li key={s.id} className={s.undoneAt ? 'undone' : ''}>
-              <time>{formatTime(s.at, lang, tz, true)}</time> <span className={`pill verdict-pill-${s.verdict}`}>{t(`verdict.${s.verdict}`)}</span> <span className="history-place">{checkpointTitle({ name: s.checkpointName, nameJa: s.checkpointNameJa }, lang)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </article>
-  );
-}
-
 /** What a code in the search identified, in the screen's language (names by the one name rule). */
 function codeNoteText(c: CodeIdentity, t: (key: string, values?: Record<string, unknown>) => string, lang: string): string {
   const name = 'delegate' in c ? displayName(c.delegate, lang).primary : '';
@@ -418,79 +344,4 @@ function codeNoteText(c: CodeIdentity, t: (key: string, values?: Record<string, 
     case 'none':
       return '';
   }
-}
-
-type DelegateFormFields = Parameters<typeof api.walkIn>[0];
-
-/** Walk-in registration and editing share one form: names in every script, organisation, place, email, role. */
-function DelegateForm({ title, submitLabel, initial, onClose, onSubmit, onDone }: {
-  title: string;
-  submitLabel: string;
-  initial?: Delegate;
-  onClose: () => void;
-  onSubmit: (fields: DelegateFormFields) => Promise<DelegateDetail>;
-  onDone: (d: DelegateDetail) => void;
-}) {
-  const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [registrations, setRegistrations] = useState<Set<string>>(new Set());
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const v = (k: string) => String(f.get(k) ?? '').trim();
-    if (!(v('familyName') || v('familyNameKana')) || !(v('givenName') || v('givenNameKana'))) return setError(t('walkIn.required'));
-    try {
-      onDone(
-        await onSubmit({
-          familyName: v('familyName'), givenName: v('givenName'),
-          familyNameKanji: v('familyNameKanji') || null, givenNameKanji: v('givenNameKanji') || null,
-          familyNameKana: v('familyNameKana') || null, givenNameKana: v('givenNameKana') || null,
-          organisation: v('organisation') || null, country: v('country') || null, region: v('region') || null,
-          email: v('email') || null, role: v('role') as Role,
-          ...(initial ? {} : { registrations: [...registrations] }),
-        }),
-      );
-    } catch (err) {
-      setError(coreText(err, t));
-    }
-  };
-  const field = (name: keyof Delegate & string, opts: { type?: string; lang?: string } = {}) => (
-    <label className="field">
-      <span>{t(`walkIn.${name}`)}</span>
-      <input name={name} type={opts.type ?? 'text'} lang={opts.lang} ref={name === 'familyName' ? first : undefined} maxLength={200} defaultValue={(initial?.[name] as string | null | undefined) ?? ''} />
-    </label>
-  );
-  return (
-    <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="delegate-form-title" onSubmit={(e) => void submit(e)} onInput={() => setError(null)} data-testid={initial ? 'edit-form' : 'walk-in-form'}>
-        <h2 id="delegate-form-title">{title}</h2>
-        <div className="grid2">
-          {field('familyName')}
-          {field('givenName')}
-          {field('familyNameKanji', { lang: 'ja' })}
-          {field('givenNameKanji', { lang: 'ja' })}
-          {field('familyNameKana', { lang: 'ja' })}
-          {field('givenNameKana', { lang: 'ja' })}
-          {field('organisation')}
-          {field('email', { type: 'email' })}
-          {field('country')}
-          {field('region')}
-          <label className="field">
-            <span>{t('walkIn.role')}</span>
-            <select name="role" defaultValue={initial?.role ?? 'delegate'}>
-              {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-            </select>
-          </label>
-        </div>
-        {!initial && <details className="reg-editor" data-testid="walk-in-registrations"><summary>{t('picker.title')}</summary><RegistrationPicker value={registrations} onChange={setRegistrations} /></details>}
-        {error && <p className="notice notice-error" role="alert">{error}</p>}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('walkIn.cancel')}</button>
-          <button type="submit" className="btn btn-primary">{submitLabel}</button>
-        </div>
-      </form>
-    </div>
-  );
 }
