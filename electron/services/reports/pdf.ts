@@ -1,15 +1,14 @@
 // Reports as A4 PDFs an organiser can hand to a funder: the badge fonts (Noto Sans, Noto Sans JP; embedded as
 // subsets), the event name, the report and "page N of M" on every page, vector charts, tables whose header repeats
 // on every page and whose cells wrap rather than cut. Rendering yields between rows so progress can be reported and
-// a scan waiting on the same thread is never held up for long.
+// a scan waiting on the same thread is never held up for long. The page, its fonts and measures are pdf-page.ts's;
+// the charts are drawn by pdf-charts.ts.
 import PDFDocument from 'pdfkit';
-import { fontFor, type FontName } from '../badges/fonts.js';
-import { shaping } from '../badges/draw.js';
 import { useSharedFonts } from '../badges/render.js';
-import type { Block, Cell, Certificate, Chart, Column, Kpi, ReportContent, Table } from './doc.js';
+import type { Block, Cell, Certificate, Column, Kpi, ReportContent, Table } from './doc.js';
+import { drawChart } from './pdf-charts.js';
+import { ACCENT, BOTTOM, BRAND, CONTENT_W, fitSize, heightOf, INK, LINE, M, PAGE, PALETTE, SOFT, text, yieldNow, ZEBRA, type Doc, type PdfCursor } from './pdf-page.js';
 import type { Strings } from './strings.js';
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 export interface PdfMeta {
   t: Strings;
@@ -21,60 +20,6 @@ export interface PdfMeta {
   onProgress?: (done: number, total: number) => void;
 }
 
-const PAGE = { w: 595.28, h: 841.89 };
-const M = { left: 42, right: 42, top: 64, bottom: 54 };
-const CONTENT_W = PAGE.w - M.left - M.right;
-const BOTTOM = PAGE.h - M.bottom;
-const INK = '#1b1f2e';
-const SOFT = '#4a5068';
-const LINE = '#d9d6cc';
-const BRAND = '#1f2a5c';
-const ACCENT = '#c8372d';
-const ZEBRA = '#f6f5f1';
-const SERIES = ['#b9c1e0', BRAND];
-const PALETTE = [BRAND, '#c8372d', '#0c6470', '#8a6d00', '#6d2fae', '#7a7f95'];
-
-const yieldNow = () => new Promise<void>((r) => setImmediate(r));
-
-function setFont(doc: Doc, text: string, size: number, bold = false): ReturnType<typeof shaping> {
-  const f: FontName = fontFor(text, bold);
-  doc.font(f).fontSize(size);
-  return shaping(f);
-}
-
-interface TextOpts {
-  size: number;
-  bold?: boolean;
-  color?: string;
-  width?: number;
-  align?: 'left' | 'right' | 'center';
-  /** One line only (the caller has measured or shrunk it). */
-  single?: boolean;
-}
-
-function text(doc: Doc, s: string, x: number, y: number, o: TextOpts): void {
-  const shape = setFont(doc, s, o.size, o.bold);
-  doc.fillColor(o.color ?? INK).text(s, x, y, { width: o.width, align: o.align ?? 'left', lineGap: 0, lineBreak: !o.single, ...shape });
-}
-
-function heightOf(doc: Doc, s: string, width: number, size: number, bold = false): number {
-  const shape = setFont(doc, s, size, bold);
-  if (doc.widthOfString(s, shape) <= width) return doc.currentLineHeight(true);
-  return doc.heightOfString(s, { width, lineGap: 0, ...shape });
-}
-
-function widthOf(doc: Doc, s: string, size: number, bold = false): number {
-  const shape = setFont(doc, s, size, bold);
-  return doc.widthOfString(s, shape);
-}
-
-/** The largest size up to `max` at which `s` fits `width` on one line (never below `min`). */
-function fitSize(doc: Doc, s: string, width: number, max: number, min: number, bold = false): number {
-  let size = max;
-  while (size > min && widthOf(doc, s, size, bold) > width) size -= 0.5;
-  return size;
-}
-
 function cellText(c: Cell, col: Column, t: Strings, blank = false): string[] {
   if (c === null) return [blank ? '' : t.none];
   if (typeof c === 'object') return c.lines;
@@ -82,9 +27,10 @@ function cellText(c: Cell, col: Column, t: Strings, blank = false): string[] {
   return [c];
 }
 
-export class ReportPdf {
+export class ReportPdf implements PdfCursor {
   readonly doc: Doc;
-  private y = M.top;
+  /** Where the next block starts on the current page. */
+  y = M.top;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private pageCount = 0;
@@ -113,11 +59,12 @@ export class ReportPdf {
     if (this.knownTotal !== null) this.chrome(this.pageCount, this.knownTotal);
   }
 
-  private room(): number {
+  room(): number {
     return BOTTOM - this.y;
   }
 
-  private ensure(h: number): void {
+  /** A new page when fewer than `h` points are left on this one (or none is open yet). */
+  ensure(h: number): void {
     if (this.pageCount === 0 || h > this.room()) this.newPage();
   }
 
@@ -185,7 +132,7 @@ export class ReportPdf {
           this.kpis(b.items);
           break;
         case 'chart':
-          this.chart(b.chart);
+          drawChart(this, b.chart);
           break;
         case 'table':
           await this.table(b.table, progress);
@@ -215,106 +162,6 @@ export class ReportPdf {
       if (k.note) text(doc, k.note, x + 10, this.y + 45, { size: fitSize(doc, k.note, w - 16, 7.5, 5), color: SOFT, width: w - 16, single: true });
     });
     this.y += h + 14;
-  }
-
-  private chart(c: Chart): void {
-    if (c.type === 'columns') this.columnsChart(c);
-    else if (c.type === 'bars') this.barsChart(c);
-    else this.splitChart(c);
-  }
-
-  private chartTitle(title: string): void {
-    text(this.doc, title, M.left, this.y, { size: 9.5, bold: true, color: INK, width: CONTENT_W });
-    this.y += heightOf(this.doc, title, CONTENT_W, 9.5, true) + 6;
-  }
-
-  private columnsChart(c: Extract<Chart, { type: 'columns' }>): void {
-    const { doc } = this;
-    const plotH = 100;
-    this.ensure(plotH + 60);
-    this.chartTitle(c.title);
-    const max = Math.max(1, ...c.values);
-    const ticks = niceTicks(max);
-    const top = ticks[ticks.length - 1]!;
-    const axisW = 30;
-    const x0 = M.left + axisW;
-    const w = CONTENT_W - axisW;
-    const y0 = this.y + plotH;
-    doc.save().lineWidth(0.4).strokeColor(LINE);
-    for (const tick of ticks) {
-      const y = y0 - (tick / top) * plotH;
-      doc.moveTo(x0, y).lineTo(x0 + w, y).stroke();
-      text(doc, String(tick), M.left, y - 4, { size: 6.5, color: SOFT, width: axisW - 5, align: 'right', single: true });
-    }
-    doc.restore();
-    const slot = w / c.values.length;
-    const barW = Math.max(1, slot * 0.72);
-    c.values.forEach((v, i) => {
-      const h = (v / top) * plotH;
-      if (h > 0) doc.rect(x0 + i * slot + (slot - barW) / 2, y0 - h, barW, h).fill(BRAND);
-      if (c.values.length <= 24 && v > 0) text(doc, String(v), x0 + i * slot - 4, y0 - h - 9, { size: 6, color: SOFT, width: slot + 8, align: 'center', single: true });
-      if (i % c.labelEvery === 0) {
-        doc.moveTo(x0 + i * slot, y0).lineTo(x0 + i * slot, y0 + 3).lineWidth(0.5).strokeColor(SOFT).stroke();
-        text(doc, c.labels[i]!, x0 + i * slot - 2, y0 + 5, { size: 6.5, color: SOFT, width: slot * c.labelEvery, single: true });
-      }
-    });
-    doc.moveTo(x0, y0).lineTo(x0 + w, y0).lineWidth(0.8).strokeColor(SOFT).stroke();
-    this.y = y0 + 24;
-  }
-
-  private barsChart(c: Extract<Chart, { type: 'bars' }>): void {
-    const { doc } = this;
-    const labelW = CONTENT_W * 0.38;
-    const barX = M.left + labelW + 8;
-    const barW = CONTENT_W - labelW - 8 - 34;
-    const max = Math.max(1, ...c.rows.flatMap((r) => r.values));
-    const rowH = (r: { label: string }) => Math.max(c.series.length * 7 + 6, heightOf(doc, r.label, labelW, 7.5) + 4);
-    // The whole chart on one page when it fits one; else title, legend and the first rows together.
-    const whole = 40 + c.rows.reduce((n, r) => n + rowH(r) + 3, 0);
-    this.ensure(whole <= BOTTOM - M.top ? whole : 50 + rowH(c.rows[0] ?? { label: '' }) * Math.min(3, c.rows.length));
-    this.chartTitle(c.title);
-    let lx = M.left;
-    c.series.forEach((s, i) => {
-      doc.rect(lx, this.y + 1, 8, 8).fill(SERIES[i % SERIES.length]!);
-      text(doc, s, lx + 11, this.y, { size: 7.5, color: SOFT, single: true });
-      lx += 11 + widthOf(doc, s, 7.5) + 14;
-    });
-    this.y += 14;
-    for (const r of c.rows) {
-      const h = rowH(r);
-      if (h > this.room()) this.newPage();
-      text(doc, r.label, M.left, this.y + 1, { size: 7.5, color: INK, width: labelW });
-      r.values.forEach((v, i) => {
-        const y = this.y + 2 + i * 7;
-        const w = (v / max) * barW;
-        doc.rect(barX, y, Math.max(w, 0.5), 6).fill(SERIES[i % SERIES.length]!);
-        text(doc, String(v), barX + w + 3, y - 0.5, { size: 6, color: SOFT, single: true });
-      });
-      this.y += h + 3;
-    }
-    this.y += 8;
-  }
-
-  private splitChart(c: Extract<Chart, { type: 'split' }>): void {
-    const { doc } = this;
-    const total = c.parts.reduce((n, p) => n + p.value, 0);
-    const shown = c.parts.filter((p) => p.value > 0);
-    this.ensure(40 + 14 * shown.length + 20);
-    this.chartTitle(c.title);
-    let x = M.left;
-    shown.forEach((p) => {
-      const w = total ? (p.value / total) * CONTENT_W : 0;
-      doc.rect(x, this.y, w, 18).fill(PALETTE[c.parts.indexOf(p) % PALETTE.length]!);
-      x += w;
-    });
-    this.y += 26;
-    shown.forEach((p) => {
-      doc.rect(M.left, this.y + 1, 8, 8).fill(PALETTE[c.parts.indexOf(p) % PALETTE.length]!);
-      const line = `${p.label}  ${p.value.toLocaleString('en-GB')} (${total ? ((p.value / total) * 100).toFixed(1) : '0.0'}%)`;
-      text(doc, line, M.left + 12, this.y, { size: 8, color: INK, width: CONTENT_W - 12, single: true });
-      this.y += 13;
-    });
-    this.y += 8;
   }
 
   private async table(tb: Table, progress: { done: number; total: number }): Promise<void> {
@@ -457,16 +304,6 @@ export class ReportPdf {
     this.doc.end();
     return this.done;
   }
-}
-
-/** Round steps (1, 2, 5 × 10ⁿ) from 0 to at least max, four or five of them. */
-export function niceTicks(max: number): number[] {
-  const raw = max / 4;
-  const mag = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  const ticks: number[] = [];
-  for (let v = 0; v < max + step; v += step) ticks.push(v);
-  return ticks;
 }
 
 export async function renderReportPdf(content: ReportContent, meta: PdfMeta): Promise<Buffer> {
