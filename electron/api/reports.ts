@@ -31,7 +31,7 @@ export interface ReportJob {
   error: string | null;
 }
 
-/** The organisers' live figures (see services/reports/dashboard.ts). */
+/** The organisers' live figures (see services/dashboard/dashboard.ts). */
 export interface DashboardView {
   at: string;
   /** The event-local date now. */

@@ -1,6 +1,6 @@
 // When an action against the rules, or a change of the staff PIN itself, needs the PIN (or a staff badge) again,
 // even from a client already allowed to call the method. Wrong tries count against the client's lockout like any
-// sign-in (event/staff-lock.ts). Used by the check-in and staff wings (services/methods/).
+// sign-in (trust/staff-lock.ts). Used by the check-in and staff wings (services/methods/).
 import { ServiceError } from '../core.js';
 import type { StaffLock } from './staff-lock.js';
 import type { Trust } from './trust.js';
