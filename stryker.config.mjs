@@ -7,8 +7,8 @@ export default {
   mutate: [
     'electron/services/checkin/verdict.ts',
     'electron/services/checkin/identify.ts',
-    'electron/services/badges/token.ts',
-    'electron/services/people/normalize.ts',
+    'electron/services/model/badge-token.ts',
+    'electron/services/model/normalize.ts',
     'electron/services/people/import/validate.ts',
     // The replication core's merge rules: the clock, last writer wins per field, and the appliers every entry goes through.
     'electron/services/sync/hlc.ts',

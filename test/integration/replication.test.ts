@@ -6,7 +6,7 @@ import { Uketsuke } from '../../electron/services/uketsuke.js';
 import { parseHlc } from '../../electron/services/sync/hlc.js';
 import Database from 'better-sqlite3';
 import { migrate } from '../../db/open.js';
-import { generateEventKeys } from '../../electron/services/badges/token.js';
+import { generateEventKeys } from '../../electron/services/model/badge-token.js';
 import { migrations } from '../../db/migrations/index.js';
 import { smallEventSpec, tempDir, TestClock } from '../helpers.js';
 import { deliver, syncAll, venue } from '../sync-rig.js';

@@ -4,7 +4,7 @@
 // that reaches nothing outside itself (svg-logo.ts); either must be drawable by the badge renderer — a refusal writes
 // nothing.
 import { ROLES, type Branding, type BrandingView, type LogoProblem, type Role, type RoleBrand } from '../../api/contract.js';
-import { AA_TEXT, contrast, HEX_COLOUR } from '../badges/contrast.js';
+import { AA_TEXT, contrast, HEX_COLOUR } from '../model/contrast.js';
 import { ROLE_STYLE } from '../badges/roles.js';
 import type { Core } from '../core.js';
 import { inspectSvg, looksLikeSvg } from './svg-logo.js';

@@ -1,7 +1,7 @@
 // Badge numbers come from blocks reserved per device, so two offline desks never print the same number (a QR
 // holds the number and issue only: a collision would be two people with one QR). The hub hands out blocks at
 // pairing; a standalone device, or the hub itself, reserves the next free block for itself.
-import { MAX_BADGE_NO } from '../badges/token.js';
+import { MAX_BADGE_NO } from '../model/badge-token.js';
 import { ServiceError, type Core } from '../core.js';
 import type { PayloadOf } from '../sync/entries.js';
 

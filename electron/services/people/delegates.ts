@@ -1,32 +1,20 @@
 import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
-import { MAX_ISSUE } from '../badges/token.js';
+import { MAX_ISSUE } from '../model/badge-token.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
 import type { DelegateColumns, ExternalCode } from '../sync/entries.js';
-import { codeKey } from '../sync/apply/codes.js';
+import { codeKey } from '../model/code-key.js';
 import type { BadgeNumbers } from './badge-numbers.js';
-import { delegateIdFor } from './delegate-id.js';
-import { collapseLongVowels, foldText } from './normalize.js';
-import { commonShapes } from './code-shapes.js';
+import { delegateIdFor } from '../model/delegate-id.js';
+import { collapseLongVowels, foldText } from '../model/normalize.js';
+import { commonShapes } from '../model/code-shapes.js';
 import { DeskSearch, type FindOptions } from './search/desk-search.js';
 
-export interface DelegateFields {
-  familyName: string;
-  givenName: string;
-  familyNameKanji?: string | null;
-  givenNameKanji?: string | null;
-  familyNameKana?: string | null;
-  givenNameKana?: string | null;
-  organisation?: string | null;
-  country?: string | null;
-  region?: string | null;
-  email?: string | null;
-  role?: Role;
-  externalCode?: string | null;
-}
+export type { DelegateFields } from '../model/delegate-fields.js';
+import type { DelegateFields } from '../model/delegate-fields.js';
 
-export { toDelegate, type DelegateRow } from './delegate-row.js';
-import { toDelegate, type DelegateRow } from './delegate-row.js';
+export { toDelegate, type DelegateRow } from '../model/delegate-row.js';
+import { toDelegate, type DelegateRow } from '../model/delegate-row.js';
 
 /**
  * Characters nobody types into a name: C0/C1 controls (NUL hides a formula from a neutraliser: "\u0000=1+1"),

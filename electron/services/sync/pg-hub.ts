@@ -4,7 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { SIGNING_ROLES, type HubDeviceInfo, type PairAnswer, type PairRequest, type PullAnswer, type PushAnswer, type StationRole, type VectorClock } from '../../api/sync-protocol.js';
-import { MAX_BADGE_NO } from '../badges/token.js';
+import { MAX_BADGE_NO } from '../model/badge-token.js';
 import { ServiceError } from '../core.js';
 import { BLOCK_SIZE } from '../people/badge-numbers.js';
 import { parseEntry, PERSONAL_FIELDS, type StoredEntry } from './entries.js';

@@ -8,9 +8,9 @@
 // Each level only fills the places the previous left, so a forgiving match never displaces an exact one; within a
 // level, people come in name order (cancelled people last, except among word prefixes, as before).
 import type { Db } from '../../../../db/open.js';
-import { collapseLongVowels, foldText } from '../normalize.js';
-import { searchKeysFor, type FuzzySource } from './columns.js';
-import { APOSTROPHES_RE, irishAliasKeys, keysOf, letters, slipQueryTokens, typedWord } from './spelling.js';
+import { collapseLongVowels, foldText } from '../../model/normalize.js';
+import { searchKeysFor, type FuzzySource } from '../../model/search/columns.js';
+import { APOSTROPHES_RE, irishAliasKeys, keysOf, letters, slipQueryTokens, typedWord } from '../../model/search/spelling.js';
 
 export interface FindOptions {
   /** false: exact and prefix matches only (selecting whom to print badges for is not the place to guess). */
