@@ -2,10 +2,10 @@
 // replica through which every change is committed. Plain Node: no Electron, HTTP or React here.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open.js';
-import { HybridClock } from './sync/hlc.js';
-import { installationDeviceId, isDeviceId } from './sync/installation.js';
-import { Replica } from './sync/replica.js';
-import type { Entry, EntryType, PayloadOf } from './sync/entries.js';
+import { HybridClock } from './replication/hlc.js';
+import { installationDeviceId, isDeviceId } from './replication/installation.js';
+import { Replica } from './replication/replica.js';
+import type { Entry, EntryType, PayloadOf } from './replication/entries.js';
 import type { CoreMessage } from '../api/contract.js';
 
 export interface CoreOptions {

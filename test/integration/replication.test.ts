@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { parseHlc } from '../../electron/services/sync/hlc.js';
+import { parseHlc } from '../../electron/services/replication/hlc.js';
 import Database from 'better-sqlite3';
 import { migrate } from '../../db/open.js';
 import { generateEventKeys } from '../../electron/services/model/badge-token.js';

@@ -2,7 +2,7 @@
 // because PostgreSQL jsonb cannot store it and the organisers' hub's purge then failed for good.
 import { afterEach, describe, expect, it } from 'vitest';
 import { storableText, unstorableText } from '../../electron/services/trust/entry-text.js';
-import { parseEntry } from '../../electron/services/sync/entries.js';
+import { parseEntry } from '../../electron/services/replication/entries.js';
 import { makeApp, type TestApp } from '../helpers.js';
 
 let t: TestApp | undefined;

@@ -9,7 +9,7 @@ import { ROLE_STYLE } from '../badges/roles.js';
 import type { Core } from '../core.js';
 import { inspectSvg, looksLikeSvg } from './svg-logo.js';
 import { drawSvg } from '../badges/svg.js';
-import type { PayloadOf } from '../sync/entries.js';
+import type { PayloadOf } from '../replication/entries.js';
 
 export const LOGO_BYTES = 200 * 1024;
 export const LOGO_SIDE = 2000;

@@ -3,7 +3,7 @@
 // pairing; a standalone device, or the hub itself, reserves the next free block for itself.
 import { MAX_BADGE_NO } from '../model/badge-token.js';
 import { ServiceError, type Core } from '../core.js';
-import type { PayloadOf } from '../sync/entries.js';
+import type { PayloadOf } from '../replication/entries.js';
 
 type DeviceRole = PayloadOf<'device.enrolled'>['role'];
 

@@ -2,7 +2,7 @@ import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
 import { MAX_ISSUE } from '../model/badge-token.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
-import type { DelegateColumns, ExternalCode } from '../sync/entries.js';
+import type { DelegateColumns, ExternalCode } from '../replication/entries.js';
 import { codeKey } from '../model/code-key.js';
 import type { BadgeNumbers } from './badge-numbers.js';
 import { delegateIdFor } from '../model/delegate-id.js';

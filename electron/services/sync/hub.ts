@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SIGNING_ROLES, type HubDeviceInfo, type PairAnswer, type PullAnswer, type PushAnswer, type StationRole, type VectorClock } from '../../api/sync-protocol.js';
 import { ServiceError, type Core } from '../core.js';
 import type { BadgeNumbers } from '../people/badge-numbers.js';
-import { MAX_SKEW_MS } from './hlc.js';
+import { MAX_SKEW_MS } from '../replication/hlc.js';
 import { encodePairingCode } from './pairing-code.js';
 import { CREDENTIAL, HubAuthError, type HubService } from './hub-service.js';
 

@@ -7,9 +7,9 @@ import { SIGNING_ROLES, type HubDeviceInfo, type PairAnswer, type PairRequest, t
 import { MAX_BADGE_NO } from '../model/badge-token.js';
 import { ServiceError } from '../core.js';
 import { BLOCK_SIZE } from '../people/badge-numbers.js';
-import { parseEntry, PERSONAL_FIELDS, type StoredEntry } from './entries.js';
-import { personalFieldsRemoved } from './apply/delegates.js';
-import { HybridClock } from './hlc.js';
+import { parseEntry, PERSONAL_FIELDS, type StoredEntry } from '../replication/entries.js';
+import { personalFieldsRemoved } from '../replication/apply/delegates.js';
+import { HybridClock } from '../replication/hlc.js';
 import { CREDENTIAL, HubAuthError, type AuthenticatedDevice, type HubService } from './hub-service.js';
 import { encodePairingCode } from './pairing-code.js';
 import { PAIRING_TTL_MS } from './hub.js';
@@ -176,7 +176,7 @@ export class PgHub implements HubService {
         } else if (e.deviceSeq < want) answer.rejected.push({ index, problem: `device ${e.deviceId} sequence ${e.deviceSeq} is already another entry` });
         else answer.rejected.push({ index, problem: `device ${e.deviceId} sequence ${e.deviceSeq} arrives before ${want}` });
       }
-      // Personal data older than a purge never lands here, whichever order the entries come in (see sync/apply/privacy.ts).
+      // Personal data older than a purge never lands here, whichever order the entries come in (see replication/apply/privacy.ts).
       const purge = ((await this.pool.query("SELECT max(hlc) AS h FROM hub_entry WHERE event_id = $1 AND type = 'privacy.purged'", [eventId])).rows[0] as { h: string | null }).h;
       const newPurge = take.filter((e) => e.type === 'privacy.purged').map((e) => e.hlc).sort().pop();
       const latestPurge = [purge, newPurge].filter((h): h is string => Boolean(h)).sort().pop() ?? null;

@@ -4,7 +4,7 @@
 import type { HubDeviceInfo, PairAnswer, PairRequest, PullAnswer, PushAnswer, StationRole, VectorClock } from '../../api/sync-protocol.js';
 import type { SyncStatus } from '../../api/contract.js';
 import { ServiceError, type Core } from '../core.js';
-import { MAX_SKEW_MS } from './hlc.js';
+import { MAX_SKEW_MS } from '../replication/hlc.js';
 
 export interface HubTransport {
   pair(req: PairRequest): Promise<PairAnswer>;

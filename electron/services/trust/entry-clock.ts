@@ -9,7 +9,7 @@
 // would give the entry its own time, each receiver a different one, and the last-writer-wins merges would then end
 // differently on different stations: divergence for ever. A refusal depends on time only, so every receiver reaches
 // the same answer once its clock passes the same point, and an entry from 2286 never wins anywhere.
-import { MAX_SKEW_MS, parseHlc } from '../sync/hlc.js';
+import { MAX_SKEW_MS, parseHlc } from '../replication/hlc.js';
 
 export type ClockDecision =
   | { ok: true }

@@ -7,7 +7,7 @@
 // (text no hub can store), trust/access.ts (who may call which Api method on one station).
 import type { CheckpointKind } from '../../api/contract.js';
 import { inspectSvg } from '../event/svg-logo.js';
-import type { EntryType, PayloadOf, StoredEntry } from '../sync/entries.js';
+import type { EntryType, PayloadOf, StoredEntry } from '../replication/entries.js';
 
 /** The role a device was enrolled with (`device.enrolled`); `hub` is the hub's own device (the organisers' machine). */
 export type DeviceRole = PayloadOf<'device.enrolled'>['role'];

@@ -4,7 +4,7 @@
 // scans is ever deleted: removing archives it.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { BusColumns, CheckpointColumns, SessionColumns } from '../../sync/entries.js';
+import type { BusColumns, CheckpointColumns, SessionColumns } from '../../replication/entries.js';
 import { newId, ServiceError, type Core } from '../../core.js';
 import type { EventSpec, EventStore } from '../event-store.js';
 import { parseIcs } from './ics.js';
