@@ -36,9 +36,9 @@ export class Core {
     return new Date(this.nowMs()).toISOString();
   }
 
-  /** Runs fn in one immediate transaction: the change and its log entry commit together. */
+  /** Runs fn in one immediate transaction: the change and its log entry commit together, then listeners hear of it. */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.replica.transaction(fn);
   }
 
   /** Records a change through the one apply path; call inside tx(). */

@@ -32,6 +32,10 @@ export class Replica {
   readonly appliers: Appliers;
   private readonly s;
   private listeners: ((types: ReadonlySet<string>) => void)[] = [];
+  /** Types applied in the open transaction, told to listeners once it commits (none if it rolls back). */
+  private readonly pending = new Set<string>();
+  /** How deep inside transaction() we are: commit() needs one, and only the outermost tells listeners. */
+  private depth = 0;
 
   constructor(
     private readonly db: Db,
@@ -54,18 +58,45 @@ export class Replica {
     };
   }
 
-  /** Called after each transaction that applied entries, with their types (caches of the event's shape listen). */
+  /**
+   * Called after each transaction that applied entries has committed, with their types (caches of the event's shape
+   * listen). Never for a transaction that rolled back, and never inside one: a listener sees the committed file.
+   */
   onApplied(listener: (types: ReadonlySet<string>) => void): void {
     this.listeners.push(listener);
   }
 
   /**
-   * Records a change made on this device: decided by a service, applied, logged. Call inside the transaction that
+   * Runs fn in one immediate transaction (nested calls become savepoints of the outer one); once the outermost
+   * commits, listeners hear of every entry type applied inside it, local commits and received entries alike.
+   */
+  transaction<T>(fn: () => T): T {
+    this.depth++;
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (e) {
+      if (--this.depth === 0) this.pending.clear();
+      throw e;
+    }
+    if (--this.depth === 0 && this.pending.size) {
+      // The set is handed to listeners, then emptied for the next transaction: no allocation per scan.
+      try {
+        this.notify(this.pending);
+      } finally {
+        this.pending.clear();
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Records a change made on this device: decided by a service, applied, logged. Call inside the transaction() that
    * also reads what the decision was based on. The clock and sequence are read from the file inside that
    * transaction, so two processes on one file (the app and the CLI) never write the same clock value or sequence.
    */
   commit<T extends EntryType>(type: T, payload: PayloadOf<T>): Extract<Entry, { type: T }> {
-    if (!this.db.inTransaction) throw new Error(`commit(${type}) outside a transaction`);
+    if (this.depth === 0 || !this.db.inTransaction) throw new Error(`commit(${type}) outside a transaction`);
     const stored = this.s.storedClock.get() as string | undefined;
     if (stored) this.clock.receive(stored);
     const entry = {
@@ -79,7 +110,7 @@ export class Replica {
     this.appliers.apply(entry);
     this.store(entry);
     this.s.saveClock.run(entry.hlc);
-    this.notify(new Set([type]));
+    this.pending.add(type);
     return entry;
   }
 
@@ -91,8 +122,7 @@ export class Replica {
     const report: ReceiveReport = { applied: 0, duplicates: 0, rejected: [], skewMs: {} };
     const batch = opts.batch ?? 200;
     for (let i = 0; i < raw.length; i += batch) {
-      const types = new Set<string>();
-      this.db.transaction(() => {
+      this.transaction(() => {
         const stored = this.s.storedClock.get() as string | undefined;
         if (stored) this.clock.receive(stored);
         raw.slice(i, i + batch).forEach((r, j) => {
@@ -106,13 +136,12 @@ export class Replica {
           if (skewMs > (report.skewMs[entry.deviceId] ?? 0)) report.skewMs[entry.deviceId] = skewMs;
           this.appliers.apply(entry);
           this.store(entry);
-          types.add(entry.type);
+          this.pending.add(entry.type);
           report.applied++;
         });
         this.s.saveClock.run(this.clock.current());
         for (const [device, ms] of Object.entries(report.skewMs)) this.s.skew.run(ms, device);
-      }).immediate();
-      if (types.size) this.notify(types);
+      });
     }
     return report;
   }
