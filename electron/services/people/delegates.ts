@@ -84,7 +84,7 @@ export class Delegates {
     core.replica.onApplied((types) => {
       if (types.has('delegate.upserted') || types.has('delegate.cancelled') || types.has('privacy.purged')) this.shapes = null;
     });
-    this.finder = new DeskSearch(db);
+    this.finder = new DeskSearch(db, core.device);
     this.byIds = db.prepare(`${SELECT_DELEGATE} WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
@@ -224,7 +224,7 @@ export class Delegates {
 
   /** Bulk writes: stop indexing row by row (see the migration's triggers); rebuildSearchIndex() ends it. */
   deferSearchIndex(): void {
-    this.core.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('fts_deferred', '1')").run();
+    this.core.device.deferSearchIndex();
   }
 
   /** Rebuilds the search indexes from the delegate table and resumes row-by-row indexing. */
@@ -233,7 +233,7 @@ export class Delegates {
   }
 
   searchIndexDeferred(): boolean {
-    return this.core.db.prepare("SELECT 1 FROM meta WHERE key = 'fts_deferred'").get() !== undefined;
+    return this.core.device.searchIndexDeferred();
   }
 
   /** Reprint: the next issue number; the older badge then scans as revoked. */

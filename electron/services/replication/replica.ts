@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../../../db/open.js';
 import { Appliers } from './apply/index.js';
 import { parseEntry, type Entry, type EntryType, type PayloadOf, type StoredEntry } from './entries.js';
+import type { DeviceState } from './device-state.js';
 import type { HybridClock } from './hlc.js';
 
 export type VersionVector = Record<string, number>;
@@ -41,11 +42,10 @@ export class Replica {
     private readonly db: Db,
     readonly clock: HybridClock,
     readonly deviceId: string,
+    private readonly device: DeviceState,
   ) {
     this.appliers = new Appliers(db);
     this.s = {
-      storedClock: db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck(),
-      saveClock: db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE excluded.value > meta.value"),
       lastSeq: db.prepare('SELECT coalesce(max(device_seq), 0) FROM change_log WHERE device_id = ?').pluck(),
       has: db.prepare('SELECT 1 FROM change_log WHERE entry_id = ?').pluck(),
       hasSeq: db.prepare('SELECT entry_id FROM change_log WHERE device_id = ? AND device_seq = ?').pluck(),
@@ -97,7 +97,7 @@ export class Replica {
    */
   commit<T extends EntryType>(type: T, payload: PayloadOf<T>): Extract<Entry, { type: T }> {
     if (this.depth === 0 || !this.db.inTransaction) throw new Error(`commit(${type}) outside a transaction`);
-    const stored = this.s.storedClock.get() as string | undefined;
+    const stored = this.device.clock();
     if (stored) this.clock.receive(stored);
     const entry = {
       entryId: randomUUID(),
@@ -109,7 +109,7 @@ export class Replica {
     } as Extract<Entry, { type: T }>;
     this.appliers.apply(entry);
     this.store(entry);
-    this.s.saveClock.run(entry.hlc);
+    this.device.saveClock(entry.hlc);
     this.pending.add(type);
     return entry;
   }
@@ -123,7 +123,7 @@ export class Replica {
     const batch = opts.batch ?? 200;
     for (let i = 0; i < raw.length; i += batch) {
       this.transaction(() => {
-        const stored = this.s.storedClock.get() as string | undefined;
+        const stored = this.device.clock();
         if (stored) this.clock.receive(stored);
         raw.slice(i, i + batch).forEach((r, j) => {
           const parsed = parseEntry(r);
@@ -139,7 +139,7 @@ export class Replica {
           this.pending.add(entry.type);
           report.applied++;
         });
-        this.s.saveClock.run(this.clock.current());
+        this.device.saveClock(this.clock.current());
         for (const [device, ms] of Object.entries(report.skewMs)) this.s.skew.run(ms, device);
       });
     }

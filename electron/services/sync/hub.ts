@@ -23,10 +23,8 @@ interface HubDeviceRow {
   revoked_at: string | null;
 }
 
-export interface HubIdentity {
-  urls: string[];
-  fingerprint: string;
-}
+export type { HubIdentity } from '../replication/device-state.js';
+import type { HubIdentity } from '../replication/device-state.js';
 
 export { HubAuthError } from './hub-service.js';
 
