@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../../db/open.js';
 import { Appliers } from './apply/index.js';
-import { parseEntry, type Entry, type EntryType, type PayloadOf, type StoredEntry } from './entries.js';
+import { entryOfRow, parseEntry, type Entry, type EntryRow, type EntryType, type PayloadOf, type StoredEntry } from './entries.js';
 import type { DeviceState } from './device-state.js';
 import type { HybridClock } from './hlc.js';
 
@@ -18,15 +18,6 @@ export interface ReceiveReport {
   rejected: { index: number; problem: string }[];
   /** Largest clock lead seen per device, in ms (a device whose clock is ahead is flagged, its entries kept). */
   skewMs: Record<string, number>;
-}
-
-interface LogRow {
-  entry_id: string;
-  device_id: string;
-  device_seq: number;
-  hlc: string;
-  type: string;
-  payload: string;
 }
 
 export class Replica {
@@ -182,8 +173,8 @@ export class Replica {
     const out: StoredEntry[] = [];
     for (const device of Object.keys(this.vector())) {
       if (out.length >= limit) break;
-      const rows = this.s.since.all(device, peer[device] ?? 0, limit - out.length) as LogRow[];
-      for (const r of rows) out.push(toEntry(r));
+      const rows = this.s.since.all(device, peer[device] ?? 0, limit - out.length) as EntryRow[];
+      for (const r of rows) out.push(entryOfRow(r));
     }
     return out;
   }
@@ -197,7 +188,7 @@ export class Replica {
 
   /** Every entry in the log (tests, rebuilding a file from its log). */
   all(): StoredEntry[] {
-    return (this.db.prepare('SELECT entry_id, device_id, device_seq, hlc, type, payload FROM change_log ORDER BY seq').all() as LogRow[]).map(toEntry);
+    return (this.db.prepare('SELECT entry_id, device_id, device_seq, hlc, type, payload FROM change_log ORDER BY seq').all() as EntryRow[]).map(entryOfRow);
   }
 
   private store(entry: StoredEntry): void {
@@ -217,8 +208,4 @@ export class Replica {
   private notify(types: ReadonlySet<string>): void {
     for (const l of this.listeners) l(types);
   }
-}
-
-function toEntry(r: LogRow): StoredEntry {
-  return { entryId: r.entry_id, deviceId: r.device_id, deviceSeq: r.device_seq, hlc: r.hlc, type: r.type, payload: JSON.parse(r.payload) } as StoredEntry;
 }
