@@ -1,13 +1,13 @@
 import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
-import { MAX_ISSUE } from '../model/badge-token.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
-import type { DelegateColumns, ExternalCode } from '../replication/entries.js';
+import { MAX_ISSUE } from '../model/badge-token.js';
 import { codeKey } from '../model/code-key.js';
-import type { BadgeNumbers } from './badge-numbers.js';
+import { commonShapes } from '../model/code-shapes.js';
 import { delegateIdFor } from '../model/delegate-id.js';
 import { collapseLongVowels, foldText } from '../model/normalize.js';
-import { commonShapes } from '../model/code-shapes.js';
+import type { DelegateColumns, ExternalCode } from '../replication/entries.js';
+import type { BadgeNumbers } from './badge-numbers.js';
 import { DeskSearch, type FindOptions } from './search/desk-search.js';
 
 export type { DelegateFields } from '../model/delegate-fields.js';
