@@ -3,7 +3,7 @@
 // the device that wrote it (no signing key, no file paths that matter elsewhere).
 import { z } from 'zod';
 import { CHECKPOINT_KINDS, ROLES, VERDICTS } from '../../api/contract.js';
-import { unstorableText } from '../trust/entry-text.js';
+import { unstorableText } from '../model/entry-text.js';
 
 const iso = z.string().min(10).max(40);
 const id = z.string().min(1).max(200);
