@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from './open.js';
+import type { Db } from './handle.js';
 
 export interface BackupOptions {
   /** Every this often (default 5 minutes); 0 turns the timer off (backups before imports still happen). */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { migrations, latestVersion, type Migration } from './migrations/index.js';
 import { CorruptDatabaseError, integrityProblems, lastGoodBackup } from './backups.js';
 
-export type Db = Database.Database;
+export type { Db } from './handle.js';
+import type { Db } from './handle.js';
 
 export class NewerDatabaseError extends Error {
   constructor(readonly found: number) {

@@ -13,18 +13,18 @@ const REPORT = path.join(root, 'reports', 'mutation.json');
 const TARGETS = {
   'electron/services/checkin/verdict.ts': 90,
   'electron/services/checkin/identify.ts': 90,
-  'electron/services/badges/token.ts': 90,
-  'electron/services/people/normalize.ts': 85,
+  'electron/services/model/badge-token.ts': 90,
+  'electron/services/model/normalize.ts': 85,
   'electron/services/people/import/validate.ts': 85,
   // The replication core: a broken merge rule diverges devices silently, so as high as the door's rules.
-  'electron/services/sync/hlc.ts': 90,
-  'electron/services/sync/apply/field-clocks.ts': 90,
-  'electron/services/sync/apply/admissions.ts': 90,
-  'electron/services/sync/apply/scans.ts': 90,
-  'electron/services/sync/apply/records.ts': 90,
-  'electron/services/sync/apply/delegates.ts': 90,
-  'electron/services/sync/apply/codes.ts': 90,
-  'electron/services/sync/apply/privacy.ts': 90,
+  'electron/services/replication/hlc.ts': 90,
+  'electron/services/replication/apply/field-clocks.ts': 90,
+  'electron/services/replication/apply/admissions.ts': 90,
+  'electron/services/replication/apply/scans.ts': 90,
+  'electron/services/replication/apply/records.ts': 90,
+  'electron/services/replication/apply/delegates.ts': 90,
+  'electron/services/replication/apply/codes.ts': 90,
+  'electron/services/replication/apply/privacy.ts': 90,
 };
 
 fs.rmSync(REPORT, { force: true });

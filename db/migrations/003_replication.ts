@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * The replication core: every change is an entry applied by one path, for local and remote entries alike.

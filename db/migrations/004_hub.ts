@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * What a hub keeps for itself (never replicated): the devices it paired, their credentials (hashed), what it saw of

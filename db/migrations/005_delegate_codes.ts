@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * The codes a delegate is known by in the systems they registered with (an order code, a ticket secret, an attendee

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m006_search_vocabulary: Migration = {
   version: 6,
@@ -6,7 +6,7 @@ export const m006_search_vocabulary: Migration = {
   sql: /* sql */ `
 -- The forgiving layer of the desk search: per delegate, the spelling keys of their names (romanisation, voicing,
 -- spellings by ear, anglicised Irish forms) and slip tokens (one-letter deletions with their position), written by
--- electron/services/people/search/columns.ts wherever search_text is.
+-- electron/services/model/search/columns.ts wherever search_text is.
 ALTER TABLE delegate ADD COLUMN search_keys TEXT NOT NULL DEFAULT '';
 
 -- Whole tokens and key prefixes only: no phrases, no ranking, so no positions (detail=none) and no sizes.

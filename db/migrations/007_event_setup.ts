@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * Event setup by organisers: sessions, buses, days and checkpoints edited after creation, on any device.

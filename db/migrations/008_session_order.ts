@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * The organisers' order of the sessions of a day (Event screen, up/down): a field of the session, last writer wins

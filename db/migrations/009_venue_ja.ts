@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * The venue's Japanese name (the header and badges in Japanese), like the event's `name_ja`: a field of the event,

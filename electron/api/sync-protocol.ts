@@ -1,5 +1,5 @@
 // The sync protocol between stations and a hub: request bodies are zod schemas (they cross the venue network),
-// answers are plain types. Entries themselves are checked one by one by the replica (services/sync/entries.ts).
+// answers are plain types. Entries themselves are checked one by one by the replica (services/replication/entries.ts).
 import { z } from 'zod';
 
 import { STATION_ROLES, SIGNING_ROLES, type StationRole } from './vocabulary.js';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { Uketsuke } from '../services/uketsuke.js';
 import { ServiceError } from '../services/core.js';
-import { dataDir } from '../services/sync/installation.js';
+import { dataDir } from '../services/replication/installation.js';
 import { eventFileIn } from '../workspace/current-event.js';
 import type { CliValues } from './options.js';
 

@@ -2,8 +2,8 @@
 // for a given seed. A fixed cast of named delegates comes first so docs and tests can rely on them.
 import type { Role } from '../api/contract.js';
 import type { DelegateFields } from '../services/people/delegates.js';
-import { passportRomaji } from '../services/people/normalize.js';
-import { randomRegistrationCode } from '../services/people/registration-code.js';
+import { passportRomaji } from '../services/model/normalize.js';
+import { randomRegistrationCode } from '../services/model/registration-code.js';
 import { AFRICA, ASEAN, EU_REGIONS, JP_FAMILY, JP_GIVEN, JP_NATIONAL_ORGS, JP_PREFECTURES, type GuestCountry } from './people-pools.js';
 import { BUSES, SESSIONS } from './programme.js';
 

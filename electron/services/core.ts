@@ -2,10 +2,11 @@
 // replica through which every change is committed. Plain Node: no Electron, HTTP or React here.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open.js';
-import { HybridClock } from './sync/hlc.js';
-import { installationDeviceId, isDeviceId } from './sync/installation.js';
-import { Replica } from './sync/replica.js';
-import type { Entry, EntryType, PayloadOf } from './sync/entries.js';
+import { DeviceState } from './replication/device-state.js';
+import { HybridClock } from './replication/hlc.js';
+import { installationDeviceId, isDeviceId } from './replication/installation.js';
+import { Replica } from './replication/replica.js';
+import type { Entry, EntryType, PayloadOf } from './replication/entries.js';
 import type { CoreMessage } from '../api/contract.js';
 
 export interface CoreOptions {
@@ -19,6 +20,8 @@ export interface CoreOptions {
 
 export class Core {
   readonly deviceId: string;
+  /** What this device remembers about itself (meta): never replicated. */
+  readonly device: DeviceState;
   readonly clock: HybridClock;
   readonly replica: Replica;
   readonly nowMs: () => number;
@@ -27,18 +30,18 @@ export class Core {
     this.nowMs = opts.now ?? Date.now;
     this.deviceId = opts.deviceId ?? installationDeviceId();
     if (!isDeviceId(this.deviceId)) throw new Error(`Not a device id: ${this.deviceId}`);
-    const last = (db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined)?.value ?? null;
-    this.clock = new HybridClock(this.deviceId, last, opts.clockNow ?? Date.now);
-    this.replica = new Replica(db, this.clock, this.deviceId);
+    this.device = new DeviceState(db);
+    this.clock = new HybridClock(this.deviceId, this.device.clock(), opts.clockNow ?? Date.now);
+    this.replica = new Replica(db, this.clock, this.deviceId, this.device);
   }
 
   nowIso(): string {
     return new Date(this.nowMs()).toISOString();
   }
 
-  /** Runs fn in one immediate transaction: the change and its log entry commit together. */
+  /** Runs fn in one immediate transaction: the change and its log entry commit together, then listeners hear of it. */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.replica.transaction(fn);
   }
 
   /** Records a change through the one apply path; call inside tx(). */

@@ -1,7 +1,7 @@
 // A badge QR or a registration code typed, pasted or wedge-scanned into the desk search opens that person; a reissued,
 // foreign or damaged code says what it is in the screen's language, and a long pasted string stays in its column.
 import { expect, test, type Page } from '@playwright/test';
-import { BadgeTokens, generateEventKeys } from '../../electron/services/badges/token';
+import { BadgeTokens, generateEventKeys } from '../../electron/services/model/badge-token';
 import { call } from './helpers';
 
 const YOKO = 'yoko.kondo@jetro.example.jp';

@@ -5,11 +5,11 @@
 // Focused and fast: `npm run test:mutation` runs these against electron/services/sync/apply/*.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/open.js';
-import { Appliers } from '../../electron/services/sync/apply/index.js';
-import { counterKeyOf } from '../../electron/services/sync/apply/admissions.js';
-import { codeKey } from '../../electron/services/sync/apply/codes.js';
-import { formatHlc } from '../../electron/services/sync/hlc.js';
-import type { Entry, EntryType, PayloadOf, StoredEntry } from '../../electron/services/sync/entries.js';
+import { Appliers } from '../../electron/services/replication/apply/index.js';
+import { counterKeyOf } from '../../electron/services/model/counter-key.js';
+import { codeKey } from '../../electron/services/model/code-key.js';
+import { formatHlc } from '../../electron/services/replication/hlc.js';
+import type { Entry, EntryType, PayloadOf, StoredEntry } from '../../electron/services/replication/entries.js';
 
 let db: Db;
 let ap: Appliers;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from '../helpers.js';
-import { BadgeTokens, generateEventKeys } from '../../electron/services/badges/token.js';
+import { BadgeTokens, generateEventKeys } from '../../electron/services/model/badge-token.js';
 
 let t: TestApp;
 afterEach(() => t?.app.close());

@@ -2,7 +2,7 @@
 // with look-alike letters that case folding would turn into the genuine ones.
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDelegates } from '../../electron/demo/generator.js';
-import { randomRegistrationCode } from '../../electron/services/people/registration-code.js';
+import { randomRegistrationCode } from '../../electron/services/model/registration-code.js';
 import { makeApp, type TestApp } from '../helpers.js';
 
 let t: TestApp;

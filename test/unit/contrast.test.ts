@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { ROLE_STYLE } from '../../electron/services/badges/draw.js';
-import { contrast } from '../../electron/services/badges/contrast.js';
+import { contrast } from '../../electron/services/model/contrast.js';
 
 const css = fs.readFileSync('renderer/src/styles.css', 'utf8');
 const vars = Object.fromEntries([...css.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})/g)].map((m) => [m[1]!, m[2]!]));

@@ -2,7 +2,7 @@
 // so a far-future entry can never win a last-writer-wins merge; the same entry is accepted once time catches up.
 import { describe, expect, it } from 'vitest';
 import { clockBound } from '../../electron/services/trust/entry-clock.js';
-import { formatHlc, MAX_SKEW_MS } from '../../electron/services/sync/hlc.js';
+import { formatHlc, MAX_SKEW_MS } from '../../electron/services/replication/hlc.js';
 
 const now = Date.parse('2027-04-27T09:00:00.000Z');
 const hlc = (ms: number) => formatHlc({ ms, counter: 3, device: 'dev-door-1' });

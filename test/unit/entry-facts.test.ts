@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryFacts } from '../../electron/services/trust/entry-facts.js';
 import { authoriseEntry } from '../../electron/services/trust/entry-rules.js';
-import { parseEntry, type StoredEntry } from '../../electron/services/sync/entries.js';
+import { parseEntry, type StoredEntry } from '../../electron/services/replication/entries.js';
 import { makeApp, type TestApp } from '../helpers.js';
 
 let t: TestApp | undefined;

@@ -3,7 +3,7 @@
 // entry type fails the first test until someone decides who may make it. Then the scope rules, one attack each.
 import { describe, expect, it } from 'vitest';
 import { DEVICE_ROLES, ENTRY_MAKERS, authoriseEntry, type DeviceRole, type ScopeFacts } from '../../electron/services/trust/entry-rules.js';
-import { ENTRY_TYPES, parseEntry, type EntryType, type StoredEntry } from '../../electron/services/sync/entries.js';
+import { ENTRY_TYPES, parseEntry, type EntryType, type StoredEntry } from '../../electron/services/replication/entries.js';
 
 const Y = true;
 const N = false;

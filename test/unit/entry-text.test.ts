@@ -1,8 +1,8 @@
 // Item 12 of issue 23: a NUL (or a lone surrogate) in a scanned code or any text field never reaches the log,
 // because PostgreSQL jsonb cannot store it and the organisers' hub's purge then failed for good.
 import { afterEach, describe, expect, it } from 'vitest';
-import { storableText, unstorableText } from '../../electron/services/trust/entry-text.js';
-import { parseEntry } from '../../electron/services/sync/entries.js';
+import { storableText, unstorableText } from '../../electron/services/model/entry-text.js';
+import { parseEntry } from '../../electron/services/replication/entries.js';
 import { makeApp, type TestApp } from '../helpers.js';
 
 let t: TestApp | undefined;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
 import { buildDemo } from '../../electron/demo/build-demo.js';
-import { keysOf, slipQueryTokens, slipTokens, letters } from '../../electron/services/people/search/spelling.js';
+import { keysOf, slipQueryTokens, slipTokens, letters } from '../../electron/services/model/search/spelling.js';
 import { makeApp, tempDir, type TestApp } from '../helpers.js';
 import { DESK_TYPO_QUERIES } from './desk-typo-queries.js';
 

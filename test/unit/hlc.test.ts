@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HybridClock, MAX_COUNTER, MAX_SKEW_MS, parseHlc } from '../../electron/services/sync/hlc.js';
+import { HybridClock, MAX_COUNTER, MAX_SKEW_MS, parseHlc } from '../../electron/services/replication/hlc.js';
 
 describe('hybrid logical clock', () => {
   it('is monotonic even when the wall clock goes backwards', () => {

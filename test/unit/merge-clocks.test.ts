@@ -1,9 +1,9 @@
 // The clocks the replication core merges by: the hybrid logical clock's exact text and arithmetic, and last writer
-// wins per field. Focused and fast: these are the tests `npm run test:mutation` runs against sync/hlc.ts and
-// sync/apply/field-clocks.ts (the convergence and property tests cover the same rules end to end).
+// wins per field. Focused and fast: these are the tests `npm run test:mutation` runs against replication/hlc.ts and
+// replication/apply/field-clocks.ts (the convergence and property tests cover the same rules end to end).
 import { describe, expect, it } from 'vitest';
-import { formatHlc, HybridClock, MAX_COUNTER, MAX_SKEW_MS, parseHlc } from '../../electron/services/sync/hlc.js';
-import { mergeFields, readClocks, writeClocks } from '../../electron/services/sync/apply/field-clocks.js';
+import { formatHlc, HybridClock, MAX_COUNTER, MAX_SKEW_MS, parseHlc } from '../../electron/services/replication/hlc.js';
+import { mergeFields, readClocks, writeClocks } from '../../electron/services/replication/apply/field-clocks.js';
 
 const at = (ms: number, counter: number, device = 'peer') => formatHlc({ ms, counter, device });
 

@@ -1,7 +1,7 @@
 // How names are folded for search and romanised for badges, rule by rule: each variant kanji, each Latin letter
 // that has no combining mark, the long-vowel spellings, passport romaji, and the exact words indexed for a person.
 import { describe, expect, it } from 'vitest';
-import { collapseLongVowels, foldText, kanaToRomaji, passportRomaji, searchTextFor, type SearchableDelegate } from '../../electron/services/people/normalize.js';
+import { collapseLongVowels, foldText, kanaToRomaji, passportRomaji, searchTextFor, type SearchableDelegate } from '../../electron/services/model/normalize.js';
 
 const person = (over: Partial<SearchableDelegate> & Pick<SearchableDelegate, 'familyName' | 'givenName'>): SearchableDelegate => ({
   familyNameKanji: null, givenNameKanji: null, familyNameKana: null, givenNameKana: null, organisation: null, email: null, externalCode: null, badgeNo: 1, ...over,

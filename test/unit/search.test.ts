@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
 import { buildDemo } from '../../electron/demo/build-demo.js';
-import { foldText } from '../../electron/services/people/normalize.js';
+import { foldText } from '../../electron/services/model/normalize.js';
 import path from 'node:path';
 import { tempDir } from '../helpers.js';
 

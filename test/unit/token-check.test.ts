@@ -3,7 +3,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { base32 } from 'rfc4648';
 import { describe, expect, it } from 'vitest';
-import { BadgeTokens, eventTag, generateEventKeys, MAX_BADGE_NO, MAX_ISSUE, TOKEN_LENGTH, TOKEN_PREFIX } from '../../electron/services/badges/token.js';
+import { BadgeTokens, eventTag, generateEventKeys, MAX_BADGE_NO, MAX_ISSUE, TOKEN_LENGTH, TOKEN_PREFIX } from '../../electron/services/model/badge-token.js';
 
 const keys = generateEventKeys();
 const issuer = new BadgeTokens('ev', keys);

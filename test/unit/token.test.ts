@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
-import { BadgeTokens, generateEventKeys, TOKEN_LENGTH } from '../../electron/services/badges/token.js';
+import { BadgeTokens, generateEventKeys, TOKEN_LENGTH } from '../../electron/services/model/badge-token.js';
 
 describe('badge token', () => {
   const keys = generateEventKeys();

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WEDGE, Debouncer, DOUBLE_READ_MS, WedgeDetector } from '../../renderer/src/scan/wedge.js';
 import { BADGE_TOKEN_LENGTH, BADGE_TOKEN_PREFIX, badgeTokenAtEnd } from '../../renderer/src/scan/shapes.js';
 import { InView } from '../../renderer/src/scan/in-view.js';
-import { BadgeTokens, generateEventKeys, TOKEN_LENGTH, TOKEN_PREFIX } from '../../electron/services/badges/token.js';
-import { codeShape, commonShapes } from '../../electron/services/people/code-shapes.js';
+import { BadgeTokens, generateEventKeys, TOKEN_LENGTH, TOKEN_PREFIX } from '../../electron/services/model/badge-token.js';
+import { codeShape, commonShapes } from '../../electron/services/model/code-shapes.js';
 
 const tokens = new BadgeTokens('wedge-test', generateEventKeys());
 const TOKEN = tokens.issue({ badgeNo: 4242, issue: 1 });

@@ -18,7 +18,7 @@ export const hub: Command = async ({ values, db }) => {
   app.hubRole.hubStarted({ urls: server.urls, fingerprint: server.fingerprint });
   // A venue hub forwards to the organisers' hub whenever the internet is there.
   const { pairUpstream, connectUpstream } = await import('../../host/hub/connect.js');
-  if (values.upstream && !app.db.prepare("SELECT 1 FROM meta WHERE key = 'upstream'").get()) await pairUpstream(app, values.upstream, values.name ?? `${os.hostname()} (venue hub)`);
+  if (values.upstream && !app.core.device.upstreamLink()) await pairUpstream(app, values.upstream, values.name ?? `${os.hostname()} (venue hub)`);
   connectUpstream(app, { maxBackoffMs: 5000 });
   if (values.json) out({ hub: server.urls, fingerprint: server.fingerprint, event: app.event.info().id });
   else process.stdout.write(`Uketsuke hub for "${app.event.info().name}" at ${server.urls.join(', ')} (certificate ${server.fingerprint.slice(0, 16)}…)\n`);

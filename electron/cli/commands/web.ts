@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../../host/server.js';
 import { STATION_KINDS, type StationKind } from '../../services/trust/access.js';
-import { dataDir } from '../../services/sync/installation.js';
+import { dataDir } from '../../services/replication/installation.js';
 import type { Uketsuke } from '../../services/uketsuke.js';
 import { eventChosen } from '../../workspace/current-event.js';
 import { Workspace } from '../../workspace/workspace.js';

@@ -48,15 +48,14 @@ export async function pairUpstream(app: Uketsuke, codeText: string, name: string
   const transport = new HttpsHubTransport(code.hub, certPem, code.fingerprint, null);
   const answer = await transport.pair({ secret: code.secret, deviceId: app.core.deviceId, name, event: { id: event.id, publicKey: event.public_key, signingKey: event.private_key } }).finally(() => transport.close());
   const link = { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() };
-  app.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('upstream', ?)").run(JSON.stringify(link));
+  app.core.device.setUpstreamLink(link);
   return answer;
 }
 
 /** A venue hub's forwarding to its upstream (the organisers' hub), when it has one. */
 export function connectUpstream(app: Uketsuke, opts: SyncOptions = {}): StationSync | null {
-  const v = app.db.prepare("SELECT value FROM meta WHERE key = 'upstream'").pluck().get() as string | undefined;
-  if (!v) return null;
-  const link = JSON.parse(v) as { urls: string[]; certPem: string; fingerprint: string; credential: string };
+  const link = app.core.device.upstreamLink();
+  if (!link) return null;
   const sync = new StationSync(app.core, new HttpsHubTransport(link.urls, link.certPem, link.fingerprint, link.credential), { ...opts, forward: 'all' });
   sync.start();
   return sync;

@@ -4,6 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import os from 'node:os';
 import { generate } from 'selfsigned';
 import type { Db } from '../../../db/open.js';
+import { DeviceState } from '../../services/replication/device-state.js';
 import { normaliseFingerprint } from '../../services/sync/pairing-code.js';
 
 export interface TlsIdentity {
@@ -13,13 +14,14 @@ export interface TlsIdentity {
 }
 
 export async function hubTlsIdentity(db: Db): Promise<TlsIdentity> {
-  const stored = db.prepare("SELECT value FROM meta WHERE key = 'hub_tls'").pluck().get() as string | undefined;
+  const device = new DeviceState(db);
+  const stored = device.hubTls();
   if (stored) {
-    const { key, cert } = JSON.parse(stored) as { key: string; cert: string };
+    const { key, cert } = stored;
     return { key, cert, fingerprint: fingerprintOf(cert) };
   }
   const made = await generate([{ name: 'commonName', value: `Uketsuke hub ${os.hostname()}` }], { keyType: 'ec', curve: 'P-256', notAfterDate: new Date(Date.now() + 10 * 365 * 86_400_000) });
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('hub_tls', ?)").run(JSON.stringify({ key: made.private, cert: made.cert }));
+  device.setHubTls({ key: made.private, cert: made.cert });
   return { key: made.private, cert: made.cert, fingerprint: fingerprintOf(made.cert) };
 }
 

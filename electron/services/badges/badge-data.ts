@@ -1,6 +1,6 @@
 // What goes on one badge, gathered from the event database: names in every script, role, organisation,
 // the signed token, and (for the back) the delegate's own agenda.
-import { passportRomaji } from '../people/normalize.js';
+import { passportRomaji } from '../model/normalize.js';
 import type { Role } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';

@@ -2,6 +2,7 @@
 import type { ScanRecord, ScanResult, VerdictCode } from '../../api/contract.js';
 import { ADMITTING, OVERRIDABLE } from '../../api/vocabulary.js';
 import { newId, ServiceError, type Core } from '../core.js';
+import { counterKeyOf } from '../model/counter-key.js';
 import { targetKeyOf, type CheckpointRow, type EventStore } from '../event/event-store.js';
 import { toDelegate, type Delegates } from '../people/delegates.js';
 import { fromDelegate, identify, type Identified } from './identify.js';
@@ -59,7 +60,7 @@ export class CheckinService {
     const day = this.event.dayOf(nowIso);
     const targetKey = targetKeyOf(cp);
     const admissionDay = cp.entry_rule === 'once_per_day' ? day : '';
-    return { targetKey, admissionDay, counterKey: admissionDay ? `${targetKey}@${day}` : targetKey, day };
+    return { targetKey, admissionDay, counterKey: counterKeyOf(targetKey, admissionDay), day };
   }
 
   admittedCount(cp: CheckpointRow, nowIso: string = this.core.nowIso()): number {

@@ -3,7 +3,7 @@
 import type { EventStore } from '../event/event-store.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
 import type { Identification } from './verdict.js';
-import { storableText } from '../trust/entry-text.js';
+import { storableText } from '../model/entry-text.js';
 
 export const MAX_CODE_LENGTH = 512;
 // External codes from registration systems: ticket numbers, order codes, barcodes. Anything else is not a code.

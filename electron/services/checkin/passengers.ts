@@ -3,7 +3,7 @@
 import type { Passenger, PassengerList } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import { targetKeyOf, type EventStore } from '../event/event-store.js';
-import { toDelegate } from '../people/delegate-row.js';
+import { toDelegate } from '../model/delegate-row.js';
 import { Registered } from './registered.js';
 
 export class Passengers {

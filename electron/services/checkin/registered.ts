@@ -2,7 +2,7 @@
 // bus steward's passenger list and the door's "still expected". Admission is per target, so someone who came in by
 // another door of the same target has come through; cancelled people are on no list.
 import type { Db } from '../../../db/open.js';
-import type { DelegateRow } from '../people/delegate-row.js';
+import type { DelegateRow } from '../model/delegate-row.js';
 
 export interface RegisteredRow extends DelegateRow {
   first_at: string | null;

@@ -1,7 +1,7 @@
 // Where a verdict is computed. Pure: the facts go in, a verdict comes out; the scan service gathers the facts
 // and records the outcome. Rules are checked in the order a steward would explain them to a delegate.
 import type { EntryRule, ListRule, VerdictCode } from '../../api/contract.js';
-import type { TokenCheck } from '../badges/token.js';
+import type { TokenCheck } from '../model/badge-token.js';
 
 export interface CheckpointRules {
   entryRule: EntryRule;

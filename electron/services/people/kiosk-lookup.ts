@@ -7,7 +7,7 @@
 import type { Delegate } from '../../api/contract.js';
 import type { Core } from '../core.js';
 import { toDelegate, type DelegateRow, type Delegates } from './delegates.js';
-import { collapseLongVowels, foldText, kanaToRomaji } from './normalize.js';
+import { collapseLongVowels, foldText, kanaToRomaji } from '../model/normalize.js';
 
 export type KioskNames = Pick<Delegate, 'familyName' | 'givenName' | 'familyNameKanji' | 'givenNameKanji' | 'familyNameKana' | 'givenNameKana'>;
 

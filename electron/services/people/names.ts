@@ -1,7 +1,7 @@
 // How a person's name reads on paper: the same rule as the screens (renderer/src/format.ts displayName) and the
 // badge, so a Japanese delegate is 髙橋 美咲 with TAKAHASHI Misaki under it everywhere.
-import type { DelegateRow } from './delegate-row.js';
-import { passportRomaji } from './normalize.js';
+import type { DelegateRow } from '../model/delegate-row.js';
+import { passportRomaji } from '../model/normalize.js';
 
 /** The name columns of a delegate row (see delegate-row.ts). */
 export type NameFields = Pick<DelegateRow, 'family_name' | 'given_name' | 'family_name_kanji' | 'given_name_kanji' | 'family_name_kana' | 'given_name_kana'>;

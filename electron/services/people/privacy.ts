@@ -43,7 +43,7 @@ export class Privacy {
     const today = this.event.dayOf(this.core.nowIso());
     if (!opts.force && today <= info.endsOn) throw new ServiceError('conflict', `The event runs until ${info.endsOn}: personal data can be purged after it ends.`, { key: 'purge_after_event', values: { date: info.endsOn } });
     const { db } = this.core;
-    // A replicated entry: every copy erases the same data, the hub's and the log's included (see sync/apply/privacy.ts).
+    // A replicated entry: every copy erases the same data, the hub's and the log's included (see replication/apply/privacy.ts).
     return this.core.tx(() => {
       const n = (db.prepare('SELECT count(*) FROM delegate').pluck().get() as number);
       this.core.commit('privacy.purged', { at: this.core.nowIso() });

@@ -24,13 +24,11 @@ export class HubRole {
 
   /** Where this file's hub listens (written by the hub process at start; read by `pairing-code` too). */
   hubIdentity(): HubIdentity | null {
-    const v = this.core.db.prepare("SELECT value FROM meta WHERE key = 'hub_identity'").pluck().get() as string | undefined;
-    return v ? (JSON.parse(v) as HubIdentity) : null;
+    return this.core.device.hubIdentity();
   }
 
   setHubIdentity(identity: HubIdentity | null): void {
-    if (identity) this.core.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('hub_identity', ?)").run(JSON.stringify(identity));
-    else this.core.db.prepare("DELETE FROM meta WHERE key = 'hub_identity'").run();
+    this.core.device.setHubIdentity(identity);
   }
 
   /** This device relays for the venue, or is paired with a hub: either way it belongs to one event. */

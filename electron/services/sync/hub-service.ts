@@ -19,5 +19,3 @@ export interface HubService {
 
 /** Why a request was refused, in words a steward can act on; the transport maps it to 401. */
 export class HubAuthError extends Error {}
-
-export const CREDENTIAL = /^([a-z0-9][a-z0-9-]{3,31})\.([A-Za-z0-9_-]{20,100})$/;

@@ -1,15 +1,14 @@
 // The hub's side of sync, plain Node (the HTTPS server in host/hub/ is a thin adapter over it): one-time pairing
 // codes, device credentials, and the relay itself — entries pushed by a station are applied through the hub's own
 // replica (the same apply path) and handed to every other station that pulls. The hub is a full device too.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { SIGNING_ROLES, type HubDeviceInfo, type PairAnswer, type PullAnswer, type PushAnswer, type StationRole, type VectorClock } from '../../api/sync-protocol.js';
+import { type HubDeviceInfo, type PairAnswer, type PullAnswer, type PushAnswer, type StationRole, type VectorClock } from '../../api/sync-protocol.js';
 import { ServiceError, type Core } from '../core.js';
 import type { BadgeNumbers } from '../people/badge-numbers.js';
-import { MAX_SKEW_MS } from './hlc.js';
-import { encodePairingCode } from './pairing-code.js';
-import { CREDENTIAL, HubAuthError, type HubService } from './hub-service.js';
+import { MAX_SKEW_MS } from '../replication/hlc.js';
+import { checkCredential, credentialMatches, newCredential, newPairingCode, pushRefusal, readCredential, secretHash, signingKeyFor, type PairingCode } from './hub-credentials.js';
+import { HubAuthError, type HubService } from './hub-service.js';
 
-export const PAIRING_TTL_MS = 10 * 60 * 1000;
+export { PAIRING_TTL_MS } from './hub-credentials.js';
 
 interface HubDeviceRow {
   device_id: string;
@@ -23,14 +22,10 @@ interface HubDeviceRow {
   revoked_at: string | null;
 }
 
-export interface HubIdentity {
-  urls: string[];
-  fingerprint: string;
-}
+export type { HubIdentity } from '../replication/device-state.js';
+import type { HubIdentity } from '../replication/device-state.js';
 
 export { HubAuthError } from './hub-service.js';
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class Hub implements HubService {
   private waiters = new Set<() => void>();
@@ -48,13 +43,12 @@ export class Hub implements HubService {
   }
 
   /** A one-time code for a new station of `role`, valid ten minutes. */
-  pairingCode(role: StationRole): { code: string; hub: string[]; fingerprint: string; expiresAt: string } {
-    const { urls, fingerprint } = this.identity();
-    if (urls.length === 0) throw new ServiceError('conflict', 'The hub is not running: start it first (uketsuke hub, or "Make this laptop the hub").', { key: 'hub_not_running', values: {} });
-    const secret = randomBytes(12).toString('base64url');
-    const expiresAt = new Date(this.core.nowMs() + PAIRING_TTL_MS).toISOString();
-    this.core.db.prepare('INSERT INTO pairing_code (secret_hash, role, expires_at) VALUES (?, ?, ?)').run(sha256(secret), role, expiresAt);
-    return { code: encodePairingCode({ hub: urls, fingerprint, secret, role, expiresAt }), hub: urls, fingerprint, expiresAt };
+  pairingCode(role: StationRole): PairingCode {
+    const identity = this.identity();
+    if (identity.urls.length === 0) throw new ServiceError('conflict', 'The hub is not running: start it first (uketsuke hub, or "Make this laptop the hub").', { key: 'hub_not_running', values: {} });
+    const made = newPairingCode(identity, role, this.core.nowMs());
+    this.core.db.prepare('INSERT INTO pairing_code (secret_hash, role, expires_at) VALUES (?, ?, ?)').run(made.secretHash, role, made.answer.expiresAt);
+    return made.answer;
   }
 
   /** A station presents the secret of its pairing code: it gets its own credential and badge numbers. */
@@ -62,27 +56,28 @@ export class Hub implements HubService {
     const { db } = this.core;
     const now = this.core.nowIso();
     return this.core.tx(() => {
-      const code = db.prepare('SELECT role, expires_at, used_at FROM pairing_code WHERE secret_hash = ?').get(sha256(req.secret)) as { role: StationRole; expires_at: string; used_at: string | null } | undefined;
+      const hash = secretHash(req.secret);
+      const code = db.prepare('SELECT role, expires_at, used_at FROM pairing_code WHERE secret_hash = ?').get(hash) as { role: StationRole; expires_at: string; used_at: string | null } | undefined;
       if (!code) throw new HubAuthError('This pairing code is not known to the hub: ask for a new one.');
       if (code.used_at) throw new HubAuthError('This pairing code was already used: ask for a new one.');
       if (code.expires_at < now) throw new HubAuthError('This pairing code has expired (codes last ten minutes): ask for a new one.');
       if (req.deviceId === this.core.deviceId) throw new HubAuthError('A hub cannot pair with itself.');
-      db.prepare('UPDATE pairing_code SET used_at = ?, device_id = ? WHERE secret_hash = ?').run(now, req.deviceId, sha256(req.secret));
-      const credential = randomBytes(32).toString('base64url');
+      db.prepare('UPDATE pairing_code SET used_at = ?, device_id = ? WHERE secret_hash = ?').run(now, req.deviceId, hash);
+      const credential = newCredential(req.deviceId);
       db.prepare(`INSERT INTO hub_device (device_id, role, name, credential_hash, paired_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(device_id) DO UPDATE SET role = excluded.role, name = excluded.name, credential_hash = excluded.credential_hash,
-        paired_at = excluded.paired_at, revoked_at = NULL, vector = '{}'`).run(req.deviceId, code.role, req.name ?? '', sha256(credential), now);
+        paired_at = excluded.paired_at, revoked_at = NULL, vector = '{}'`).run(req.deviceId, code.role, req.name ?? '', credential.hash, now);
       const block = this.badgeNumbers.reserveFor(req.deviceId, code.role, req.name ?? '');
-      const key = SIGNING_ROLES.has(code.role) ? (db.prepare('SELECT private_key FROM event LIMIT 1').pluck().get() as string | null) : null;
+      const key = db.prepare('SELECT private_key FROM event LIMIT 1').pluck().get() as string | null | undefined;
       const eventId = db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined;
       if (!eventId) throw new ServiceError('conflict', 'The hub holds no event yet.', { key: 'hub_no_event', values: {} });
       return {
         deviceId: req.deviceId,
         role: code.role,
-        credential: `${req.deviceId}.${credential}`,
+        credential: credential.credential,
         eventId,
         hubDeviceId: this.core.deviceId,
-        signingKey: key ?? null,
+        signingKey: signingKeyFor(code.role, key ?? null),
         badgeBlock: block,
         entries: db.prepare('SELECT count(*) FROM change_log').pluck().get() as number,
       };
@@ -91,15 +86,11 @@ export class Hub implements HubService {
 
   /** The station behind a credential, or a refusal that says why. */
   authenticate(credential: string | undefined): HubDeviceRow {
-    const m = CREDENTIAL.exec(credential ?? '');
-    if (!m) throw new HubAuthError('This device is not paired with the hub: pair it with a pairing code.');
-    const row = this.core.db.prepare('SELECT * FROM hub_device WHERE device_id = ?').get(m[1]) as HubDeviceRow | undefined;
-    const given = Buffer.from(sha256(m[2]!), 'hex');
-    if (!row || !timingSafeEqual(given, Buffer.from(row.credential_hash, 'hex'))) {
-      throw new HubAuthError('The hub does not know this device (it was re-paired or the hub was replaced): pair it again.');
-    }
-    if (row.revoked_at) throw new HubAuthError('This device was removed from the event by the organisers: it cannot sync any more.');
-    return row;
+    const { deviceId, given } = readCredential(credential);
+    const row = this.core.db.prepare('SELECT * FROM hub_device WHERE device_id = ?').get(deviceId) as HubDeviceRow | undefined;
+    const known = row && credentialMatches(given, row.credential_hash) ? row : undefined;
+    checkCredential(known);
+    return known;
   }
 
   /** Entries a station made. A station speaks for itself only: entries of other devices are refused. */
@@ -108,8 +99,9 @@ export class Hub implements HubService {
     const refused: { index: number; problem: string }[] = [];
     entries.forEach((e, index) => {
       const from = typeof e === 'object' && e !== null && 'deviceId' in e ? (e as { deviceId: unknown }).deviceId : null;
-      if (from === device.device_id || device.role === 'venue') own.push(e);
-      else refused.push({ index, problem: `entry of device ${String(from)} pushed by ${device.device_id}` });
+      const problem = pushRefusal(device, from);
+      if (problem === null) own.push(e);
+      else refused.push({ index, problem });
     });
     // Small transactions: the hub is often the desk laptop, scanning too.
     const report = await this.core.replica.receiveAsync(own);

@@ -1,18 +1,17 @@
 // The organisers' hub: the same protocol as the venue hub, its log in PostgreSQL for many events at once. Several
 // hub processes may serve one database: idempotency (entry id), gap-free per-device sequences and one-time pairing
 // codes are enforced by the database, and news reaches every process's waiting pulls through LISTEN/NOTIFY.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { SIGNING_ROLES, type HubDeviceInfo, type PairAnswer, type PairRequest, type PullAnswer, type PushAnswer, type StationRole, type VectorClock } from '../../api/sync-protocol.js';
-import { MAX_BADGE_NO } from '../badges/token.js';
+import { type HubDeviceInfo, type PairAnswer, type PairRequest, type PullAnswer, type PushAnswer, type StationRole, type VectorClock } from '../../api/sync-protocol.js';
+import { MAX_BADGE_NO } from '../model/badge-token.js';
 import { ServiceError } from '../core.js';
 import { BLOCK_SIZE } from '../people/badge-numbers.js';
-import { parseEntry, PERSONAL_FIELDS, type StoredEntry } from './entries.js';
-import { personalFieldsRemoved } from './apply/delegates.js';
-import { HybridClock } from './hlc.js';
-import { CREDENTIAL, HubAuthError, type AuthenticatedDevice, type HubService } from './hub-service.js';
-import { encodePairingCode } from './pairing-code.js';
-import { PAIRING_TTL_MS } from './hub.js';
+import { entryOfRow, parseEntry, PERSONAL_FIELDS, type EntryRow, type StoredEntry } from '../replication/entries.js';
+import { personalFieldsRemoved } from '../replication/apply/delegates.js';
+import { HybridClock } from '../replication/hlc.js';
+import { checkCredential, credentialMatches, newCredential, newPairingCode, pushRefusal, readCredential, secretHash, signingKeyFor, type PairingCode } from './hub-credentials.js';
+import { HubAuthError, type AuthenticatedDevice, type HubService } from './hub-service.js';
 
 /** The same scrub every replica applies to an entry older than a purge. */
 function scrubBefore(e: StoredEntry, purgeHlc: string): StoredEntry {
@@ -24,20 +23,7 @@ function scrubBefore(e: StoredEntry, purgeHlc: string): StoredEntry {
   return e;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const CHANNEL = 'uketsuke_hub';
-
-interface EntryRow {
-  entry_id: string;
-  device_id: string;
-  device_seq: number;
-  hlc: string;
-  type: string;
-  payload: string;
-}
-
-const toEntry = (r: EntryRow): StoredEntry =>
-  ({ entryId: r.entry_id, deviceId: r.device_id, deviceSeq: r.device_seq, hlc: r.hlc, type: r.type, payload: JSON.parse(r.payload) }) as StoredEntry;
 
 export class PgHub implements HubService {
   private listener: pg.PoolClient | null = null;
@@ -62,18 +48,17 @@ export class PgHub implements HubService {
   }
 
   /** A one-time code: role venue needs no event (the venue hub brings its own); other roles join an event here. */
-  async pairingCode(role: StationRole, eventId: string | null): Promise<{ code: string; hub: string[]; fingerprint: string; expiresAt: string }> {
+  async pairingCode(role: StationRole, eventId: string | null): Promise<PairingCode> {
     if (role !== 'venue') {
       if (!eventId) throw new ServiceError('bad_input', `A ${role} station joins one event of this hub: give --event ID.`);
       const found = await this.pool.query('SELECT 1 FROM hub_event WHERE id = $1', [eventId]);
       if (!found.rowCount) throw new ServiceError('not_found', `This hub holds no event ${eventId} (a venue hub brings it when it pairs).`);
     }
-    const { urls, fingerprint } = await this.urls();
-    if (urls.length === 0) throw new ServiceError('conflict', 'No hub process is running on this database: start one with uketsuke hub --db postgres://…');
-    const secret = randomBytes(12).toString('base64url');
-    const expiresAt = new Date(Date.now() + PAIRING_TTL_MS).toISOString();
-    await this.pool.query('INSERT INTO hub_pairing_code (secret_hash, event_id, role, expires_at) VALUES ($1, $2, $3, $4)', [sha256(secret), eventId, role, expiresAt]);
-    return { code: encodePairingCode({ hub: urls, fingerprint, secret, role, expiresAt }), hub: urls, fingerprint, expiresAt };
+    const identity = await this.urls();
+    if (identity.urls.length === 0) throw new ServiceError('conflict', 'No hub process is running on this database: start one with uketsuke hub --db postgres://…');
+    const made = newPairingCode(identity, role, Date.now());
+    await this.pool.query('INSERT INTO hub_pairing_code (secret_hash, event_id, role, expires_at) VALUES ($1, $2, $3, $4)', [made.secretHash, eventId, role, made.answer.expiresAt]);
+    return made.answer;
   }
 
   async pair(req: PairRequest): Promise<PairAnswer> {
@@ -82,7 +67,7 @@ export class PgHub implements HubService {
       const claimed = await c.query(
         `UPDATE hub_pairing_code SET used_at = now(), device_id = $2 WHERE secret_hash = $1 AND used_at IS NULL AND expires_at > now()
          RETURNING role, event_id`,
-        [sha256(req.secret), req.deviceId],
+        [secretHash(req.secret), req.deviceId],
       );
       const code = claimed.rows[0] as { role: StationRole; event_id: string | null } | undefined;
       if (!code) throw new HubAuthError('This pairing code is unknown, already used or expired: ask for a new one.');
@@ -100,12 +85,12 @@ export class PgHub implements HubService {
       // A device (or venue hub) is enrolled for one event: its file holds one event.
       const elsewhere = (await c.query('SELECT event_id FROM hub_device WHERE device_id = $1 AND event_id <> $2 AND revoked_at IS NULL', [req.deviceId, event.id])).rows[0] as { event_id: string } | undefined;
       if (elsewhere) throw new HubAuthError(`This device is enrolled for the event ${elsewhere.event_id}; pair a new event file (or remove the device from that event first).`);
-      const credential = randomBytes(32).toString('base64url');
+      const credential = newCredential(req.deviceId);
       await c.query(
         `INSERT INTO hub_device (event_id, device_id, role, name, credential_hash) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (event_id, device_id) DO UPDATE SET role = excluded.role, name = excluded.name, credential_hash = excluded.credential_hash,
          paired_at = now(), revoked_at = NULL, vector = '{}'`,
-        [event.id, req.deviceId, code.role, req.name ?? '', sha256(credential)],
+        [event.id, req.deviceId, code.role, req.name ?? '', credential.hash],
       );
       // A venue hub hands out its own blocks; stations of the organisers get blocks from the top of the range, so the
       // two never meet even while the venue is offline.
@@ -115,10 +100,10 @@ export class PgHub implements HubService {
       return {
         deviceId: req.deviceId,
         role: code.role,
-        credential: `${req.deviceId}.${credential}`,
+        credential: credential.credential,
         eventId: event.id,
         hubDeviceId: event.hub_device_id,
-        signingKey: SIGNING_ROLES.has(code.role) ? event.signing_key : null,
+        signingKey: signingKeyFor(code.role, event.signing_key),
         badgeBlock: block,
         entries,
       };
@@ -129,13 +114,10 @@ export class PgHub implements HubService {
   }
 
   async authenticate(credential: string | undefined): Promise<AuthenticatedDevice> {
-    const m = CREDENTIAL.exec(credential ?? '');
-    if (!m) throw new HubAuthError('This device is not paired with the hub: pair it with a pairing code.');
-    const given = Buffer.from(sha256(m[2]!), 'hex');
-    const rows = (await this.pool.query('SELECT event_id, device_id, role, credential_hash, revoked_at FROM hub_device WHERE device_id = $1', [m[1]])).rows as { event_id: string; device_id: string; role: StationRole; credential_hash: string; revoked_at: Date | null }[];
-    const row = rows.find((r) => timingSafeEqual(given, Buffer.from(r.credential_hash, 'hex')));
-    if (!row) throw new HubAuthError('The hub does not know this device (it was re-paired or the hub was replaced): pair it again.');
-    if (row.revoked_at) throw new HubAuthError('This device was removed from the event by the organisers: it cannot sync any more.');
+    const { deviceId, given } = readCredential(credential);
+    const rows = (await this.pool.query('SELECT event_id, device_id, role, credential_hash, revoked_at FROM hub_device WHERE device_id = $1', [deviceId])).rows as { event_id: string; device_id: string; role: StationRole; credential_hash: string; revoked_at: Date | null }[];
+    const row = rows.find((r) => credentialMatches(given, r.credential_hash));
+    checkCredential(row);
     return { device_id: row.device_id, role: row.role, event_id: row.event_id };
   }
 
@@ -150,8 +132,9 @@ export class PgHub implements HubService {
         continue;
       }
       // A station speaks for itself; a venue hub forwards its stations' entries too.
-      if (parsed.entry.deviceId !== device.device_id && device.role !== 'venue') {
-        answer.rejected.push({ index, problem: `entry of device ${parsed.entry.deviceId} pushed by ${device.device_id}` });
+      const problem = pushRefusal(device, parsed.entry.deviceId);
+      if (problem !== null) {
+        answer.rejected.push({ index, problem });
         continue;
       }
       candidates.push({ index, e: parsed.entry });
@@ -176,7 +159,7 @@ export class PgHub implements HubService {
         } else if (e.deviceSeq < want) answer.rejected.push({ index, problem: `device ${e.deviceId} sequence ${e.deviceSeq} is already another entry` });
         else answer.rejected.push({ index, problem: `device ${e.deviceId} sequence ${e.deviceSeq} arrives before ${want}` });
       }
-      // Personal data older than a purge never lands here, whichever order the entries come in (see sync/apply/privacy.ts).
+      // Personal data older than a purge never lands here, whichever order the entries come in (see replication/apply/privacy.ts).
       const purge = ((await this.pool.query("SELECT max(hlc) AS h FROM hub_entry WHERE event_id = $1 AND type = 'privacy.purged'", [eventId])).rows[0] as { h: string | null }).h;
       const newPurge = take.filter((e) => e.type === 'privacy.purged').map((e) => e.hlc).sort().pop();
       const latestPurge = [purge, newPurge].filter((h): h is string => Boolean(h)).sort().pop() ?? null;
@@ -210,7 +193,7 @@ export class PgHub implements HubService {
       [eventId, JSON.stringify(vector), limit],
     )).rows as EntryRow[];
     const waiting = await this.waiting(eventId, vector);
-    return { entries: rows.map(toEntry), vector: await this.vector(eventId), more: waiting > rows.length, hubTime: Date.now() };
+    return { entries: rows.map(entryOfRow), vector: await this.vector(eventId), more: waiting > rows.length, hubTime: Date.now() };
   }
 
   async devices(device?: AuthenticatedDevice, eventId?: string): Promise<HubDeviceInfo[]> {

@@ -4,7 +4,7 @@
 import type { HubDeviceInfo, PairAnswer, PairRequest, PullAnswer, PushAnswer, StationRole, VectorClock } from '../../api/sync-protocol.js';
 import type { SyncStatus } from '../../api/contract.js';
 import { ServiceError, type Core } from '../core.js';
-import { MAX_SKEW_MS } from './hlc.js';
+import { MAX_SKEW_MS } from '../replication/hlc.js';
 
 export interface HubTransport {
   pair(req: PairRequest): Promise<PairAnswer>;
@@ -14,24 +14,16 @@ export interface HubTransport {
   close(): void;
 }
 
-/** What a station remembers of its hub (meta 'hub'): where it is, how to recognise it, and its credential. */
-export interface HubLink {
-  urls: string[];
-  fingerprint: string;
-  certPem: string;
-  credential: string;
-  role: StationRole;
-  eventId: string;
-  pairedAt: string;
-}
+/** What a station remembers of its hub: where it is, how to recognise it, and its credential (kept in device state). */
+export type { HubLink } from '../replication/device-state.js';
+import type { HubLink } from '../replication/device-state.js';
 
 export function readHubLink(core: Core): HubLink | null {
-  const v = core.db.prepare("SELECT value FROM meta WHERE key = 'hub'").pluck().get() as string | undefined;
-  return v ? (JSON.parse(v) as HubLink) : null;
+  return core.device.hubLink();
 }
 
 export function saveHubLink(core: Core, link: HubLink): void {
-  core.db.prepare("INSERT INTO meta (key, value) VALUES ('hub', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(link));
+  core.device.setHubLink(link);
 }
 
 /**

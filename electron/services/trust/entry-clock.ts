@@ -3,13 +3,13 @@
 // entry whose clock is beyond the receiver's wall clock + MAX_SKEW_MS is refused, never merged; the author keeps it
 // and is told loudly, and the same entry is accepted by itself once real time has caught up (within two minutes for
 // an honest clock that was a little fast). Pure. Neighbours: sync/hlc.ts (the clock format and the clamp on our own
-// clock), trust/entry-rules.ts (who may make an entry), trust/entry-text.ts (what text a hub can store).
+// clock), trust/entry-rules.ts (who may make an entry), model/entry-text.ts (what text a hub can store).
 //
 // Refused rather than re-stamped: the clock is part of the entry, the same on every copy. A receiver that re-stamped
 // would give the entry its own time, each receiver a different one, and the last-writer-wins merges would then end
 // differently on different stations: divergence for ever. A refusal depends on time only, so every receiver reaches
 // the same answer once its clock passes the same point, and an entry from 2286 never wins anywhere.
-import { MAX_SKEW_MS, parseHlc } from '../sync/hlc.js';
+import { MAX_SKEW_MS, parseHlc } from '../replication/hlc.js';
 
 export type ClockDecision =
   | { ok: true }

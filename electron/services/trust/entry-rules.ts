@@ -3,11 +3,11 @@
 // organiser or purge everyone. Every entry is decided here by its author's device role and scope, on the hub when
 // a station pushes and on every station before apply (a station never applies what this refuses, from anyone).
 // Pure: the entry and the facts go in, a decision comes out; the callers look the facts up (see the wiring plan in
-// the issue-23 note). Neighbours: trust/entry-clock.ts (how far ahead an entry's clock may be), trust/entry-text.ts
+// the issue-23 note). Neighbours: trust/entry-clock.ts (how far ahead an entry's clock may be), model/entry-text.ts
 // (text no hub can store), trust/access.ts (who may call which Api method on one station).
 import type { CheckpointKind } from '../../api/contract.js';
 import { inspectSvg } from '../event/svg-logo.js';
-import type { EntryType, PayloadOf, StoredEntry } from '../sync/entries.js';
+import type { EntryType, PayloadOf, StoredEntry } from '../replication/entries.js';
 
 /** The role a device was enrolled with (`device.enrolled`); `hub` is the hub's own device (the organisers' machine). */
 export type DeviceRole = PayloadOf<'device.enrolled'>['role'];

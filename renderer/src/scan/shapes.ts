@@ -1,7 +1,7 @@
 // What a scan looks like, so typed keys are recognised by what they are and not only by how fast they came: a busy
 // machine delivers a scanner's keys late and unevenly.
 
-// The badge token's shape is fixed by electron/services/badges/token.ts. The renderer may import only types from the
+// The badge token's shape is fixed by electron/services/model/badge-token.ts. The renderer may import only types from the
 // back end, so the two numbers are restated here; test/unit/wedge.test.ts fails if they ever disagree.
 export const BADGE_TOKEN_PREFIX = 'U1';
 export const BADGE_TOKEN_LENGTH = 118;

@@ -3,7 +3,7 @@
 // read.ts; each accepted session is written by session-rows.ts, as the editor (programme.ts) writes one.
 import type { Core } from '../../core.js';
 import { ServiceError } from '../../core.js';
-import type { SessionColumns } from '../../sync/entries.js';
+import type { SessionColumns } from '../../replication/entries.js';
 import type { EventStore } from '../event-store.js';
 import type { ProgrammeChange, ProgrammeImportReport, ProgrammeWarning } from '../../../api/event-setup.js';
 import { readProgramme } from './read.js';

@@ -3,7 +3,7 @@
 // day.upserted, checkpoint.upserted, event.updated), so it reaches every station like a scan does. Nothing with
 // scans is ever deleted: removing archives it. Programme files are read by read.ts and imported by import.ts; a
 // session's row and its door are written by session-rows.ts for both.
-import type { BusColumns, CheckpointColumns, SessionColumns } from '../../sync/entries.js';
+import type { BusColumns, CheckpointColumns, SessionColumns } from '../../replication/entries.js';
 import { newId, ServiceError, type Core } from '../../core.js';
 import type { EventSpec, EventStore } from '../event-store.js';
 import { importProgramme } from './import.js';

@@ -2,7 +2,7 @@
 // import (import.ts): one place says how a session change becomes entries for the session and its checkpoint.
 import { createHash } from 'node:crypto';
 import type { Core } from '../../core.js';
-import type { CheckpointColumns, SessionColumns } from '../../sync/entries.js';
+import type { CheckpointColumns, SessionColumns } from '../../replication/entries.js';
 import { dateIn } from './zones.js';
 
 export interface SessionRow extends Omit<SessionColumns, 'archived'> {

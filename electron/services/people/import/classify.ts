@@ -3,7 +3,7 @@
 // (Japanese participants)", "Adresse e-mail professionnelle") is read word by word in EN/FR/DE/ES/IT/NL/PL/JA; a column
 // whose header says nothing is recognised from its values (e-mail addresses, kana, status words, unique codes, URLs).
 // Every guess carries the reason the import screen shows ("column 7: e-mail addresses").
-import { foldText } from '../normalize.js';
+import { foldText } from '../../model/normalize.js';
 import type { ImportField } from './columns.js';
 import { knownStatus } from './status-words.js';
 

@@ -1,7 +1,7 @@
 // Which column is which: headers recognised in English, French, German and Japanese, role words in all four.
 // Anything else is mapped by hand on the import screen (or left unused).
 import type { Role } from '../../../api/contract.js';
-import { foldText } from '../normalize.js';
+import { foldText } from '../../model/normalize.js';
 import { statusMeaning } from './status-words.js';
 
 import { IMPORT_FIELD_NAMES, type ImportFieldName } from '../../../api/contract.js';

@@ -7,7 +7,7 @@ import type { DelegateRow, Delegates } from '../delegates.js';
 import type { ImportField } from './columns.js';
 import { detectProfile, mappingFor, type SourceProfile } from './profiles.js';
 import { normHeader } from './columns.js';
-import type { ExternalCode } from '../../sync/entries.js';
+import type { ExternalCode } from '../../replication/entries.js';
 import { UnreadableFileError, type ParsedFile } from '../../files/read-file.js';
 import { checkRow, reject, type Rejection, type RowCheck } from './validate.js';
 import { INLINE_READER, type FilePreview, type ImportReader, type ReadRows } from './read-job.js';

@@ -18,7 +18,7 @@
 //   tickets are excluded unless states includes 'void'").
 // - Eventbrite "Attending / Checked In / Not Attending / Refunded", Indico "Completed / Pending / Withdrawn /
 //   Rejected", Hi.Events and alf.io "CANCELLED", already read by the importer (registration-exports fixtures).
-import { foldText } from '../normalize.js';
+import { foldText } from '../../model/normalize.js';
 
 export type StatusMeaning = 'cancelled' | 'waitlisted' | 'valid';
 

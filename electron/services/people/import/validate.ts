@@ -2,7 +2,7 @@
 // with any problem is rejected whole, with a reason a person understands.
 import { z } from 'zod';
 import type { DelegateFields } from '../delegates.js';
-import { passportRomaji } from '../normalize.js';
+import { passportRomaji } from '../../model/normalize.js';
 import { roleFrom, roleFromTicket, statusFrom, type ImportField, type RegistrationStatus } from './columns.js';
 import { isEmailPlaceholder } from './classify.js';
 

@@ -8,9 +8,10 @@
 // Each level only fills the places the previous left, so a forgiving match never displaces an exact one; within a
 // level, people come in name order (cancelled people last, except among word prefixes, as before).
 import type { Db } from '../../../../db/open.js';
-import { collapseLongVowels, foldText } from '../normalize.js';
-import { searchKeysFor, type FuzzySource } from './columns.js';
-import { APOSTROPHES_RE, irishAliasKeys, keysOf, letters, slipQueryTokens, typedWord } from './spelling.js';
+import type { DeviceState } from '../../replication/device-state.js';
+import { collapseLongVowels, foldText } from '../../model/normalize.js';
+import { searchKeysFor, type FuzzySource } from '../../model/search/columns.js';
+import { APOSTROPHES_RE, irishAliasKeys, keysOf, letters, slipQueryTokens, typedWord } from '../../model/search/spelling.js';
 
 export interface FindOptions {
   /** false: exact and prefix matches only (selecting whom to print badges for is not the place to guess). */
@@ -83,7 +84,10 @@ export class DeskSearch {
   private readonly prefix;
   private readonly keys;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly device: DeviceState,
+  ) {
     this.all = db.prepare('SELECT id FROM delegate INDEXED BY delegate_sort ORDER BY sort_key LIMIT ?');
     // One Latin letter: the phone-book answer, family names from that letter, straight off the sort index.
     this.initial = db.prepare('SELECT id FROM delegate WHERE sort_key >= @q AND sort_key < @q || char(1114111) ORDER BY sort_key LIMIT @limit');
@@ -144,22 +148,22 @@ export class DeskSearch {
    * keys) and resumes indexing row by row. Keys are recomputed only for a file that was written without them.
    */
   rebuild(): void {
-    const { db } = this;
+    const { db, device } = this;
     db.transaction(() => {
-      if (db.prepare("SELECT 1 FROM meta WHERE key = 'search_keys_stale'").get()) {
+      if (device.searchKeysStale()) {
         // Row-by-row index triggers are off while the keys are rewritten; the rebuild below indexes them.
-        db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('fts_deferred', '1')").run();
+        device.deferSearchIndex();
         const update = db.prepare('UPDATE delegate SET search_keys = ? WHERE rowid = ?');
         const rows = db
           .prepare('SELECT rowid, family_name AS familyName, given_name AS givenName, family_name_kana AS familyNameKana, given_name_kana AS givenNameKana FROM delegate')
           .all() as (FuzzySource & { rowid: number })[];
         for (const r of rows) update.run(searchKeysFor(r), r.rowid);
-        db.prepare("DELETE FROM meta WHERE key = 'search_keys_stale'").run();
+        device.searchKeysWritten();
       }
       db.exec(`INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild');
         INSERT INTO delegate_words(delegate_words) VALUES ('rebuild');
         INSERT INTO delegate_keys(delegate_keys) VALUES ('rebuild');`);
-      db.prepare("DELETE FROM meta WHERE key = 'fts_deferred'").run();
+      device.resumeSearchIndex();
     }).immediate();
   }
 }

@@ -1,7 +1,7 @@
 // Applies delegate entries: fields last-writer-wins per field, badge issue the maximum, badge numbers a set (a
 // delegate imported on two offline desks holds both numbers; the earliest by clock prints), cancellation a field.
 import type { Db } from '../../../../db/open.js';
-import { searchColumnsFor } from '../../people/search-columns.js';
+import { searchColumnsFor } from '../../model/search-columns.js';
 import { delegateFields, PERSONAL_FIELDS, type DelegateColumns, type Entry } from '../entries.js';
 import { mergeFields, readClocks, writeClocks } from './field-clocks.js';
 import type { Admissions } from './admissions.js';

@@ -2,7 +2,7 @@
 // diacritics ignored (Müller ← muller, mueller), Japanese by kanji, kana or romaji (髙橋 ← 高橋, タカハシ, takahashi),
 // long vowels either way (kondou, kondo, kondoh), full-width and half-width alike.
 import * as wanakana from 'wanakana';
-import type { DelegateFields } from './delegates.js';
+import type { DelegateFields } from './delegate-fields.js';
 
 /** A character class of the keys of a fold table (one regular expression, built once). */
 function anyKeyOf(table: Record<string, string>): RegExp {

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../../db/open.js';
 import { Appliers } from './apply/index.js';
-import { parseEntry, type Entry, type EntryType, type PayloadOf, type StoredEntry } from './entries.js';
+import { entryOfRow, parseEntry, type Entry, type EntryRow, type EntryType, type PayloadOf, type StoredEntry } from './entries.js';
+import type { DeviceState } from './device-state.js';
 import type { HybridClock } from './hlc.js';
 
 export type VersionVector = Record<string, number>;
@@ -19,29 +20,23 @@ export interface ReceiveReport {
   skewMs: Record<string, number>;
 }
 
-interface LogRow {
-  entry_id: string;
-  device_id: string;
-  device_seq: number;
-  hlc: string;
-  type: string;
-  payload: string;
-}
-
 export class Replica {
   readonly appliers: Appliers;
   private readonly s;
   private listeners: ((types: ReadonlySet<string>) => void)[] = [];
+  /** Types applied in the open transaction, told to listeners once it commits (none if it rolls back). */
+  private readonly pending = new Set<string>();
+  /** How deep inside transaction() we are: commit() needs one, and only the outermost tells listeners. */
+  private depth = 0;
 
   constructor(
     private readonly db: Db,
     readonly clock: HybridClock,
     readonly deviceId: string,
+    private readonly device: DeviceState,
   ) {
     this.appliers = new Appliers(db);
     this.s = {
-      storedClock: db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck(),
-      saveClock: db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE excluded.value > meta.value"),
       lastSeq: db.prepare('SELECT coalesce(max(device_seq), 0) FROM change_log WHERE device_id = ?').pluck(),
       has: db.prepare('SELECT 1 FROM change_log WHERE entry_id = ?').pluck(),
       hasSeq: db.prepare('SELECT entry_id FROM change_log WHERE device_id = ? AND device_seq = ?').pluck(),
@@ -54,19 +49,46 @@ export class Replica {
     };
   }
 
-  /** Called after each transaction that applied entries, with their types (caches of the event's shape listen). */
+  /**
+   * Called after each transaction that applied entries has committed, with their types (caches of the event's shape
+   * listen). Never for a transaction that rolled back, and never inside one: a listener sees the committed file.
+   */
   onApplied(listener: (types: ReadonlySet<string>) => void): void {
     this.listeners.push(listener);
   }
 
   /**
-   * Records a change made on this device: decided by a service, applied, logged. Call inside the transaction that
+   * Runs fn in one immediate transaction (nested calls become savepoints of the outer one); once the outermost
+   * commits, listeners hear of every entry type applied inside it, local commits and received entries alike.
+   */
+  transaction<T>(fn: () => T): T {
+    this.depth++;
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (e) {
+      if (--this.depth === 0) this.pending.clear();
+      throw e;
+    }
+    if (--this.depth === 0 && this.pending.size) {
+      // The set is handed to listeners, then emptied for the next transaction: no allocation per scan.
+      try {
+        this.notify(this.pending);
+      } finally {
+        this.pending.clear();
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Records a change made on this device: decided by a service, applied, logged. Call inside the transaction() that
    * also reads what the decision was based on. The clock and sequence are read from the file inside that
    * transaction, so two processes on one file (the app and the CLI) never write the same clock value or sequence.
    */
   commit<T extends EntryType>(type: T, payload: PayloadOf<T>): Extract<Entry, { type: T }> {
-    if (!this.db.inTransaction) throw new Error(`commit(${type}) outside a transaction`);
-    const stored = this.s.storedClock.get() as string | undefined;
+    if (this.depth === 0 || !this.db.inTransaction) throw new Error(`commit(${type}) outside a transaction`);
+    const stored = this.device.clock();
     if (stored) this.clock.receive(stored);
     const entry = {
       entryId: randomUUID(),
@@ -78,8 +100,8 @@ export class Replica {
     } as Extract<Entry, { type: T }>;
     this.appliers.apply(entry);
     this.store(entry);
-    this.s.saveClock.run(entry.hlc);
-    this.notify(new Set([type]));
+    this.device.saveClock(entry.hlc);
+    this.pending.add(type);
     return entry;
   }
 
@@ -91,9 +113,8 @@ export class Replica {
     const report: ReceiveReport = { applied: 0, duplicates: 0, rejected: [], skewMs: {} };
     const batch = opts.batch ?? 200;
     for (let i = 0; i < raw.length; i += batch) {
-      const types = new Set<string>();
-      this.db.transaction(() => {
-        const stored = this.s.storedClock.get() as string | undefined;
+      this.transaction(() => {
+        const stored = this.device.clock();
         if (stored) this.clock.receive(stored);
         raw.slice(i, i + batch).forEach((r, j) => {
           const parsed = parseEntry(r);
@@ -106,13 +127,12 @@ export class Replica {
           if (skewMs > (report.skewMs[entry.deviceId] ?? 0)) report.skewMs[entry.deviceId] = skewMs;
           this.appliers.apply(entry);
           this.store(entry);
-          types.add(entry.type);
+          this.pending.add(entry.type);
           report.applied++;
         });
-        this.s.saveClock.run(this.clock.current());
+        this.device.saveClock(this.clock.current());
         for (const [device, ms] of Object.entries(report.skewMs)) this.s.skew.run(ms, device);
-      }).immediate();
-      if (types.size) this.notify(types);
+      });
     }
     return report;
   }
@@ -153,8 +173,8 @@ export class Replica {
     const out: StoredEntry[] = [];
     for (const device of Object.keys(this.vector())) {
       if (out.length >= limit) break;
-      const rows = this.s.since.all(device, peer[device] ?? 0, limit - out.length) as LogRow[];
-      for (const r of rows) out.push(toEntry(r));
+      const rows = this.s.since.all(device, peer[device] ?? 0, limit - out.length) as EntryRow[];
+      for (const r of rows) out.push(entryOfRow(r));
     }
     return out;
   }
@@ -168,7 +188,7 @@ export class Replica {
 
   /** Every entry in the log (tests, rebuilding a file from its log). */
   all(): StoredEntry[] {
-    return (this.db.prepare('SELECT entry_id, device_id, device_seq, hlc, type, payload FROM change_log ORDER BY seq').all() as LogRow[]).map(toEntry);
+    return (this.db.prepare('SELECT entry_id, device_id, device_seq, hlc, type, payload FROM change_log ORDER BY seq').all() as EntryRow[]).map(entryOfRow);
   }
 
   private store(entry: StoredEntry): void {
@@ -188,8 +208,4 @@ export class Replica {
   private notify(types: ReadonlySet<string>): void {
     for (const l of this.listeners) l(types);
   }
-}
-
-function toEntry(r: LogRow): StoredEntry {
-  return { entryId: r.entry_id, deviceId: r.device_id, deviceSeq: r.device_seq, hlc: r.hlc, type: r.type, payload: JSON.parse(r.payload) } as StoredEntry;
 }

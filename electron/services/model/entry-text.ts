@@ -2,7 +2,7 @@
 // lone UTF-16 surrogate: an entry carrying one was kept on every station but made the hub's purge fail for good
 // (issue 23, 12). So such text is refused where entries cross a trust boundary (entries.ts, parseEntry) and made
 // storable where it enters as raw input (a scanned code, checkin/identify.ts). Pure; no imports.
-// Neighbours: trust/entry-rules.ts (who may make an entry), trust/entry-clock.ts (how far ahead its clock may be).
+// Neighbours (in trust/, above it): trust/entry-rules.ts (who may make an entry), trust/entry-clock.ts (how far ahead its clock may be).
 
 /** A NUL, or a surrogate half without its partner. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

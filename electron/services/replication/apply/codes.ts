@@ -1,15 +1,10 @@
 // Applies a delegate's external codes: each (delegate, code) pair is added or removed by clock, the later change
 // winning whichever arrives first (a removal keeps its row, inactive, so an older addition arriving late loses).
 import type { Db } from '../../../../db/open.js';
+import { codeKey } from '../../model/code-key.js';
 import type { Entry, ExternalCode } from '../entries.js';
 
 type E<T extends Entry['type']> = Extract<Entry, { type: T }>;
-
-/** What a scan is compared with: systems that ignore case get the upper-case form. */
-export function codeKey(c: Pick<ExternalCode, 'code' | 'ci'>): string {
-  const code = c.code.normalize('NFKC').trim();
-  return c.ci ? code.toUpperCase() : code;
-}
 
 export class CodeApplier {
   private readonly s;

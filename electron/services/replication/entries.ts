@@ -3,7 +3,7 @@
 // the device that wrote it (no signing key, no file paths that matter elsewhere).
 import { z } from 'zod';
 import { CHECKPOINT_KINDS, ROLES, VERDICTS } from '../../api/contract.js';
-import { unstorableText } from '../trust/entry-text.js';
+import { unstorableText } from '../model/entry-text.js';
 
 const iso = z.string().min(10).max(40);
 const id = z.string().min(1).max(200);
@@ -189,4 +189,19 @@ export function parseEntry(raw: unknown): { ok: true; entry: StoredEntry } | { o
   const p = payloadSchemas[type as EntryType].safeParse(h.data.payload);
   if (!p.success) return { ok: false, problem: `${type}: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   return { ok: true, entry: { ...h.data, type, payload: p.data } as Entry };
+}
+
+/** An entry as a log table holds it, the payload as JSON text: the change log of an event file, the PostgreSQL hub's. */
+export interface EntryRow {
+  entry_id: string;
+  device_id: string;
+  device_seq: number;
+  hlc: string;
+  type: string;
+  payload: string;
+}
+
+/** The one mapping from a log row to the entry it holds (the replica's log and the PostgreSQL hub's alike). */
+export function entryOfRow(r: EntryRow): StoredEntry {
+  return { entryId: r.entry_id, deviceId: r.device_id, deviceSeq: r.device_seq, hlc: r.hlc, type: r.type, payload: JSON.parse(r.payload) } as StoredEntry;
 }

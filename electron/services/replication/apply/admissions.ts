@@ -1,10 +1,7 @@
 // Who is in, derived from the set of scans: recomputed per (target, person, day) from the admitting scans in clock
 // order, so the order scans arrive in never changes the result. The capacity counter moves with the admission row.
 import type { Db } from '../../../../db/open.js';
-
-export function counterKeyOf(targetKey: string, admissionDay: string): string {
-  return admissionDay ? `${targetKey}@${admissionDay}` : targetKey;
-}
+import { counterKeyOf } from '../../model/counter-key.js';
 
 export class Admissions {
   private readonly s;
