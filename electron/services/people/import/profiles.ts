@@ -7,20 +7,8 @@ import { normHeader, suggestMapping, type ImportField } from './columns.js';
 import { classifyHeader, FIELDS_FOR_VALUES, valueKind, valueReason } from './classify.js';
 import { SYSTEM_PROFILES } from './system-profiles.js';
 
-export interface SourceProfile {
-  id: string;
-  label: string;
-  /** Headers that must all be present (compared as columns.ts compares headers). */
-  signature: string[];
-  /** Known headers and what they become; null: known and deliberately not imported (a buyer's details, prices). */
-  columns: Record<string, ImportField | null>;
-  /** The registration code when the file has no per-attendee code column: the order code and this column, "ABC12-1". */
-  positionColumn?: string;
-  /** The registration code comes from a system that ignores its case (UUIDs, public ids): scans ignore it too. */
-  primaryIgnoresCase?: boolean;
-  /** Headers whose field yields to one of the event's own questions (connpass's 表示名 to "お名前（名札に印字します）"). */
-  yields?: string[];
-}
+export type { SourceProfile } from './source-profile.js';
+import type { SourceProfile } from './source-profile.js';
 
 const PRETIX_POSITIONS_EN: Record<string, ImportField | null> = {
   'Event slug': null, 'Order code': 'orderCode', 'Position ID': null, Status: 'status',

@@ -3,7 +3,7 @@
 // does not name are left to the classifier, classify.ts). profiles.ts holds the older five systems and detects them
 // all; what a status word means is in status-words.ts.
 import type { ImportField } from './columns.js';
-import type { SourceProfile } from './profiles.js';
+import type { SourceProfile } from './source-profile.js';
 
 // connpass → イベント管理 → 申込者の管理 → CSVダウンロード, current column set (UTF-8). Source: public connpass CSV
 // readers — a lottery tool that checks for exactly 参加枠名, ユーザー名, 表示名, 利用開始日, コメント, 参加ステータス,
