@@ -335,13 +335,30 @@ for (const k of selected) if (!benches[k]) throw new Error(`No benchmark named $
 
 const outFile = path.resolve('bench/results.json');
 const results: Record<string, Result> = fs.existsSync(outFile) ? (JSON.parse(fs.readFileSync(outFile, 'utf8')) as Record<string, Result>) : {};
+// Each key is written the moment it finishes (through a temporary file, so an interrupted write never leaves half a
+// file): one key that fails or a run stopped half-way never loses the keys already measured.
+const save = () => {
+  results._machine = { node: process.version, cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', at: new Date().toISOString() };
+  fs.writeFileSync(`${outFile}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  fs.renameSync(`${outFile}.tmp`, outFile);
+};
+const failed: string[] = [];
 for (const k of selected) {
   process.stderr.write(`bench ${k}…\n`);
-  results[k] = await benches[k]!();
+  try {
+    results[k] = await benches[k]!();
+  } catch (e) {
+    // The failure is the key's result: it replaces an older figure, which no longer describes this code.
+    results[k] = { failed: e instanceof Error ? e.message : String(e), at: new Date().toISOString() };
+    failed.push(k);
+  }
   process.stderr.write(`  ${JSON.stringify(results[k])}\n`);
+  save();
 }
-results._machine = { node: process.version, cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', at: new Date().toISOString() };
-fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 closeBigEvent();
 await closeSyncRig();
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+if (failed.length) {
+  process.stderr.write(`bench: ${failed.join(', ')} failed\n`);
+  process.exitCode = 1;
+}

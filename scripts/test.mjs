@@ -55,8 +55,9 @@ if (tools) {
   npx(['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, UKETSUKE_E2E_PORT: port });
   if (fs.existsSync(pwJson)) {
     const s = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
-    totals.passed += s.expected + (s.flaky ?? 0);
-    totals.failed += s.unexpected;
+    // A test that passed only on a retry ("flaky") is a failure: a retry hides a fault, it does not fix it.
+    totals.passed += s.expected;
+    totals.failed += s.unexpected + (s.flaky ?? 0);
     totals.skipped += s.skipped;
   } else totals.failed++;
 }
