@@ -37,6 +37,10 @@ export async function cameraToVerdict(runs = 7): Promise<Record<string, unknown>
     }
     const decodeToVerdict: number[] = [];
     const startToVerdict: number[] = [];
+    // Where the decode → verdict time goes: to the scan request leaving, the host answering, the verdict painted.
+    const decodeToAsked: number[] = [];
+    const askedToAnswered: number[] = [];
+    const answeredToVerdict: number[] = [];
     for (const token of tokens) {
       const png = path.join(dir, 'qr.png');
       const y4m = path.join(dir, 'qr.y4m');
@@ -54,17 +58,29 @@ export async function cameraToVerdict(runs = 7): Promise<Record<string, unknown>
         const t0 = await page.evaluate(() => performance.now());
         await page.getByTestId('start-camera').click();
         await page.locator('[data-verdict]').waitFor({ timeout: 15_000 });
-        const m = await page.evaluate(() => ({
-          decoded: performance.getEntriesByName('uketsuke:decoded')[0]?.startTime ?? NaN,
-          verdict: performance.getEntriesByName('uketsuke:verdict')[0]?.startTime ?? NaN,
-        }));
+        const m = await page.evaluate(() => {
+          const scan = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/scan')) as PerformanceResourceTiming | undefined;
+          return {
+            decoded: performance.getEntriesByName('uketsuke:decoded')[0]?.startTime ?? NaN,
+            verdict: performance.getEntriesByName('uketsuke:verdict')[0]?.startTime ?? NaN,
+            asked: scan?.startTime ?? NaN,
+            answered: scan?.responseEnd ?? NaN,
+          };
+        });
         decodeToVerdict.push(m.verdict - m.decoded);
         startToVerdict.push(m.verdict - t0);
+        decodeToAsked.push(m.asked - m.decoded);
+        askedToAnswered.push(m.answered - m.asked);
+        answeredToVerdict.push(m.verdict - m.answered);
       } finally {
         await browser.close();
       }
     }
-    return { ...pct(decodeToVerdict), cameraStartToVerdict: pct(startToVerdict), note: 'p-values: QR decoded → verdict rendered; fake camera at 10 fps, scanner at 12 fps' };
+    return {
+      ...pct(decodeToVerdict),
+      parts: { decodeToRequest: pct(decodeToAsked).p50, request: pct(askedToAnswered).p50, answerToVerdict: pct(answeredToVerdict).p50 },
+      cameraStartToVerdict: pct(startToVerdict),
+      note: 'p-values: QR decoded → verdict rendered; fake camera at 10 fps, scanner at 12 fps' };
   } finally {
     host.kill();
   }

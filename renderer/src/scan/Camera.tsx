@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InView } from './in-view';
 import { QrFrameReader } from './qr-frames';
+import { prepareSound } from './sounds';
 
 /** Why a camera did not start, by the browser's error name (never its English wording). */
 export function cameraProblem(message: string): 'denied' | 'none' | 'busy' | 'insecure' | null {
@@ -16,6 +17,8 @@ export function cameraProblem(message: string): 'denied' | 'none' | 'busy' | 'in
 
 /** Frames read a second: a held-up badge is read within a few frames, and reading leaves the machine time to answer. */
 const FPS = 12;
+/** How long reading waits for the verdict of the scan it has just handed over. */
+const VERDICT_WAIT_MS = 1000;
 
 /**
  * The camera scanner: the camera's video on screen, each frame read whole by QrFrameReader (qr-frames.ts says why not
@@ -31,6 +34,7 @@ export function Camera({ onCode, paused, startLabel, errorText }: { onCode: (cod
   const inView = useRef(new InView());
   const section = useRef<HTMLElement | null>(null);
   const frames = useRef(0);
+  const handedAt = useRef(-Infinity);
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
   const pausedRef = useRef(paused);
@@ -48,11 +52,18 @@ export function Camera({ onCode, paused, startLabel, errorText }: { onCode: (cod
     if (!inView.current.seen(text, now)) return;
     // Timing mark for the camera-to-verdict benchmark (bench/camera.ts), once per scan.
     performance.mark('uketsuke:decoded');
+    handedAt.current = now;
     onCodeRef.current(text);
   };
 
+  // Reading a frame holds the page's thread for 10–40 ms (more on a busy machine). Between handing a scan over and its
+  // verdict on screen the thread is the verdict's: no frame is read until the screen pauses the camera for the verdict,
+  // or for a second at most (the kiosk never pauses). Skipped frames count neither as seen nor as missing.
+  const waitingForVerdict = () => !pausedRef.current && performance.now() - handedAt.current < VERDICT_WAIT_MS;
+
   const start = async () => {
     setError(null);
+    prepareSound();
     try {
       const media = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
       stream.current = media;
@@ -65,7 +76,8 @@ export function Camera({ onCode, paused, startLabel, errorText }: { onCode: (cod
       const tick = async () => {
         if (run !== loop.current) return;
         const began = performance.now();
-        if (v.readyState >= v.HAVE_CURRENT_DATA && v.videoWidth > 0) {
+        if (pausedRef.current) handedAt.current = -Infinity;
+        if (v.readyState >= v.HAVE_CURRENT_DATA && v.videoWidth > 0 && !waitingForVerdict()) {
           const text = await reader.read(v, v.videoWidth, v.videoHeight);
           if (run !== loop.current) return;
           if (text !== null) read(text);

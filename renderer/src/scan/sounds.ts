@@ -18,6 +18,18 @@ const PATTERNS: Record<Tone, [freq: number, ms: number][]> = {
   deny: [[220, 450]],
 };
 
+/**
+ * Opens the audio output ahead of the first verdict: creating it takes 60–200 ms in Chromium, which the first verdict
+ * on screen would otherwise wait for. Called from a click (starting the camera), which browsers ask of audio anyway.
+ */
+export function prepareSound(): void {
+  try {
+    ctx ??= new AudioContext();
+  } catch {
+    // No audio device: verdicts are shown without sound.
+  }
+}
+
 export function play(tone: Tone): void {
   try {
     ctx ??= new AudioContext();
