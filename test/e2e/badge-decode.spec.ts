@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { Uketsuke } from '../../electron/services/uketsuke';
-import { buildDemo } from '../../db/demo/build-demo';
+import { buildDemo } from '../../electron/demo/build-demo';
 
 const SIZES = [5, 8, 11];
 
