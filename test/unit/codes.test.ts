@@ -53,7 +53,9 @@ describe('badge tokens', () => {
     const variants = [
       ...(i > 0 ? [token.slice(0, i) + 'ı' + token.slice(i + 1)] : []),
       ...(s > 0 ? [token.slice(0, s) + 'ſ' + token.slice(s + 1)] : []),
-      'u1' + token.slice(2).toLowerCase().replace('i', 'ı'),
+      // Only where the token has an I to replace: without one this would be the plain lower-case token, which is
+      // genuine (about one random token in forty has no I, and the test then failed).
+      ...(i > 0 ? ['u1' + token.slice(2).toLowerCase().replace('i', 'ı')] : []),
     ];
     expect(variants.length).toBeGreaterThan(0);
     for (const v of variants) {
