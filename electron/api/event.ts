@@ -20,6 +20,8 @@ export interface EventInfo {
   startsOn: string;
   endsOn: string;
   rehearsal: boolean;
+  /** The doors admit people the registration file lists as waitlisted, pending or unpaid. */
+  admitWaitlisted: boolean;
   days: EventDay[];
   deviceId: string;
   delegateCount: number;

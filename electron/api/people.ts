@@ -1,6 +1,6 @@
 // The contract's people wing: delegates, what the desk sees of one, what a typed code is, and imports (outputs; inputs
 // are the schemas of electron/services/methods/people.ts and import.ts). Part of electron/api/contract.ts.
-import type { CheckpointKind, ImportFieldName, Role } from './vocabulary.js';
+import type { CheckpointKind, DelegateFlag, ImportFieldName, Role } from './vocabulary.js';
 import type { ScanRecord } from './checkin.js';
 import type { CoreMessage } from './messages.js';
 
@@ -21,6 +21,10 @@ export interface Delegate {
   role: Role;
   externalCode: string | null;
   status: 'active' | 'cancelled';
+  /** What the import left for the desk to settle ("reading guessed", "role word unknown"…); empty when nothing. */
+  flags: DelegateFlag[];
+  /** What the registration file said was bought (an unknown role word is kept here). */
+  ticketType: string | null;
 }
 
 export interface DelegateHit extends Delegate {
@@ -76,6 +80,8 @@ export interface ImportReportView {
   updated: number;
   unchanged: number;
   rejected: { line: number; reason: string; code: string; params: Record<string, string | number>; cells: string[] }[];
+  /** Each flag a row was imported with, by line (the desk's "needs attention" list holds the same people). */
+  flagged: { line: number; flag: DelegateFlag; value: string }[];
   total: number;
   dryRun: boolean;
   encoding: string;

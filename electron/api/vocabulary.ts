@@ -14,6 +14,13 @@ export const VERDICTS = [
   'unknown',
   'forged',
 ] as const;
+/**
+ * What an import could not settle about a person (issue 24): they are imported, and the import report, the desk card
+ * and the desk's "needs attention" filter show the flag until a clerk settles it.
+ */
+export const DELEGATE_FLAGS = ['reading_missing', 'reading_guessed', 'email_invalid', 'role_unknown', 'possible_duplicate', 'waitlisted'] as const;
+export type DelegateFlag = (typeof DELEGATE_FLAGS)[number];
+
 export type VerdictCode = (typeof VERDICTS)[number];
 
 /** Verdicts that let the person through. */

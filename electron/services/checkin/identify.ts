@@ -1,5 +1,6 @@
 // Turns whatever a scanner or a person typed into an identity: a signed badge token, the external code from a
 // registration confirmation, or nothing. Never throws on hostile input.
+import { flagsOf } from '../model/delegate-row.js';
 import type { EventStore } from '../event/event-store.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
 import type { Identification } from './verdict.js';
@@ -37,13 +38,13 @@ export function identify(raw: string, event: EventStore, delegates: Delegates): 
     const d = delegates.findByBadgeNo(check.claim.badgeNo);
     const badgeNo = check.claim.badgeNo;
     if (!d) return { id: { kind: 'signed_unknown', badgeNo }, delegate: null, identityKey: `badge:${badgeNo}`, badgeNo, storedCode };
-    return { id: { kind: 'delegate', presentedIssue: check.claim.issue, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, badgeNo, storedCode };
+    return { id: { kind: 'delegate', presentedIssue: check.claim.issue, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled', waitlisted: held(d, event) }, delegate: d, identityKey: d.id, badgeNo, storedCode };
   }
   if (check.problem !== 'not_a_token') return { id: { kind: 'forged', problem: check.problem }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   const byCode = delegates.findByExternalCode(code);
   // The registration code stands for the first badge: once a badge is reissued (lost, stolen), the code stops
   // admitting at doors like the old QR does. The desk still finds the person by it, and the kiosk by typing it.
-  if (byCode) return { ...fromDelegate(byCode, storedCode), id: { kind: 'delegate', presentedIssue: 1, currentIssue: byCode.badge_issue, cancelled: byCode.status === 'cancelled' } };
+  if (byCode) return { ...fromDelegate(byCode, storedCode), id: { kind: 'delegate', presentedIssue: 1, currentIssue: byCode.badge_issue, cancelled: byCode.status === 'cancelled', waitlisted: held(byCode, event) } };
   if (PLAUSIBLE_CODE.test(code)) return { id: { kind: 'unmatched' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   return { id: { kind: 'forged', problem: 'not_a_token' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
 }
@@ -51,4 +52,9 @@ export function identify(raw: string, event: EventStore, delegates: Delegates): 
 /** A delegate identified by staff (desk) or by an external code: no badge issue was presented. */
 export function fromDelegate(d: DelegateRow, storedCode: string): Identified {
   return { id: { kind: 'delegate', presentedIssue: null, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled' }, delegate: d, identityKey: d.id, badgeNo: null, storedCode };
+}
+
+/** Waitlisted (pending, unpaid) in the registration file, at an event whose doors do not admit them. */
+function held(d: DelegateRow, event: EventStore): boolean {
+  return flagsOf(d.flags).includes('waitlisted') && !event.admitWaitlisted();
 }

@@ -18,7 +18,7 @@ export type Identification =
   | { kind: 'forged'; problem: Exclude<TokenCheck, { ok: true }>['problem'] | 'unreadable' }
   /** A valid signature for a badge number this device does not know yet (registered after the last sync). */
   | { kind: 'signed_unknown'; badgeNo: number }
-  | { kind: 'delegate'; presentedIssue: number | null; currentIssue: number; cancelled: boolean };
+  | { kind: 'delegate'; presentedIssue: number | null; currentIssue: number; cancelled: boolean; waitlisted?: boolean };
 
 export interface VerdictFacts {
   id: Identification;
@@ -53,6 +53,8 @@ export function decide(f: VerdictFacts): Verdict {
   if (id.kind === 'unmatched') return deny('unknown', 'No delegate has this code. Send the person to the registration desk.');
   if (id.kind === 'delegate') {
     if (id.cancelled) return deny('revoked', 'This registration was cancelled.');
+    // Waitlisted, pending or unpaid in the registration file: not admitted unless the event says so (Event screen).
+    if (id.waitlisted) return deny('not_registered', 'On the waiting list (or not yet paid): not admitted. Send the person to the registration desk.');
     if (id.presentedIssue !== null && id.presentedIssue < id.currentIssue)
       return deny('revoked', `This badge was replaced by a reprint (issue ${id.currentIssue}); ask for the newer badge.`);
   }

@@ -37,6 +37,7 @@ interface EventRow {
   starts_on: string;
   ends_on: string;
   rehearsal: number;
+  admit_waitlisted: number;
   public_key: string;
   private_key: string | null;
 }
@@ -121,6 +122,15 @@ export class EventStore {
     this.core.tx(() => this.core.commit('event.updated', { fields: { rehearsal: on ? 1 : 0 }, at: this.core.nowIso() }));
   }
 
+  /** Whether the doors admit people the registration file lists as waitlisted, pending or unpaid (off by default). */
+  admitWaitlisted(): boolean {
+    return this.load().row.admit_waitlisted === 1;
+  }
+
+  setAdmitWaitlisted(on: boolean): void {
+    this.core.tx(() => this.core.commit('event.updated', { fields: { admit_waitlisted: on ? 1 : 0 }, at: this.core.nowIso() }));
+  }
+
   /** The calendar day of an instant in the event's time zone (once-a-day rules and reports use it). */
   dayOf(iso: string): string {
     return this.load().dayFormat.format(new Date(iso));
@@ -148,6 +158,7 @@ export class EventStore {
       startsOn: row.starts_on,
       endsOn: row.ends_on,
       rehearsal: row.rehearsal === 1,
+      admitWaitlisted: row.admit_waitlisted === 1,
       days,
       deviceId: this.core.deviceId,
       delegateCount,

@@ -22,7 +22,7 @@ export const eventMethods = {
   updateEvent: method({
     input: z.object({
       name: text(200).optional(), nameJa: text(200).nullable().optional(), venue: text(300).optional(), venueJa: text(300).nullable().optional(), timezone: text(64).optional(),
-      rehearsal: z.boolean().optional(), startsOn: text(10).optional(), endsOn: text(10).optional(),
+      rehearsal: z.boolean().optional(), admitWaitlisted: z.boolean().optional(), startsOn: text(10).optional(), endsOn: text(10).optional(),
     }),
     access: ORGANISER,
     run: (fields, { app }): EventInfo => (app.programme.updateEvent(fields), eventInfo(app)),

@@ -16,4 +16,7 @@ export interface DelegateFields {
   email?: string | null;
   role?: Role;
   externalCode?: string | null;
+  /** Flag words separated by spaces; undefined on an edit keeps the stored ones. */
+  flags?: string;
+  ticketType?: string | null;
 }

@@ -1,6 +1,7 @@
 // A delegate as the table holds it and as the Api shows it: the one mapping between the two (the search columns, the
 // passenger list and every screen go through it). No imports beyond types, so the apply path can use it.
 import type { Delegate, Role } from '../../api/contract.js';
+import { DELEGATE_FLAGS, type DelegateFlag } from '../../api/vocabulary.js';
 
 export interface DelegateRow {
   id: string;
@@ -19,6 +20,16 @@ export interface DelegateRow {
   role: Role;
   external_code: string | null;
   status: 'active' | 'cancelled';
+  /** Flag words separated by spaces ('' none). */
+  flags: string;
+  ticket_type: string | null;
+}
+
+const KNOWN_FLAGS: ReadonlySet<string> = new Set(DELEGATE_FLAGS);
+
+/** The flags a row holds, known words only (a newer desk's flag is not shown by an older one). */
+export function flagsOf(flags: string | null | undefined): DelegateFlag[] {
+  return (flags ?? '').split(' ').filter((f): f is DelegateFlag => KNOWN_FLAGS.has(f));
 }
 
 export function toDelegate(r: DelegateRow): Delegate {
@@ -39,5 +50,7 @@ export function toDelegate(r: DelegateRow): Delegate {
     role: r.role,
     externalCode: r.external_code,
     status: r.status,
+    flags: flagsOf(r.flags),
+    ticketType: r.ticket_type ?? null,
   };
 }

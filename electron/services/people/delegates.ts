@@ -140,7 +140,7 @@ export class Delegates {
     const rec = this.clean(fields);
     if (rec.email && this.emailTaken.get(rec.email))
       throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
-    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
+    if (!hasName(rec)) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
     let id = opts.id ?? (rec.external_code || rec.email ? delegateIdFor(this.event.id(), rec) : newId('d'));
     // The derived id is taken here by someone whose code or email has since changed: this is another person.
     if (!opts.id && this.byId.get(id)) id = newId('d');
@@ -151,8 +151,8 @@ export class Delegates {
   /** Changes a delegate's details (last writer wins per field); badge number, issue and check-ins stay. */
   update(id: string, fields: DelegateFields): DelegateRow {
     const before = this.get(id);
-    const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code });
-    if (!rec.family_name && !rec.given_name) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
+    const rec = this.clean({ ...fields, role: fields.role ?? before.role, externalCode: fields.externalCode ?? before.external_code, flags: fields.flags ?? before.flags, ticketType: fields.ticketType === undefined ? before.ticket_type : fields.ticketType });
+    if (!hasName(rec)) throw new ServiceError('bad_input', 'A delegate needs a name.', { key: 'name_required', values: {} });
     const other = rec.email ? (this.byEmail.get(rec.email) as DelegateRow | undefined) : undefined;
     if (other && other.id !== id) throw new ServiceError('conflict', `A delegate with the email ${rec.email} is already registered.`, { key: 'duplicate_email', values: { email: rec.email ?? '' } });
     // Only what changed travels: another desk's edit of another field of this person stays.
@@ -182,6 +182,8 @@ export class Delegates {
       email: nfc(fields.email)?.toLowerCase() ?? null,
       role: fields.role ?? ('delegate' as Role),
       external_code: nfc(fields.externalCode),
+      flags: fields.flags ?? '',
+      ticket_type: nfc(fields.ticketType),
     };
   }
 
@@ -296,4 +298,9 @@ export class Delegates {
       .all(venue, ...ids) as { id: string }[];
     return new Set(rows.map((r) => r.id));
   }
+}
+
+/** A name in any script: a kanji name whose reading the dictionary lacks is still a person (flagged reading_missing). */
+function hasName(r: DelegateColumns): boolean {
+  return !!(r.family_name || r.given_name || r.family_name_kanji || r.given_name_kanji || r.family_name_kana || r.given_name_kana);
 }

@@ -79,6 +79,9 @@ export const delegateFields = z.object({
   email: text.nullable(),
   role: z.enum(ROLES),
   external_code: text.nullable(),
+  // What an import left for the desk to settle (flag words, space-separated) and what the file said was bought.
+  flags: z.string().max(400),
+  ticket_type: text.nullable(),
 });
 export type DelegateColumns = z.infer<typeof delegateFields>;
 export const PERSONAL_FIELDS = ['family_name', 'given_name', 'family_name_kanji', 'given_name_kanji', 'family_name_kana', 'given_name_kana', 'organisation', 'region', 'email', 'external_code'] as const satisfies readonly (keyof DelegateColumns)[];
@@ -112,7 +115,7 @@ export const payloadSchemas = {
   'event.updated': z.object({
     fields: z.object({
       name: text, name_ja: text.nullable(), venue: text, venue_ja: text.nullable(), timezone: z.string().max(64), rehearsal: z.number().int().min(0).max(1),
-      starts_on: z.string().max(10), ends_on: z.string().max(10),
+      admit_waitlisted: z.number().int().min(0).max(1), starts_on: z.string().max(10), ends_on: z.string().max(10),
     }).partial(),
     at: iso,
   }),

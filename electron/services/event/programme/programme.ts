@@ -29,6 +29,8 @@ export interface EventFields {
   venueJa?: string | null;
   timezone?: string;
   rehearsal?: boolean;
+  /** The doors admit waitlisted (pending, unpaid) registrations. */
+  admitWaitlisted?: boolean;
   startsOn?: string;
   endsOn?: string;
 }
@@ -137,6 +139,7 @@ export class Programme {
           ...(f.venueJa !== undefined && { venue_ja: f.venueJa?.trim() || null }),
           ...(f.timezone !== undefined && { timezone: f.timezone }),
           ...(f.rehearsal !== undefined && { rehearsal: f.rehearsal ? 1 : 0 }),
+          ...(f.admitWaitlisted !== undefined && { admit_waitlisted: f.admitWaitlisted ? 1 : 0 }),
           ...(dates && { starts_on: startsOn, ends_on: endsOn }),
         },
         at,

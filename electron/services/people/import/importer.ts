@@ -9,7 +9,10 @@ import { detectProfile, mappingFor, type SourceProfile } from './profiles.js';
 import { normHeader } from './columns.js';
 import type { ExternalCode } from '../../replication/entries.js';
 import { UnreadableFileError, type ParsedFile } from '../../files/read-file.js';
-import { checkRow, reject, type Rejection, type RowCheck } from './validate.js';
+import { checkRow, reject, type Rejection, type RowCheck, type RowFlag } from './validate.js';
+import type { DelegateFlag } from '../../../api/vocabulary.js';
+import { flagsOf } from '../../model/delegate-row.js';
+import { foldText } from '../../model/normalize.js';
 import { INLINE_READER, type FilePreview, type ImportReader, type ReadRows } from './read-job.js';
 import { csvLine } from '../export.js';
 
@@ -34,6 +37,8 @@ export interface ImportReport {
   /** Rows imported (or updated) as cancelled registrations. */
   cancelled: number;
   rejected: RejectedRow[];
+  /** Each flag a row was imported with, by line: the import screen lists them, the desk shows them on the card. */
+  flagged: { line: number; flag: DelegateFlag; value: string }[];
   total: number;
   dryRun: boolean;
   encoding: string;
@@ -52,6 +57,10 @@ interface FileState {
   emailLine: Map<string, { line: number; order: string | null }>;
   codeLine: Map<string, number>;
   orderRows: Map<string, number>;
+  /** Folded names seen so far → their first line: a second person of the same name is flagged, never refused. */
+  nameLine: Map<string, number>;
+  /** Lines of cancelled rows whose person registers again validly further down (same e-mail): they are skipped. */
+  superseded: Set<number>;
 }
 
 export interface ImportOptions {
@@ -104,7 +113,7 @@ export class Importer {
       throw new ServiceError('bad_input', `No name column recognised among: ${file.headers.join(', ')}. Map the columns by hand.`, { key: 'no_name_column', values: { headers: file.headers.join(', ') } });
     }
     const report: ImportReport = {
-      imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], total: file.records.length, dryRun: opts.dryRun ?? false,
+      imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], flagged: [], total: file.records.length, dryRun: opts.dryRun ?? false,
       encoding: file.encoding, delimiter: file.delimiter, format: file.format, headers: file.headers,
       source: profile ? { id: profile.id, label: profile.label } : null,
     };
@@ -116,7 +125,10 @@ export class Importer {
       emailLine: new Map(),
       codeLine: new Map(),
       orderRows: new Map(),
+      nameLine: new Map(),
+      superseded: new Set(),
     };
+    if (mapping.includes('status')) state.superseded = supersededLines(file, checks, mapping);
     // Small batches: the event loop is free between them, so a scan waits at most one batch (~25 ms).
     const batch = opts.batchSize ?? 250;
     // Large files: index once at the end instead of row by row (several times faster).
@@ -155,8 +167,15 @@ export class Importer {
   /** Imports or checks one record; returns why it is rejected, or null. */
   private importOne(check: RowCheck, cells: string[], line: number, targets: Map<string, string>, state: FileState, report: ImportReport): Rejection | null {
     if (!check.ok) return check.rejection;
+    // A cancelled ticket of someone who bought again: the valid registration further down is the person.
+    if (state.superseded.has(line)) {
+      report.unchanged++;
+      return null;
+    }
     const { status, orderCode, ticketCode } = check.row;
     const fields = { ...check.row.fields };
+    const flags: RowFlag[] = [...check.row.flags];
+    const flag = (f: DelegateFlag, value: string) => flags.push({ flag: f, value });
     // Sessions are named by id, title (English or Japanese), bus label or door id.
     const unknown = check.row.registrations.find((t) => !targets.has(t.toLowerCase()));
     const registrations = check.row.registrations.map((t) => targets.get(t.toLowerCase())!);
@@ -170,23 +189,43 @@ export class Importer {
       // The same address on another ticket of the same order is the buyer's (pretix check-in list, Eventbrite): it
       // stays with the order's first ticket and this attendee is imported without one.
       if (earlier !== undefined && orderCode && earlier.order === orderCode.toUpperCase()) fields.email = null;
-      else if (earlier !== undefined) return reject('duplicate_email', `Email ${fields.email} appears twice: already on line ${earlier.line}.`, { email: fields.email, line: earlier.line }).rejection;
-      else state.emailLine.set(fields.email, { line, order: orderCode?.toUpperCase() ?? null });
+      else if (earlier !== undefined) {
+        // Two people with one address: both are imported, the second without it, flagged for the desk.
+        flag('possible_duplicate', `${fields.email} (line ${earlier.line})`);
+        fields.email = null;
+      } else state.emailLine.set(fields.email, { line, order: orderCode?.toUpperCase() ?? null });
     }
     if (fields.externalCode) {
       const earlier = state.codeLine.get(fields.externalCode);
-      if (earlier !== undefined) return reject('duplicate_code', `Registration code ${fields.externalCode} appears twice: already on line ${earlier}.`, { code: fields.externalCode, line: earlier }).rejection;
-      state.codeLine.set(fields.externalCode, line);
+      if (earlier !== undefined) {
+        flag('possible_duplicate', `${fields.externalCode} (line ${earlier})`);
+        fields.externalCode = null;
+      } else state.codeLine.set(fields.externalCode, line);
     }
+    const nameKey = foldText([fields.familyNameKanji, fields.givenNameKanji, fields.familyName, fields.givenName].filter(Boolean).join(' '));
+    const sameName = nameKey ? state.nameLine.get(nameKey) : undefined;
+    if (sameName !== undefined && !cancelled) flag('possible_duplicate', `line ${sameName}`);
+    else if (nameKey && !cancelled) state.nameLine.set(nameKey, line);
     const byEmail = fields.email ? this.delegates.findByIdOrEmail(fields.email) : undefined;
     const byCode = fields.externalCode ? this.delegates.findByExternalCode(fields.externalCode) : undefined;
+    let existing: DelegateRow | undefined = byEmail ?? byCode;
     if (byEmail && byCode && byEmail.id !== byCode.id) {
-      const a = `${byEmail.given_name} ${byEmail.family_name}`;
-      const b = `${byCode.given_name} ${byCode.family_name}`;
-      return reject('identity_conflict', `Email ${fields.email} belongs to ${a} but code ${fields.externalCode} to ${b}.`, { email: fields.email ?? '', code: fields.externalCode ?? '', a, b }).rejection;
+      // The code's person is updated; the address stays with the other person, and the desk is told.
+      flag('possible_duplicate', `${fields.email} / ${fields.externalCode}`);
+      fields.email = null;
+      existing = byCode;
     }
     const codes = this.codesOf(fields.externalCode, orderCode, ticketCode, state.profile);
-    const existing: DelegateRow | undefined = byEmail ?? byCode;
+    // A reading a clerk has confirmed (or the file once gave) is not replaced by a guess on re-import.
+    if (existing && flags.some((f) => f.flag === 'reading_guessed') && existing.family_name_kana !== null && !flagsOf(existing.flags).includes('reading_guessed')) {
+      fields.familyName = existing.family_name;
+      fields.givenName = existing.given_name;
+      fields.familyNameKana = existing.family_name_kana;
+      fields.givenNameKana = existing.given_name_kana;
+      flags.splice(0, flags.length, ...flags.filter((f) => f.flag !== 'reading_guessed'));
+    }
+    fields.flags = [...new Set(flags.map((f) => f.flag))].join(' ');
+    for (const f of flags) report.flagged.push({ line, ...f });
     if (cancelled) report.cancelled++;
     if (existing) {
       const changed = differs(existing, fields);
@@ -241,6 +280,24 @@ export class Importer {
   }
 }
 
+/**
+ * The cancelled rows of people who registered again with the same e-mail in the same file (cancelled, then bought a new
+ * ticket): the valid row makes the delegate, the cancelled one is passed over — one person, the valid registration.
+ */
+function supersededLines(file: ParsedFile, checks: RowCheck[] | null, mapping: (ImportField | null)[]): Set<number> {
+  const out = new Set<number>();
+  const valid = new Set<string>();
+  const cancelledBy = new Map<string, number[]>();
+  file.records.forEach((rec, i) => {
+    const c = checks?.[i] ?? checkRow(rec.cells, mapping, file.headers.length);
+    if (!c.ok || !c.row.rawEmail) return;
+    if (c.row.status === 'cancelled') cancelledBy.set(c.row.rawEmail, [...(cancelledBy.get(c.row.rawEmail) ?? []), rec.line]);
+    else valid.add(c.row.rawEmail);
+  });
+  for (const [mail, lines] of cancelledBy) if (valid.has(mail)) for (const l of lines) out.add(l);
+  return out;
+}
+
 async function unreadableAsBadInput<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
@@ -257,6 +314,7 @@ function differs(row: DelegateRow, f: import('../delegates.js').DelegateFields):
     [row.organisation, f.organisation], [row.country, f.country], [row.region, f.region], [row.role, f.role],
     [row.email, f.email ?? row.email],
     [row.external_code, f.externalCode ?? row.external_code],
+    [row.flags, f.flags ?? row.flags], [row.ticket_type, f.ticketType === undefined ? row.ticket_type : f.ticketType],
   ];
   return pairs.some(([a, b]) => (a ?? null) !== (b ?? null));
 }

@@ -1,10 +1,16 @@
-// One record → the delegate it describes, or the reason it cannot be imported. All or nothing per row: a row
-// with any problem is rejected whole, with a reason a person understands.
+// One record → the delegate it describes, or the reason it cannot be imported. Only a row that names nobody (no name
+// in any script, no e-mail, no code) or cannot be read (cut short, too long) is rejected; every other problem imports
+// the person with a flag the import report and the desk show (issue 24): a kanji name's reading guessed from the
+// names dictionary or missing, an e-mail that is no address, a role word this importer does not know.
 import { z } from 'zod';
 import type { DelegateFields } from '../delegates.js';
 import { passportRomaji } from '../../model/normalize.js';
 import { roleFrom, roleFromTicket, statusFrom, type ImportField, type RegistrationStatus } from './columns.js';
 import { isEmailPlaceholder } from './classify.js';
+import type { DelegateFlag } from '../../../api/vocabulary.js';
+import { nameDictionary } from '../name-dictionary.js';
+import { splitKanjiName, suggestReading } from '../japanese-names.js';
+import { splitWesternName, withoutTitles } from '../western-names.js';
 
 export const MAX_FIELD_LENGTH = 200;
 
@@ -18,6 +24,15 @@ export interface ValidRow {
   /** The registration system's order code (shared by the tickets of one order) and the ticket's own code (its QR). */
   orderCode: string | null;
   ticketCode: string | null;
+  /** What the row imports with but the desk should settle, with the value that caused it. */
+  flags: RowFlag[];
+  /** The row's e-mail as written, before it was dropped as invalid or a placeholder (duplicates are found by it). */
+  rawEmail: string | null;
+}
+
+export interface RowFlag {
+  flag: DelegateFlag;
+  value: string;
 }
 
 /** Why a row was rejected: a code and its values (screens translate them), and an English sentence (CLI, logs). */
@@ -43,13 +58,20 @@ const email = z.string().email();
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
 const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u;
 
-/** "髙橋 美咲" / "髙橋　美咲" → ['髙橋', '美咲']; "Siobhán Ó Briain" → given "Siobhán", family "Ó Briain" is not knowable: last word. */
+/**
+ * "髙橋 美咲" / "髙橋　美咲" → ['髙橋', '美咲']; "佐藤健太" split by the names dictionary only when unambiguous, else whole
+ * in the family name; "Seán Ó Briain" → family "Ó Briain" (particles and titles: western-names.ts).
+ */
 function splitName(full: string, familyFirst: boolean): [family: string, given: string] {
-  // Stryker disable next-line MethodExpression: equivalent — every cell is trimmed before it gets here
-  const parts = full.trim().split(/[\s\u3000]+/);
-  if (parts.length === 1) return [parts[0]!, ''];
-  if (familyFirst) return [parts[0]!, parts.slice(1).join(' ')];
-  return [parts[parts.length - 1]!, parts.slice(0, -1).join(' ')];
+  if (familyFirst) {
+    const t = full.trim();
+    // Kana has no dictionary split: a kana name without a space is kept whole.
+    if (!/[\s\u3000]/.test(t) && !/\p{Script=Han}/u.test(t)) return [t, ''];
+    const s = splitKanjiName(t, nameDictionary());
+    return [s.family, s.given];
+  }
+  const w = splitWesternName(full);
+  return [w.family, w.given];
 }
 
 export function checkRow(cells: string[], mapping: (ImportField | null)[], headerCount: number): RowCheck {
@@ -72,6 +94,8 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   let givenKanji = v.givenNameKanji ?? '';
   let familyKana = v.familyNameKana ?? '';
   let givenKana = v.givenNameKana ?? '';
+  const flags: RowFlag[] = [];
+  const rawEmail = v.email && !isEmailPlaceholder(v.email) ? v.email.toLowerCase() : null;
   // A form's e-mail column holding "anonymous" (Microsoft Forms) is no address and no mistake: no e-mail.
   if (v.email && isEmailPlaceholder(v.email)) delete v.email;
   if (v.fullName && !family && !given) {
@@ -94,14 +118,41 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   if (KANA_ONLY.test(familyKanji)) [familyKana, familyKanji] = [familyKana || familyKanji, ''];
   if (KANA_ONLY.test(givenKanji)) [givenKana, givenKanji] = [givenKana || givenKanji, ''];
   // No Latin name given: romanise the kana reading (ヤマザキ → Yamazaki).
+  // Kanji only, no reading, no Latin name: the reading the names dictionary gives, stored as guessed until a desk
+  // clerk confirms it; none known: imported with the kanji alone, "reading missing".
+  if (!family && !given && !familyKana && !givenKana && (familyKanji || givenKanji)) {
+    const guess = suggestReading(familyKanji, givenKanji, nameDictionary());
+    if (guess) {
+      familyKana = guess.familyKana ?? '';
+      givenKana = guess.givenKana ?? '';
+      flags.push({ flag: guess.complete ? 'reading_guessed' : 'reading_missing', value: [familyKanji, givenKanji].filter(Boolean).join(' ') });
+    } else flags.push({ flag: 'reading_missing', value: [familyKanji, givenKanji].filter(Boolean).join(' ') });
+  }
   if (!family && familyKana) family = passportRomaji(familyKana);
   if (!given && givenKana) given = passportRomaji(givenKana);
-  if (!family && !given && !familyKanji && !givenKanji) return reject('no_name', 'No name: give a family or given name.');
-  if (!family && !given) return reject('kanji_without_reading', 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.');
-  if (v.email && !email.safeParse(v.email).success) return reject('invalid_email', `Invalid email "${v.email}".`, { value: v.email });
+  given = withoutTitles(given);
+  const hasName = !!(family || given || familyKanji || givenKanji);
+  if (!hasName && !rawEmail && !v.externalCode && !v.ticketCode && !v.orderCode) return reject('no_name', 'No name: give a family or given name.');
+  if (!hasName) {
+    // Named by an e-mail or a code only: the person is imported under the address's local part, to be completed.
+    family = rawEmail ? rawEmail.split('@')[0]! : (v.externalCode ?? v.ticketCode ?? v.orderCode ?? '');
+    flags.push({ flag: 'reading_missing', value: family });
+  }
+  if (v.email && !email.safeParse(v.email).success) {
+    flags.push({ flag: 'email_invalid', value: v.email });
+    delete v.email;
+  }
   // A role column says who someone is; without one, a ticket type may ("Speaker", "Press pass"), else delegate.
-  const role = v.role || !v.ticketType ? roleFrom(v.role ?? '') : roleFromTicket(v.ticketType);
-  if (!role) return reject('unknown_role', `Unknown role "${v.role}": use delegate, speaker, panellist, organiser, press or staff (or 登壇者, Intervenant, Referent…).`, { value: v.role ?? '' });
+  // A role word this importer does not know (一般参加, "Standard ticket") makes a delegate, the word kept as ticket type.
+  let role = v.role || !v.ticketType ? roleFrom(v.role ?? '') : roleFromTicket(v.ticketType);
+  let ticketType = v.ticketType ?? null;
+  if (!role) {
+    flags.push({ flag: 'role_unknown', value: v.role ?? '' });
+    role = 'delegate';
+    ticketType = ticketType ?? v.role ?? null;
+  }
+  const status = statusFrom(v.status ?? '');
+  if (status === 'waitlisted') flags.push({ flag: 'waitlisted', value: v.status ?? '' });
   return {
     ok: true,
     row: {
@@ -118,12 +169,16 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
         email: v.email?.toLowerCase() ?? null,
         role,
         externalCode: v.externalCode ?? null,
+        flags: flags.map((f) => f.flag).join(' '),
+        ticketType,
       },
       registrations: (v.registrations ?? '').split(/[;|,、]/).map((s) => s.trim()).filter(Boolean),
-      status: statusFrom(v.status ?? ''),
-      ticketType: v.ticketType ?? null,
+      status,
+      ticketType,
       orderCode: v.orderCode ?? null,
       ticketCode: v.ticketCode ?? null,
+      flags,
+      rawEmail,
     },
   };
 }

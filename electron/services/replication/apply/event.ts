@@ -7,7 +7,7 @@ import type { Entry } from '../entries.js';
 import { mergeFields, readClocks, writeClocks } from './field-clocks.js';
 
 type E<T extends Entry['type']> = Extract<Entry, { type: T }>;
-const EVENT_FIELDS = ['name', 'name_ja', 'venue', 'venue_ja', 'timezone', 'rehearsal', 'starts_on', 'ends_on'] as const;
+const EVENT_FIELDS = ['name', 'name_ja', 'venue', 'venue_ja', 'timezone', 'rehearsal', 'admit_waitlisted', 'starts_on', 'ends_on'] as const;
 const CHECKPOINT_FIELDS = ['kind', 'name', 'name_ja', 'target_id', 'capacity', 'opens_at', 'closes_at', 'entry_rule', 'list_rule', 'sort_order', 'archived'] as const;
 const SESSION_FIELDS = ['day_no', 'kind', 'title', 'title_ja', 'room', 'starts_at', 'ends_at', 'capacity', 'uid', 'archived', 'sort_order'] as const;
 const BUS_FIELDS = ['label', 'site', 'departs_at', 'returns_at', 'boarding', 'capacity', 'archived'] as const;
