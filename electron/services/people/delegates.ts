@@ -34,7 +34,7 @@ const nfc = (s: string | null | undefined, keepLineBreaks = false): string | nul
 };
 
 const SELECT_DELEGATE = `SELECT id, badge_no, badge_issue, family_name, given_name, family_name_kanji, given_name_kanji,
-  family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status FROM delegate`;
+  family_name_kana, given_name_kana, organisation, country, region, email, role, external_code, status, flags, ticket_type FROM delegate`;
 
 /** Delegates: who they are, how the desk finds them, and their badge numbers. */
 /** The desk's filters on a search (all optional): arrived at the venue or not yet, a role, a country as stored. */
