@@ -101,8 +101,8 @@ describe('imports in a worker thread', () => {
     expect((a.app.importer.reader as ImportThread).threaded).toBe(true);
     expect(ra).toEqual(rb);
     expect(ra.imported).toBeGreaterThan(5_900);
-    expect(ra.rejected.map((r) => r.code)).toContain('invalid_email');
-    expect(ra.rejected.map((r) => r.code)).toContain('duplicate_email');
+    expect(ra.flagged.map((r) => r.flag)).toContain('email_invalid');
+    expect(ra.flagged.map((r) => r.flag)).toContain('possible_duplicate');
     const names = (t: TestApp) => t.app.db.prepare('SELECT family_name, given_name, family_name_kanji, email, organisation FROM delegate ORDER BY email').all();
     expect(names(a)).toEqual(names(b));
     // Unreadable files answer the same way from the worker.

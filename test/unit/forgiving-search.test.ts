@@ -143,7 +143,8 @@ describe('levels and index upkeep (a small event)', () => {
     raw.exec(`DROP TRIGGER delegate_keys_ai; DROP TRIGGER delegate_keys_ad; DROP TRIGGER delegate_keys_au; DROP TABLE delegate_keys;
       ALTER TABLE delegate DROP COLUMN search_keys;
       DROP INDEX session_uid; ALTER TABLE session DROP COLUMN sort_order; ALTER TABLE session DROP COLUMN archived; ALTER TABLE session DROP COLUMN uid; ALTER TABLE bus DROP COLUMN archived;
-      ALTER TABLE checkpoint DROP COLUMN archived; ALTER TABLE event_day DROP COLUMN field_hlc; ALTER TABLE event DROP COLUMN venue_ja; PRAGMA user_version = 5;`);
+      ALTER TABLE checkpoint DROP COLUMN archived; ALTER TABLE event_day DROP COLUMN field_hlc; ALTER TABLE event DROP COLUMN venue_ja;
+      DROP INDEX delegate_flagged; ALTER TABLE delegate DROP COLUMN flags; ALTER TABLE delegate DROP COLUMN ticket_type; ALTER TABLE event DROP COLUMN admit_waitlisted; PRAGMA user_version = 5;`);
     raw.close();
     const reopened = Uketsuke.open(old.file);
     try {

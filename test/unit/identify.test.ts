@@ -17,7 +17,7 @@ describe('a cancelled registration is refused by every way of identifying the pe
     t = makeApp();
     const d = t.add({ familyName: 'Cancelled', externalCode: 'EJRC-2027-000101' }, ['talk']);
     cancel(d.id);
-    expect(who(d.token).id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: true });
+    expect(who(d.token).id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: true, waitlisted: false });
     const r = scan('talk-door-a', d.token);
     expect(r).toMatchObject({ verdict: 'revoked', reason: 'This registration was cancelled.' });
     expect(r.delegate?.familyName).toBe('Cancelled');
@@ -27,7 +27,7 @@ describe('a cancelled registration is refused by every way of identifying the pe
     t = makeApp();
     const d = t.add({ familyName: 'Cancelled', externalCode: 'EJRC-2027-000102' }, ['talk']);
     cancel(d.id);
-    expect(who('EJRC-2027-000102').id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: true });
+    expect(who('EJRC-2027-000102').id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: true, waitlisted: false });
     expect(scan('talk-door-a', 'EJRC-2027-000102')).toMatchObject({ verdict: 'revoked', reason: 'This registration was cancelled.' });
     expect(scan('venue', 'EJRC-2027-000102')).toMatchObject({ verdict: 'revoked', reason: 'This registration was cancelled.' });
     expect(t.app.dispatch('attendance', {}).find((a) => a.checkpointId === 'venue')?.admitted).toBe(0);
@@ -44,8 +44,8 @@ describe('a cancelled registration is refused by every way of identifying the pe
   it('an active delegate by the same three ways is not refused', () => {
     t = makeApp(undefined, '2027-04-27T09:00:00Z');
     const d = t.add({ familyName: 'Active', externalCode: 'EJRC-2027-000103' }, ['talk']);
-    expect(who(d.token).id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: false });
-    expect(who('EJRC-2027-000103').id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: false });
+    expect(who(d.token).id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: false, waitlisted: false });
+    expect(who('EJRC-2027-000103').id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 1, cancelled: false, waitlisted: false });
     expect(scan('talk-door-a', 'EJRC-2027-000103').verdict).toBe('admitted');
     expect(t.app.dispatch('checkIn', { delegateId: d.id }).verdict).toBe('admitted');
   });
@@ -57,7 +57,7 @@ describe('what a code identifies', () => {
     const d = t.add({ familyName: 'Reprinted' });
     t.app.dispatch('reissueBadge', { delegateId: d.id });
     const r = who(d.token);
-    expect(r.id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 2, cancelled: false });
+    expect(r.id).toEqual({ kind: 'delegate', presentedIssue: 1, currentIssue: 2, cancelled: false, waitlisted: false });
     expect(r.delegate?.id).toBe(d.id);
     expect(r.identityKey).toBe(d.id);
     expect(r.storedCode).toBe(d.token);

@@ -36,7 +36,9 @@ describe('names as registration systems deliver them', () => {
     expect(r.ok && r.row.fields.email).toBeNull();
   });
 
-  it('kanji only, without a reading: still refused (the guessed reading needs a flag the schema does not have yet)', () => {
-    expect(check({ fullName: '佐藤健太' })).toMatchObject({ ok: false, rejection: { code: 'kanji_without_reading' } });
+  it('kanji only, without a space: split by the names dictionary when unambiguous, the reading guessed and flagged', () => {
+    expect(check({ fullName: '佐藤健太' })).toMatchObject({ ok: true, row: { fields: { familyNameKanji: '佐藤', givenNameKanji: '健太', familyName: 'Sato', givenName: 'Kenta', flags: 'reading_guessed' } } });
+    // 東海林太郎 reads 東海林 太郎 or 東海 林太郎: kept whole in the family name, never split wrongly.
+    expect(check({ fullName: '東海林太郎' })).toMatchObject({ ok: true, row: { fields: { familyNameKanji: '東海林太郎', givenNameKanji: null, flags: 'reading_missing' } } });
   });
 });

@@ -21,7 +21,7 @@ function accepted(row: Partial<Record<ImportField, string>>, extra: string[] = [
 
 const NONE: DelegateFields = {
   familyName: '', givenName: '', familyNameKanji: null, givenNameKanji: null, familyNameKana: null, givenNameKana: null,
-  organisation: null, country: null, region: null, email: null, role: 'delegate', externalCode: null,
+  organisation: null, country: null, region: null, email: null, role: 'delegate', externalCode: null, flags: '', ticketType: null,
 };
 
 describe('names', () => {
@@ -39,7 +39,11 @@ describe('names', () => {
   it('a Latin full name: the last word is the family name, the rest the given name', () => {
     expect(accepted({ fullName: 'Kwame Mensah' }).fields).toMatchObject({ familyName: 'Mensah', givenName: 'Kwame' });
     expect(accepted({ fullName: 'Anna Maria  Rossi' }).fields).toMatchObject({ familyName: 'Rossi', givenName: 'Anna Maria' });
-    expect(accepted({ fullName: 'Siobhán Ó Briain' }).fields).toMatchObject({ familyName: 'Briain', givenName: 'Siobhán Ó' });
+    // The family name begins at its particle; titles are no part of the given name.
+    expect(accepted({ fullName: 'Siobhán Ó Briain' }).fields).toMatchObject({ familyName: 'Ó Briain', givenName: 'Siobhán' });
+    expect(accepted({ fullName: 'Lotte van der Berg' }).fields).toMatchObject({ familyName: 'van der Berg', givenName: 'Lotte' });
+    expect(accepted({ fullName: 'Prof. Dr. Jürgen Weiß' }).fields).toMatchObject({ familyName: 'Weiß', givenName: 'Jürgen' });
+    expect(accepted({ familyName: 'Weiß', givenName: 'Prof. Dr. Jürgen' }).fields).toMatchObject({ familyName: 'Weiß', givenName: 'Jürgen' });
     expect(accepted({ fullName: 'Madonna' }).fields).toMatchObject({ familyName: 'Madonna', givenName: '' });
   });
 
@@ -63,17 +67,20 @@ describe('names', () => {
     expect(r.fields).toMatchObject({ familyName: 'Yamazaki', givenName: 'Kenta', familyNameKanji: '山﨑', givenNameKanji: '健太' });
   });
 
-  it('one name part is enough; none, or kanji without a reading, is rejected with its reason', () => {
+  it('one name part is enough; only a row naming nobody is rejected; kanji alone gets a guessed (or missing) reading', () => {
     expect(accepted({ familyName: 'Diop' }).fields).toMatchObject({ familyName: 'Diop', givenName: '' });
     expect(accepted({ givenName: 'Awa' }).fields).toMatchObject({ familyName: '', givenName: 'Awa' });
-    expect(check({ email: 'nobody@example.org', organisation: 'No name' })).toEqual({
+    expect(check({ organisation: 'No name', country: 'Japan' })).toEqual({
       ok: false, rejection: { code: 'no_name', params: {}, reason: 'No name: give a family or given name.' },
     });
-    expect(check({ familyNameKanji: '髙橋', givenNameKanji: '美咲' })).toEqual({
-      ok: false,
-      rejection: { code: 'kanji_without_reading', params: {}, reason: 'Kanji name without a reading or Latin name: add the kana reading or the name in Latin letters.' },
-    });
-    expect(check({ givenNameKanji: '美咲' })).toMatchObject({ ok: false, rejection: { code: 'kanji_without_reading' } });
+    // An e-mail names the person: imported under its local part, to be completed at the desk.
+    expect(accepted({ email: 'nobody@example.org', organisation: 'No name' }).fields).toMatchObject({ familyName: 'nobody', flags: 'reading_missing' });
+    const guessed = check({ familyNameKanji: '髙橋', givenNameKanji: '美咲' });
+    expect(guessed.ok && guessed.row.flags).toEqual([{ flag: 'reading_guessed', value: '髙橋 美咲' }]);
+    expect(guessed.ok && guessed.row.fields).toMatchObject({ familyName: 'Takahashi', givenName: 'Misaki', familyNameKana: 'たかはし', givenNameKana: 'みさき', flags: 'reading_guessed' });
+    expect(accepted({ givenNameKanji: '美咲' }).fields).toMatchObject({ familyName: '', givenName: 'Misaki', flags: 'reading_guessed' });
+    // A name the dictionary does not know: the kanji alone, "reading missing".
+    expect(accepted({ familyNameKanji: '鶺鴒', givenNameKanji: '龘' }).fields).toMatchObject({ familyName: '', givenName: '', familyNameKanji: '鶺鴒', flags: 'reading_missing' });
   });
 });
 
@@ -101,14 +108,11 @@ describe('the other fields', () => {
     expect(accepted({ familyName: `  ${nfd}\t`, organisation: ' Re\u0301gion Grand Est ' }).fields).toMatchObject({ familyName: 'Lévesque', organisation: 'Région Grand Est' });
   });
 
-  it('an invalid email or an unknown role rejects the row, quoting what was found', () => {
-    expect(check({ familyName: 'Diop', email: 'awa.diop@' })).toEqual({
-      ok: false, rejection: { code: 'invalid_email', params: { value: 'awa.diop@' }, reason: 'Invalid email "awa.diop@".' },
-    });
-    expect(check({ familyName: 'Diop', role: 'Chef' })).toEqual({
-      ok: false,
-      rejection: { code: 'unknown_role', params: { value: 'Chef' }, reason: 'Unknown role "Chef": use delegate, speaker, panellist, organiser, press or staff (or 登壇者, Intervenant, Referent…).' },
-    });
+  it('an invalid email or an unknown role imports the person flagged, quoting what was found', () => {
+    const mail = check({ familyName: 'Diop', email: 'awa.diop@' });
+    expect(mail.ok && [mail.row.fields.email, mail.row.flags]).toEqual([null, [{ flag: 'email_invalid', value: 'awa.diop@' }]]);
+    const role = check({ familyName: 'Diop', role: 'Chef' });
+    expect(role.ok && [role.row.fields.role, role.row.fields.ticketType, role.row.flags]).toEqual(['delegate', 'Chef', [{ flag: 'role_unknown', value: 'Chef' }]]);
   });
 
   it('the Sessions column is split at ; | , and 、 with spaces around each name dropped', () => {

@@ -47,6 +47,7 @@ const MAY: Record<ApiMethod, Who[]> = {
   undoScan: ['staff', 'organiser'],
   walkIn: ['staff', 'organiser'],
   updateDelegate: ['staff', 'organiser'],
+  confirmReading: ['staff', 'organiser'],
   setRegistrations: ['staff', 'organiser'],
   reissueBadge: ['staff', 'organiser'],
   importPreview: ['organiser'],

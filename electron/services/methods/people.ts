@@ -18,7 +18,7 @@ export const peopleMethods = {
       limit: z.number().int().min(1).max(100).default(20),
       /** The desk's filter chips; the ranking is the search's own, only people who pass are kept. */
       filters: z
-        .object({ arrived: z.boolean().optional(), role: z.enum(ROLES).optional(), country: z.string().min(1).max(100).optional() })
+        .object({ arrived: z.boolean().optional(), role: z.enum(ROLES).optional(), country: z.string().min(1).max(100).optional(), attention: z.boolean().optional() })
         .strict()
         .optional(),
     }),
@@ -53,7 +53,17 @@ export const peopleMethods = {
     input: z.object({ id, fields: delegateEditSchema }),
     access: STAFF,
     run: ({ id, fields }, { app }): DelegateDetail =>
-      app.afterWrite(app.cards.detail(app.core.tx(() => app.delegates.update(id, { ...namesOrRefuse(fields), email: fields.email || null })).id)),
+      app.afterWrite(app.cards.detail(app.core.tx(() => {
+        const row = app.delegates.update(id, { ...namesOrRefuse(fields), email: fields.email || null });
+        // The clerk has seen and saved the person: the reading, address and role stand as saved.
+        return app.delegates.settleFlags(row.id, ['reading_guessed', 'reading_missing', 'email_invalid', 'role_unknown']);
+      }).id)),
+  }),
+  // The desk confirms a reading the import guessed from the names dictionary: one key on the card.
+  confirmReading: method({
+    input: z.object({ id }),
+    access: STAFF,
+    run: ({ id }, { app }): DelegateDetail => app.afterWrite(app.cards.detail(app.core.tx(() => app.delegates.settleFlags(id, ['reading_guessed'])).id)),
   }),
   // The desk's "Sessions & bus": the sessions, meeting blocks and bus the delegate is registered for, as a whole.
   setRegistrations: method({

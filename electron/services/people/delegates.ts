@@ -1,3 +1,5 @@
+import { flagsOf } from '../model/delegate-row.js';
+import type { DelegateFlag } from '../../api/vocabulary.js';
 import type { Delegate, DelegateHit, Role } from '../../api/contract.js';
 import { newId, ServiceError, type Core } from '../core.js';
 import type { EventStore } from '../event/event-store.js';
@@ -42,6 +44,8 @@ export interface SearchFilters {
   arrived?: boolean;
   role?: Role;
   country?: string;
+  /** Only people an import flagged (reading guessed, role word unknown…) and not cancelled: "needs attention". */
+  attention?: boolean;
 }
 
 /** How far down the ranking a filtered search reads (a filter that almost nobody passes stops here). */
@@ -161,6 +165,17 @@ export class Delegates {
     return this.get(id);
   }
 
+  /**
+   * Settles flags the desk has dealt with: a clerk confirming a guessed reading on the card (one key), or saving the
+   * person's details (a reading, an address and a role then stand as the clerk left them). Call inside a transaction.
+   */
+  settleFlags(id: string, settled: readonly DelegateFlag[]): DelegateRow {
+    const before = this.get(id);
+    const flags = flagsOf(before.flags).filter((f) => !settled.includes(f)).join(' ');
+    if (flags !== before.flags) this.core.commit('delegate.upserted', { id, fields: { flags }, at: this.core.nowIso() });
+    return this.get(id);
+  }
+
   /** Cancels a registration (or restores it): the badge is then refused everywhere with the reason "cancelled". */
   setCancelled(id: string, cancelled: boolean): DelegateRow {
     this.get(id);
@@ -262,14 +277,15 @@ export class Delegates {
   }
 
   search(query: string, limit: number, opts: FindOptions = {}, filters: SearchFilters = {}): DelegateHit[] {
-    const filtered = filters.arrived !== undefined || filters.role !== undefined || filters.country !== undefined;
+    const filtered = filters.arrived !== undefined || filters.role !== undefined || filters.country !== undefined || filters.attention !== undefined;
     if (!filtered) return this.hits(this.finder.find(query, limit, opts));
     // Filters keep the search's order: the same ranking, read further down until enough pass (or nobody is left).
     const country = filters.country?.trim().toLowerCase();
     const pass = (h: DelegateHit) =>
       (filters.arrived === undefined || h.arrived === filters.arrived) &&
       (filters.role === undefined || h.role === filters.role) &&
-      (country === undefined || (h.country ?? '').trim().toLowerCase() === country);
+      (country === undefined || (h.country ?? '').trim().toLowerCase() === country) &&
+      (filters.attention === undefined || (h.flags.length > 0 && h.status === 'active') === filters.attention);
     for (let window = limit * 5; ; window *= 5) {
       const ids = this.finder.find(query, Math.min(window, MAX_FILTER_WINDOW), opts);
       const hits = this.hits(ids).filter(pass);

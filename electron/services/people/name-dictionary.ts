@@ -8,17 +8,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
+import { decodeUtf8 } from '../files/read-file.js';
 import { dictionaryFrom, parseIpadicNames, SEED_DICTIONARY, type NameDictionary } from './japanese-names.js';
 
 let loaded: NameDictionary | null = null;
 
 /** IPADIC's bytes as text: UTF-8 if they are valid UTF-8, else EUC-JP (the dictionary's own encoding). */
 export function decodeIpadic(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return iconv.decode(Buffer.from(bytes), 'euc-jp');
-  }
+  const text = decodeUtf8(bytes);
+  return text.includes('\uFFFD') ? iconv.decode(Buffer.from(bytes), 'euc-jp') : text;
 }
 
 function load(): NameDictionary {
