@@ -69,6 +69,12 @@ export interface ImportPreview {
   delimiter: string | null;
   headers: string[];
   mapping: (ImportFieldName | null)[];
+  /** What the file's columns were recognised as (the mapping, unless a mapping saved for this source replaced it). */
+  recognised: (ImportFieldName | null)[];
+  /** The mapping is the one saved by hand for files with these headers. */
+  savedMapping: boolean;
+  /** Why each column maps as it does: by the system's profile, the header's words, the classifier or the values. */
+  reasons: { column: number; field: ImportFieldName | null; by: 'profile' | 'header' | 'classifier' | 'values' | 'none'; header: string; detail: string; valueKind?: 'email' | 'emailPlaceholder' | 'url' | 'kana' | 'kanjiName' | 'status' | 'code' }[];
   /** The registration system the file was recognised as coming from (e.g. "pretix — order positions (German)"), or null. */
   source: { id: string; label: string } | null;
   sample: string[][];

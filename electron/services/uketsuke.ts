@@ -18,6 +18,7 @@ import { PrintQueue } from './printing/print-queue.js';
 import { StaffLock } from './trust/staff-lock.js';
 import { Importer } from './people/import/importer.js';
 import { ImportThread } from './people/import/import-thread.js';
+import { SavedMappings } from './people/import/saved-mappings.js';
 import { ImportJobs } from './people/import/import-jobs.js';
 import type { ImportReader } from './people/import/read-job.js';
 import { DelegateExport } from './people/export.js';
@@ -96,7 +97,7 @@ export class Uketsuke {
     this.trust = new Trust(core, this.staffLock, this.delegates, accessOf);
     this.backups = db.name === ':memory:' || opts.backup === false ? null : new AutoBackup(db, db.name, opts.backup ?? {});
     this.backups?.start();
-    this.imports = new ImportJobs(this.importer, this.backups);
+    this.imports = new ImportJobs(this.importer, this.backups, new SavedMappings(this.core));
     // An import cut off by a crash left the search index deferred: finish it now.
     if (this.delegates.searchIndexDeferred()) this.delegates.rebuildSearchIndex();
     this.exporter = new DelegateExport(core, this.event);

@@ -53,6 +53,7 @@ const MAY: Record<ApiMethod, Who[]> = {
   importPreview: ['organiser'],
   importStart: ['organiser'],
   importStatus: ['organiser'],
+  saveImportMapping: ['organiser'],
   rejectedRows: ['organiser'],
   exportDelegates: ['organiser'],
   subjectExport: ['organiser'],

@@ -21,6 +21,13 @@ export const importMethods = {
     bodyLimit: FILE_BODY_LIMIT,
     run: ({ fileName, base64, mapping, dryRun }, { app }): ImportJob => app.imports.start(fileName, Buffer.from(base64, 'base64'), mapping ?? undefined, dryRun),
   }),
+  // A mapping changed by hand is saved for the file's source (its header signature) and offered for its next file.
+  saveImportMapping: method({
+    input: z.object({ ...fileInput, mapping: z.array(z.enum(IMPORT_FIELD_NAMES).nullable()).max(200) }),
+    access: ORGANISER,
+    bodyLimit: FILE_BODY_LIMIT,
+    run: async ({ fileName, base64, mapping }, { app, caller }): Promise<{ saved: true }> => (await app.imports.saveMapping(fileName, Buffer.from(base64, 'base64'), mapping, caller.station), { saved: true }),
+  }),
   importStatus: method({ input: z.object({ jobId: id }), access: ORGANISER, run: ({ jobId }, { app }): ImportJob => app.imports.status(jobId) }),
   rejectedRows: method({
     input: z.object({ jobId: id }),

@@ -145,7 +145,9 @@ export const payloadSchemas = {
     }).partial(),
     at: iso,
   }),
-  'setting.changed': z.object({ key: z.enum(['staff_pin']), value: z.string().max(400), at: iso, by: z.string().max(100).optional() }),
+  // The staff PIN, and the column mapping an organiser set by hand for one kind of file (its header signature), reused
+  // on every desk next time the same source's file comes in.
+  'setting.changed': z.object({ key: z.union([z.literal('staff_pin'), z.string().regex(/^import_mapping:[0-9a-f]{16}$/)]), value: z.string().max(4000), at: iso, by: z.string().max(100).optional() }),
   'device.enrolled': z.object({
     deviceId: id, role: z.enum(['desk', 'door', 'kiosk', 'venue', 'organiser', 'hub']), name: z.string().max(200),
     badgeBlock: z.object({ first: z.number().int().positive(), last: z.number().int().positive() }).nullable(), at: iso,

@@ -48,7 +48,7 @@ export class StaffLock {
 
   /** Who changed the PIN and when, newest first (from the log, so changes made on other stations are there too). */
   pinChanges(): { at: string; deviceId: string; by: string | null }[] {
-    const rows = this.core.db.prepare("SELECT device_id AS deviceId, payload FROM change_log WHERE type = 'setting.changed' ORDER BY hlc DESC").all() as { deviceId: string; payload: string }[];
+    const rows = this.core.db.prepare("SELECT device_id AS deviceId, payload FROM change_log WHERE type = 'setting.changed' AND json_extract(payload, '$.key') = 'staff_pin' ORDER BY hlc DESC").all() as { deviceId: string; payload: string }[];
     return rows.map((r) => {
       const p = JSON.parse(r.payload) as { at: string; by?: string };
       return { at: p.at, deviceId: r.deviceId, by: p.by ?? null };

@@ -12,7 +12,7 @@ import { coreText } from '../core-message';
 import { DelegateCard } from './desk/DelegateCard';
 import { DelegateForm } from './desk/DelegateForm';
 
-type SearchFilters = { arrived?: boolean; role?: Role; country?: string };
+type SearchFilters = { arrived?: boolean; role?: Role; country?: string; attention?: boolean };
 const ARRIVAL = [['all', undefined], ['arrived', true], ['notYet', false]] as const;
 
 export function Desk() {
@@ -200,6 +200,9 @@ export function Desk() {
               </button>
             ))}
           </span>
+          <button type="button" className={`chip${filters.attention ? ' chip-on' : ''}`} aria-pressed={filters.attention === true} data-testid="filter-attention" onClick={() => setFilters((f) => ({ ...f, attention: f.attention ? undefined : true }))}>
+            {t('desk.filter.attention')}
+          </button>
           <select className={`chip${filters.role ? ' chip-on' : ''}`} aria-label={t('desk.filter.role')} value={filters.role ?? ''} data-testid="filter-role" onChange={(e) => setFilters((f) => ({ ...f, role: (e.target.value || undefined) as Role | undefined }))}>
             <option value="">{t('desk.filter.anyRole')}</option>
             {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
@@ -242,6 +245,7 @@ export function Desk() {
                   {n.secondary && <small lang={n.secondaryLang}>{n.secondary}</small>}
                 </div>
                 <div className="result-org">{h.organisation}</div>
+                {h.flags.length > 0 && h.status === 'active' && <span className="pill pill-warn" title={h.flags.map((f) => t(`desk.flags.${f}`)).join('\n')} data-testid="result-flag">{t('desk.filter.attention')}</span>}
                 <span className={`pill ${h.arrived ? 'pill-ok' : ''}`}>{h.arrived ? `✓ ${t('desk.arrived')}` : t('desk.notArrived')}</span>
               </li>
             );
@@ -268,6 +272,12 @@ export function Desk() {
             onPrint={() => void print(detail.delegate.id)}
             onEdit={() => setEditing(true)}
             onRegistered={setDetail}
+            onConfirmReading={() =>
+              api.confirmReading({ id: detail.delegate.id }).then((d) => {
+                setDetail(d);
+                setMessage({ kind: 'ok', text: t('desk.readingConfirmed') });
+              }, fail)
+            }
             printOnCheckIn={station.printOnCheckIn && station.printer !== null}
             onReissue={() =>
               api.reissueBadge({ delegateId: detail.delegate.id }).then((d) => {

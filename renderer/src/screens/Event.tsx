@@ -112,6 +112,11 @@ export function EventSetup() {
           <button type="button" className={`btn btn-small${event.rehearsal ? ' btn-primary' : ''}`} aria-pressed={event.rehearsal} data-testid="mode-rehearsal" onClick={() => void run(() => api.updateEvent({ rehearsal: true }), t('event.nowRehearsal'))}>{t('event.rehearsal')}</button>
           <span className="hint">{event.rehearsal ? t('event.rehearsalHint') : t('event.liveHint')}</span>
         </div>
+        <label className="check">
+          <input type="checkbox" checked={event.admitWaitlisted} data-testid="admit-waitlisted" onChange={(e) => { const on = e.target.checked; void run(() => api.updateEvent({ admitWaitlisted: on }), t('event.admitWaitlisted')); }} />
+          {t('event.admitWaitlisted')}
+        </label>
+        <p className="hint">{t('event.admitWaitlistedHint')}</p>
       </section>
 
       <section className="card" aria-labelledby="event-days">

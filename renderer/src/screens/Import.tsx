@@ -15,9 +15,11 @@ export function Import() {
   const [mapping, setMapping] = useState<(ImportFieldName | null)[]>([]);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
 
   const choose = async (f: File | undefined) => {
     setPreview(null);
+    setSaved(false);
     setJob(null);
     setError(null);
     if (!f) return;
@@ -36,6 +38,11 @@ export function Import() {
     if (!file) return;
     setError(null);
     try {
+      // A mapping changed by hand is kept for this source: its next file maps the same way, on every desk.
+      if (!dryRun && preview && mapping.some((m, i) => m !== preview.recognised[i])) {
+        await api.saveImportMapping({ fileName: file.name, base64: file.base64, mapping });
+        setSaved(true);
+      }
       setJob(await api.importStart({ fileName: file.name, base64: file.base64, mapping, dryRun }));
     } catch (e) {
       setError(coreText(e, t));
@@ -67,7 +74,23 @@ export function Import() {
           <p className="import-meta">
             {t('import.detected', { rows: preview.rows, encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? '—') })}
           </p>
-          {preview.source && <p className="import-meta" data-testid="import-source">{t('import.recognised', { source: preview.source.label })}</p>}
+          <p className="import-meta" data-testid="import-source">{preview.source ? t('import.recognised', { source: preview.source.label }) : t('import.noProfile')}</p>
+          {preview.savedMapping && <p className="import-meta" data-testid="import-saved-mapping">{t('import.savedMapping')}</p>}
+          {saved && <p className="notice notice-ok" role="status" data-testid="import-mapping-saved">{t('import.mappingSaved')}</p>}
+          <details className="import-why" open data-testid="import-reasons">
+            <summary>{t('import.why')}</summary>
+            <ul>
+              {preview.reasons.map((r) => {
+                const field = r.field ? t(`import.fields.${r.field}`) : t('import.unused');
+                const by = r.field === null && r.by !== 'values' ? 'none' : r.by;
+                return (
+                  <li key={r.column} data-column={r.column} data-by={r.by}>
+                    {t(`import.reasonBy.${by}`, { column: r.column, header: r.header, field, source: preview.source?.label ?? '', kind: r.valueKind ? t(`import.valueKinds.${r.valueKind}`) : '' })}
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
           <div className="table-scroll">
             <table className="table">
               <thead>
@@ -116,6 +139,19 @@ export function Import() {
             <li><strong>{report.unchanged}</strong> {t('import.unchanged')}</li>
             <li className={report.rejected.length ? 'bad' : ''}><strong>{report.rejected.length}</strong> {t('import.rejected')}</li>
           </ul>
+          {report.flagged.length > 0 && (
+            <>
+              <h3>{t('import.flagged', { count: report.flagged.length })}</h3>
+              <table className="table" data-testid="import-flagged">
+                <thead><tr><th scope="col">{t('import.line')}</th><th scope="col">{t('import.flag')}</th><th scope="col">{t('import.value')}</th></tr></thead>
+                <tbody>
+                  {report.flagged.slice(0, 200).map((f, i) => (
+                    <tr key={i} data-flag={f.flag}><td className="num">{f.line}</td><td>{t(`desk.flags.${f.flag}`)}</td><td>{f.value}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           {report.rejected.length > 0 && (
             <>
               <table className="table">

@@ -6,6 +6,7 @@ import type { AutoBackup } from '../../../../db/backups.js';
 import { newId, ServiceError } from '../../core.js';
 import { rejectedCsv, type Importer, type ImportReport } from './importer.js';
 import { mappingFor } from './profiles.js';
+import type { SavedMappings } from './saved-mappings.js';
 
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
@@ -13,19 +14,25 @@ export class ImportJobs {
   constructor(
     private readonly importer: Importer,
     private readonly backups: AutoBackup | null,
+    private readonly saved: SavedMappings | null = null,
   ) {}
 
   /** Previews a file: how it was read, the columns recognised, the first rows. */
   async preview(fileName: string, bytes: Buffer): Promise<ImportPreview> {
     // Decoded in the import worker: a 50k-row file does not hold up scans or other screens meanwhile.
     const f = await this.importer.preview(fileName, bytes);
-    const m = mappingFor(f.headers);
+    // The first rows tell a column by its values when its header says nothing (e-mail addresses, codes, status words).
+    const m = mappingFor(f.headers, f.sample.map((cells) => ({ cells })));
+    const saved = this.saved?.get(f.headers) ?? null;
     return {
       format: f.format,
       encoding: f.encoding,
       delimiter: f.delimiter,
       headers: f.headers,
-      mapping: m.mapping,
+      mapping: saved ?? m.mapping,
+      recognised: m.mapping,
+      savedMapping: saved !== null,
+      reasons: m.reasons.map((r) => ({ column: r.column, field: r.field, by: r.by, header: f.headers[r.column - 1] ?? '', detail: r.reason, ...(r.valueKind && { valueKind: r.valueKind }) })),
       source: m.profile ? { id: m.profile.id, label: m.profile.label } : null,
       sample: f.sample,
       rows: f.rows,
@@ -33,6 +40,15 @@ export class ImportJobs {
   }
 
   /** Starts an import in the background; the screen follows it by its id. */
+  /** Saves a mapping changed by hand for this file's source (its header signature): the next file maps the same way. */
+  async saveMapping(fileName: string, bytes: Buffer, mapping: (ImportFieldName | null)[], by: string): Promise<void> {
+    const f = await this.importer.preview(fileName, bytes);
+    if (mapping.length !== f.headers.length) return;
+    const recognised = mappingFor(f.headers, f.sample.map((cells) => ({ cells }))).mapping;
+    const same = recognised.every((x, i) => x === mapping[i]);
+    if (!same || this.saved?.get(f.headers)) this.saved?.save(f.headers, mapping, by);
+  }
+
   start(fileName: string, bytes: Buffer, mapping: (ImportFieldName | null)[] | undefined, dryRun: boolean): ImportJob {
     const job: ImportJob = { id: newId('imp'), state: 'running', done: 0, total: 0, report: null, error: null, say: null };
     this.jobs.set(job.id, job);

@@ -129,6 +129,8 @@ export interface ColumnReason {
   field: ImportField | null;
   by: 'profile' | 'header' | 'classifier' | 'values' | 'none';
   reason: string;
+  /** For a column recognised by its values: what they are (the screen says it in its language). */
+  valueKind?: import('./classify.js').ValueKind;
 }
 
 export interface Recognition {
@@ -219,7 +221,7 @@ function inferFromValues(headers: readonly string[], rows: readonly { cells: rea
     reasons[at] = { column: at + 1, field: null, by: 'values', reason: `column ${at + 1}: ${kinds[at] === 'emailPlaceholder' ? valueReason('emailPlaceholder') : 'empty'}, so not the ${field === 'email' ? 'e-mail' : 'name'}` };
     mapping[better] = field;
     decided[better] = true;
-    reasons[better] = { column: better + 1, field, by: 'values', reason: `column ${better + 1}: ${field === 'email' ? valueReason('email') : `“${headers[better]}” holds the names`}` };
+    reasons[better] = { column: better + 1, field, by: 'values', reason: `column ${better + 1}: ${field === 'email' ? valueReason('email') : `“${headers[better]}” holds the names`}`, ...(field === 'email' && { valueKind: 'email' as const }) };
   }
   headers.forEach((_, i) => {
     if (decided[i]) return;
@@ -230,7 +232,7 @@ function inferFromValues(headers: readonly string[], rows: readonly { cells: rea
     taken.add(f);
     mapping[i] = f;
     decided[i] = true;
-    reasons[i] = { column: i + 1, field: f, by: 'values', reason: `column ${i + 1}: ${valueReason(k)}` };
+    reasons[i] = { column: i + 1, field: f, by: 'values', reason: `column ${i + 1}: ${valueReason(k)}`, valueKind: k };
   });
 }
 

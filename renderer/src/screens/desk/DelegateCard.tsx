@@ -7,7 +7,7 @@ import { checkpointTitle, countryName, displayName, formatTime, kanaReading } fr
 import { RegistrationEditor } from '../../components/RegistrationPicker';
 import { saveDownload } from '../../download';
 
-export function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, onRegistered, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; onEdit: () => void; onRegistered: (d: DelegateDetail) => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
+export function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, onRegistered, onConfirmReading, printOnCheckIn, onReissue, onUndo }: { detail: DelegateDetail; tz: string; lang: string; onCheckIn: () => void; onPrint: () => void; onEdit: () => void; onRegistered: (d: DelegateDetail) => void; onConfirmReading: () => void; printOnCheckIn: boolean; onReissue: () => void; onUndo: (() => void) | null }) {
   const { t } = useTranslation();
   const d = detail.delegate;
   const n = displayName(d, lang);
@@ -22,6 +22,20 @@ export function DelegateCard({ detail, tz, lang, onCheckIn, onPrint, onEdit, onR
         {kana && <p className="kana" lang="ja">{kana}</p>}
         {n.secondary && <p className="romaji" lang={n.secondaryLang}>{n.secondary}</p>}
       </header>
+      {d.flags.length > 0 && (
+        <section className="card-flags notice notice-warn" data-testid="card-flags" aria-label={t('desk.flagsTitle')}>
+          <strong>{t('desk.flagsTitle')}</strong>
+          <ul>
+            {d.flags.map((f) => (
+              <li key={f} data-flag={f}>{t(`desk.flags.${f}`)}{f === 'role_unknown' && d.ticketType ? ` — ${d.ticketType}` : ''}</li>
+            ))}
+          </ul>
+          {d.flags.includes('reading_guessed') && (
+            // One key: the clerk reads the guess to the person and confirms it; a wrong one is corrected with Edit.
+            <button type="button" className="btn btn-primary" onClick={onConfirmReading} data-testid="confirm-reading">✓ {t('desk.confirmReading')}</button>
+          )}
+        </section>
+      )}
       <dl className="facts">
         <dt>{t('desk.organisation')}</dt>
         <dd>{d.organisation ?? t('common.none')}</dd>
