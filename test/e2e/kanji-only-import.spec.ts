@@ -39,6 +39,8 @@ test('a kanji-only delegate: imported with a guessed reading, badge kanji + roma
     await expect(flagged.locator('tr[data-flag="reading_guessed"] td').first()).toHaveText('2');
     await expect(flagged.locator('tr[data-flag="role_unknown"]')).toContainText('一般参加枠');
     await shot(page, `import-${lang}-${size.width}x${size.height}`);
+    await flagged.scrollIntoViewIfNeeded();
+    await shot(page, `import-report-${lang}-${size.width}x${size.height}`);
   }
   // Now for real.
   await page.getByTestId('import-run').click();
