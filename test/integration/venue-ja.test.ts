@@ -36,7 +36,7 @@ describe('the venue in Japanese', () => {
     old.app.close();
     // Back to the shape of version 8: no venue_ja.
     const raw = new Database(old.file);
-    raw.exec(`ALTER TABLE event DROP COLUMN venue_ja; PRAGMA user_version = ${latestVersion - 1};`);
+    raw.exec(`ALTER TABLE event DROP COLUMN venue_ja; DROP INDEX delegate_flagged; ALTER TABLE delegate DROP COLUMN flags; ALTER TABLE delegate DROP COLUMN ticket_type; ALTER TABLE event DROP COLUMN admit_waitlisted; PRAGMA user_version = 8;`);
     raw.close();
 
     const app = Uketsuke.open(old.file, { now: clock.now, deviceId: 'old-desk', printers: [] });

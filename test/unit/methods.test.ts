@@ -15,7 +15,7 @@ describe('method descriptors', () => {
     expect(Object.keys(apiInputs)).toEqual(API_METHODS);
     expect(Object.keys(METHOD_ACCESS)).toEqual(API_METHODS);
     // The methods that carry a file in the request; every other method reads at most 256 KB.
-    expect(API_METHODS.filter((m) => bodyLimitOf(m) === FILE_BODY_LIMIT).sort()).toEqual(['importPreview', 'importStart', 'setBranding']);
+    expect(API_METHODS.filter((m) => bodyLimitOf(m) === FILE_BODY_LIMIT).sort()).toEqual(['importPreview', 'importStart', 'saveImportMapping', 'setBranding']);
     expect(bodyLimitOf('scan')).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitOf('noSuchMethod')).toBe(DEFAULT_BODY_LIMIT);
   });

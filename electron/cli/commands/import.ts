@@ -20,10 +20,12 @@ export const importDelegates: Command = async (cli) => {
     const report = await app.importer.run(path.basename(source), fs.readFileSync(source), { dryRun: values['dry-run'], onProgress: bar });
     if (values.rejects) fs.writeFileSync(values.rejects, rejectedCsv(report.headers, report.rejected));
     if (values.json) {
-      out({ imported: report.imported, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.map(({ line, reason }) => ({ line, reason })), total: report.total, dryRun: report.dryRun, encoding: report.encoding, delimiter: report.delimiter });
+      out({ imported: report.imported, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.map(({ line, reason }) => ({ line, reason })), flagged: report.flagged, total: report.total, dryRun: report.dryRun, encoding: report.encoding, delimiter: report.delimiter });
     } else {
       process.stdout.write(`${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected (read as ${report.encoding}).\n`);
       for (const r of report.rejected) process.stdout.write(`  line ${r.line}: ${r.reason}\n`);
+      // Imported, but for the desk to settle (reading guessed, e-mail invalid, role word unknown…).
+      for (const f of report.flagged) process.stdout.write(`  line ${f.line}: flagged ${f.flag.replace(/_/g, ' ')}${f.value ? ` (${f.value})` : ''}\n`);
     }
     return 0;
   });

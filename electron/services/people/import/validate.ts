@@ -66,7 +66,12 @@ function splitName(full: string, familyFirst: boolean): [family: string, given: 
   if (familyFirst) {
     const t = full.trim();
     // Kana has no dictionary split: a kana name without a space is kept whole.
-    if (!/[\s\u3000]/.test(t) && !/\p{Script=Han}/u.test(t)) return [t, ''];
+    // A space decides by itself: the dictionary is read only for a kanji name typed without one.
+    if (/[\s\u3000]/.test(t)) {
+      const [f, ...g] = t.split(/[\s\u3000]+/);
+      return [f!, g.join(' ')];
+    }
+    if (!/\p{Script=Han}/u.test(t)) return [t, ''];
     const s = splitKanjiName(t, nameDictionary());
     return [s.family, s.given];
   }
@@ -132,10 +137,11 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
   if (!given && givenKana) given = passportRomaji(givenKana);
   given = withoutTitles(given);
   const hasName = !!(family || given || familyKanji || givenKanji);
-  if (!hasName && !rawEmail && !v.externalCode && !v.ticketCode && !v.orderCode) return reject('no_name', 'No name: give a family or given name.');
+  const namingEmail = rawEmail && email.safeParse(rawEmail).success ? rawEmail : null;
+  if (!hasName && !namingEmail && !v.externalCode && !v.ticketCode && !v.orderCode) return reject('no_name', 'No name: give a family or given name.');
   if (!hasName) {
     // Named by an e-mail or a code only: the person is imported under the address's local part, to be completed.
-    family = rawEmail ? rawEmail.split('@')[0]! : (v.externalCode ?? v.ticketCode ?? v.orderCode ?? '');
+    family = namingEmail ? namingEmail.split('@')[0]! : (v.externalCode ?? v.ticketCode ?? v.orderCode ?? '');
     flags.push({ flag: 'reading_missing', value: family });
   }
   if (v.email && !email.safeParse(v.email).success) {
