@@ -212,6 +212,9 @@ describe('Cvent registrations (no public source of its headers: the classifier)'
     expect(scan('CV7Q2M9X5')).toBe('revoked');
     expect(scan('CV7Q2M9X6')).toBe('not_registered');
     // The event may admit waitlisted people (Event screen): then the same code is admitted.
+    // The desk too refuses them by default (a supervisor's override lets one in, with a reason).
+    const ines = t.app.db.prepare("SELECT id FROM delegate WHERE external_code = 'CV7Q2M9X6'").pluck().get() as string;
+    expect(t.app.dispatch('checkIn', { delegateId: ines }).verdict).toBe('not_registered');
     t.app.dispatch('updateEvent', { admitWaitlisted: true });
     expect(scan('CV7Q2M9X6')).toBe('admitted');
   });

@@ -5,7 +5,7 @@ import { newId, ServiceError, type Core } from '../core.js';
 import { counterKeyOf } from '../model/counter-key.js';
 import { targetKeyOf, type CheckpointRow, type EventStore } from '../event/event-store.js';
 import { toDelegate, type Delegates } from '../people/delegates.js';
-import { fromDelegate, identify, type Identified } from './identify.js';
+import { fromDelegate, held, identify, type Identified } from './identify.js';
 import { decide, type Verdict } from './verdict.js';
 
 interface AdmissionRow {
@@ -78,7 +78,11 @@ export class CheckinService {
   checkIn(delegateId: string, checkpointId?: string): ScanResult {
     const cp = checkpointId ? this.event.checkpoint(checkpointId) : this.event.venueCheckpoint();
     const d = this.delegates.get(delegateId);
-    return this.record(cp, fromDelegate(d, `desk:${d.badge_no}`), null);
+    // Waitlisted (pending, unpaid) people are refused here too, unless the event admits them; a supervisor's override
+    // lets one in with a reason.
+    const found = fromDelegate(d, `desk:${d.badge_no}`);
+    if (found.id.kind === 'delegate' && held(d, this.event)) found.id = { ...found.id, waitlisted: true };
+    return this.record(cp, found, null);
   }
 
   /** A supervisor admits someone the rules would refuse; the reason is kept with the scan. */

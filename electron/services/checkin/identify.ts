@@ -55,6 +55,6 @@ export function fromDelegate(d: DelegateRow, storedCode: string): Identified {
 }
 
 /** Waitlisted (pending, unpaid) in the registration file, at an event whose doors do not admit them. */
-function held(d: DelegateRow, event: EventStore): boolean {
+export function held(d: DelegateRow, event: EventStore): boolean {
   return flagsOf(d.flags).includes('waitlisted') && !event.admitWaitlisted();
 }

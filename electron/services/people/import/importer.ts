@@ -202,7 +202,9 @@ export class Importer {
         fields.externalCode = null;
       } else state.codeLine.set(fields.externalCode, line);
     }
-    const nameKey = foldText([fields.familyNameKanji, fields.givenNameKanji, fields.familyName, fields.givenName].filter(Boolean).join(' '));
+    // A row with neither e-mail nor code, named as an earlier row (same organisation too): perhaps one person twice.
+    // Rows with an address or a code are told apart by it (their repeats are flagged above).
+    const nameKey = fields.email || fields.externalCode ? '' : foldText([fields.familyNameKanji, fields.givenNameKanji, fields.familyName, fields.givenName].filter(Boolean).join(' ') + (fields.organisation ? `@${fields.organisation}` : ''));
     const sameName = nameKey ? state.nameLine.get(nameKey) : undefined;
     if (sameName !== undefined && !cancelled) flag('possible_duplicate', `line ${sameName}`);
     else if (nameKey && !cancelled) state.nameLine.set(nameKey, line);
