@@ -236,6 +236,20 @@ describe('Swapcard participants (no public source of its headers: the header wor
 });
 
 describe('Rules that never lose a person', () => {
+  it('no row of any fixture is refused; every flag is reported with its line', async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const name of readdirSync(DIR).filter((n) => /\.(csv|xlsx)$/.test(n))) {
+      const rep = await importFile(name);
+      expect(rep.rejected, name).toEqual([]);
+      expect(rep.imported, name).toBe(rep.total);
+      for (const f of rep.flagged) expect(f.line, `${name} ${f.flag}`).toBeGreaterThan(1);
+      // The flags stored with the people are those the report lists.
+      const stored = (t.app.db.prepare("SELECT flags FROM delegate WHERE flags <> ''").pluck().all() as string[]).flatMap((f) => f.split(' ')).sort();
+      expect(stored, name).toEqual(rep.flagged.map((f) => f.flag).sort());
+      t.app.close();
+    }
+  });
+
   const csv = (text: string) => new TextEncoder().encode(text);
   it('a person twice (cancelled, then valid) is one delegate with the valid registration', async () => {
     t = makeApp();
