@@ -9,6 +9,8 @@ import path from 'node:path';
 import { call } from './helpers';
 
 const SHOTS = process.env.UKETSUKE_SHOTS;
+// Both languages at both sizes; the last one is Japanese, so the card's confirmation is done in Japanese.
+const VIEWS = [['en', { width: 1366, height: 768 }], ['en', { width: 768, height: 1024 }], ['ja', { width: 1366, height: 768 }], ['ja', { width: 768, height: 1024 }]] as const;
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 };
@@ -23,7 +25,7 @@ test('a kanji-only delegate: imported with a guessed reading, badge kanji + roma
   const email = `onodera.${stamp}@e2e.example.jp`;
   // A connpass-like sheet: the name question written only in kanji, without a space; a role word the importer lacks.
   const csv = `お名前（名札に印字します）,メールアドレス,区分\r\n小野寺翔太,${email},一般参加枠\r\n,,\r\n`;
-  for (const [lang, size] of [['en', { width: 1366, height: 768 }], ['ja', { width: 768, height: 1024 }]] as const) {
+  for (const [lang, size] of VIEWS) {
     await page.setViewportSize(size);
     await page.addInitScript((l) => localStorage.setItem('uketsuke.lang', l), lang);
     await page.goto('/import');
@@ -63,7 +65,7 @@ test('a kanji-only delegate: imported with a guessed reading, badge kanji + roma
   if (SHOTS) execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', pdf!, path.join(SHOTS, 'badge-kanji-only')]);
 
   // The desk finds the person by kanji, kana and romaji; the needs-attention filter lists them.
-  for (const [lang, size] of [['en', { width: 1366, height: 768 }], ['ja', { width: 768, height: 1024 }]] as const) {
+  for (const [lang, size] of VIEWS) {
     await page.setViewportSize(size);
     await page.addInitScript((l) => localStorage.setItem('uketsuke.lang', l), lang);
     await page.goto('/desk');
