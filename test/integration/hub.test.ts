@@ -64,7 +64,11 @@ describe('venue hub over HTTPS', () => {
     expect(JSON.parse(cli(homeA, 'sync', '--db', doorA, '--json').stdout)).toMatchObject({ pushed: 1, waiting: 0 });
     expect(JSON.parse(cli(homeB, 'sync', '--db', doorB, '--json').stdout)).toMatchObject({ pulled: 1 });
     expect(JSON.parse(cli(homeB, 'scan', '--db', doorB, '--checkpoint', 'cp-registration', '--json', token).stdout).verdict).toBe('already_checked_in');
-    const devices = JSON.parse(cli(homeA, 'devices', '--db', doorA, '--json').stdout) as { role: string }[];
+    // The device list is the organisers': a door asking gets one line saying so, no stack trace.
+    const asked = cli(homeA, 'devices', '--db', doorA, '--json');
+    expect(asked.code).toBe(1);
+    expect(asked.stderr.trim()).toBe('uketsuke: Only organisers see the list of devices.');
+    const devices = JSON.parse(cli(hub.home, 'devices', '--db', hubFile, '--json').stdout) as { role: string }[];
     expect(devices.filter((d) => d.role === 'door')).toHaveLength(2);
   }, 60_000);
 

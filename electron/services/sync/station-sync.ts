@@ -152,7 +152,10 @@ export class StationSync {
 
   private async pullOnce(waitMs: number): Promise<{ applied: number; more: boolean }> {
     const answer = await this.call(() => this.transport.pull(this.core.replica.vector(), waitMs, PULL_PAGE));
-    const report = await this.core.replica.receiveAsync(answer.entries);
+    // Only this station writes in its own name: an entry that claims to, coming from outside, is someone else's forgery.
+    const entries = answer.entries.filter((e) => !claimsDevice(e, this.core.deviceId));
+    if (entries.length < answer.entries.length) this.lastError = `The hub sent ${answer.entries.length - entries.length} entries in this station's name: refused.`;
+    const report = await this.core.replica.receiveAsync(entries);
     this.hubVector = answer.vector;
     return { applied: report.applied, more: answer.more };
   }
@@ -209,16 +212,27 @@ export async function pairStation(
   name: string,
   onProgress?: (loaded: number, total: number) => void,
 ): Promise<PairAnswer & { delegates: number }> {
-  if (readHubLink(core)) throw new ServiceError('conflict', 'This event file is already paired with a hub.', { key: 'already_paired', values: {} });
+  // A pairing cut off before its first load finished (power, SIGKILL) is paired again with a new code, proving with
+  // the credential it got that it is the same station; a finished one is paired for good.
+  const before = readHubLink(core);
+  if (before && !before.loading) throw new ServiceError('conflict', 'This event file is already paired with a hub.', { key: 'already_paired', values: {} });
   const existing = core.db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined;
   const pairing = connect(null);
-  const answer = await pairing.pair({ secret: code.secret, deviceId: core.deviceId, name }).finally(() => pairing.close());
+  const answer = await pairing.pair({ secret: code.secret, deviceId: core.deviceId, name, ...(before ? { credential: before.credential } : {}) }).finally(() => pairing.close());
   if (existing && existing !== answer.eventId) throw new ServiceError('conflict', `This file holds another event (${existing}); pair a new file.`, { key: 'other_event_file', values: { event: existing } });
-  saveHubLink(core, { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() });
+  const link = { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() };
+  saveHubLink(core, { ...link, loading: true });
   const transport = connect(answer.credential);
   const sync = new StationSync(core, transport);
   await sync.syncOnce((loaded) => onProgress?.(loaded, answer.entries)).finally(() => transport.close());
-  if (answer.signingKey) core.db.prepare('UPDATE event SET private_key = ? WHERE id = ?').run(answer.signingKey, answer.eventId);
+  core.tx(() => {
+    if (answer.signingKey) core.db.prepare('UPDATE event SET private_key = ? WHERE id = ?').run(answer.signingKey, answer.eventId);
+    saveHubLink(core, link);
+  });
   const delegates = core.db.prepare("SELECT count(*) FROM delegate WHERE status = 'active'").pluck().get() as number;
   return { ...answer, delegates };
+}
+
+function claimsDevice(entry: unknown, deviceId: string): boolean {
+  return typeof entry === 'object' && entry !== null && (entry as { deviceId?: unknown }).deviceId === deviceId;
 }
