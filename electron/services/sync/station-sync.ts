@@ -50,6 +50,7 @@ export class StationSync {
   private lastError: string | null = null;
   private clockSkewMs = 0;
   private failures = 0;
+  private notYourHub = false;
   private pushTimer: NodeJS.Timeout | null = null;
   private pushing: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -78,6 +79,7 @@ export class StationSync {
       lastError: this.lastError,
       clockSkewMs: this.clockSkewMs,
       clockWarning: Math.abs(this.clockSkewMs) > MAX_SKEW_MS,
+      notYourHub: this.notYourHub,
     };
   }
 
@@ -181,6 +183,7 @@ export class StationSync {
       const answer = await fn();
       this.online = true;
       this.failures = 0;
+      this.notYourHub = false;
       this.lastError = null;
       this.lastSyncAt = new Date().toISOString();
       this.clockSkewMs = Date.now() - answer.hubTime;
@@ -188,6 +191,7 @@ export class StationSync {
     } catch (e) {
       this.online = false;
       this.failures++;
+      this.notYourHub = typeof e === 'object' && e !== null && (e as { notYourHub?: unknown }).notYourHub === true;
       this.lastError = e instanceof Error ? e.message : String(e);
       throw e;
     }
@@ -195,6 +199,8 @@ export class StationSync {
 
   /** Exponential backoff with jitter, so a venue's stations do not all knock at the hub at once when it returns. */
   private backoff(): number {
+    // Another machine at the hub's address is not an outage: knocking fast would not bring the hub back.
+    if (this.notYourHub) return Math.round(60_000 * (0.5 + this.opts.random()));
     const base = Math.min(this.opts.maxBackoffMs, 250 * 2 ** Math.min(this.failures, 8));
     return Math.round(base * (0.5 + this.opts.random()));
   }
