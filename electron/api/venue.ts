@@ -17,6 +17,8 @@ export interface SyncStatus {
   clockWarning: boolean;
   /** The hub's address answers with another certificate than the pinned one: someone else's machine, not an outage. */
   notYourHub?: boolean;
+  /** The hub holds this many more of this station's own entries than its file (a restored file): it cannot sync on. */
+  behindOwnHistory?: number;
 }
 
 /** What offline devices could not prevent, listed once their entries met (see services/sync/conflicts.ts). */

@@ -11,6 +11,8 @@ import { pairWithCode } from '../../electron/host/hub/connect.js';
 import { fetchPinnedCertificate, HttpsHubTransport } from '../../electron/host/hub/client.js';
 import { decodePairingCode } from '../../electron/services/sync/pairing-code.js';
 import { pairStation, readHubLink } from '../../electron/services/sync/station-sync.js';
+import { restoreBackup } from '../../db/backups.js';
+import { connectStation } from '../../electron/host/hub/connect.js';
 import { tempDir } from '../helpers.js';
 import { cli, freePort, HubProcess, pairedStation } from '../hub-rig.js';
 
@@ -91,6 +93,26 @@ describe('device ids from the hub', () => {
     desk.close();
   }, 60_000);
 
+  it('a station whose file was restored from a backup says it can no longer sync, instead of "waiting 0"', async () => {
+    const desk = await pairedStation(hub, 'restored-desk', 'desk');
+    const file = desk.core.db.name;
+    const backup = await desk.backups!.backup('auto');
+    const ids = desk.db.prepare('SELECT id FROM delegate ORDER BY badge_no LIMIT 2').pluck().all() as string[];
+    for (const id of ids) expect(desk.dispatch('scan', { checkpointId: 'cp-registration', code: desk.delegates.tokenFor(desk.delegates.get(id))! }).verdict).toBe('admitted');
+    const first = connectStation(desk, { waitMs: 0 })!;
+    await first.syncOnce();
+    await first.stop();
+    desk.close();
+    restoreBackup(file, backup, Date.now(), { force: true });
+    const restored = Uketsuke.open(file, { deviceId: 'restored-desk', printers: [] });
+    const sync = connectStation(restored, { waitMs: 0 })!;
+    await sync.syncOnce();
+    expect(sync.status().behindOwnHistory).toBe(2);
+    expect(sync.status().lastError).toMatch(/restored from a backup/);
+    await sync.stop();
+    restored.close();
+  }, 60_000);
+
   it('a station refuses a pulled entry that claims its own device id', async () => {
     const door = await pairedStation(hub, 'victim-door', 'door');
     const before = door.core.replica.vector()['victim-door'] ?? 0;
@@ -102,7 +124,6 @@ describe('device ids from the hub', () => {
     expect(hubApp.core.replica.receive([forged]).applied).toBe(1);
     hubApp.close();
     await hub.start();
-    const { connectStation } = await import('../../electron/host/hub/connect.js');
     const sync = connectStation(door, { waitMs: 0 })!;
     await sync.syncOnce();
     await sync.stop();

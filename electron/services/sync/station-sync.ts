@@ -51,6 +51,7 @@ export class StationSync {
   private clockSkewMs = 0;
   private failures = 0;
   private notYourHub = false;
+  private behindOwnHistory = 0;
   private pushTimer: NodeJS.Timeout | null = null;
   private pushing: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -80,6 +81,7 @@ export class StationSync {
       clockSkewMs: this.clockSkewMs,
       clockWarning: Math.abs(this.clockSkewMs) > MAX_SKEW_MS,
       notYourHub: this.notYourHub,
+      behindOwnHistory: this.behindOwnHistory,
     };
   }
 
@@ -159,6 +161,12 @@ export class StationSync {
     if (entries.length < answer.entries.length) this.lastError = `The hub sent ${answer.entries.length - entries.length} entries in this station's name: refused.`;
     const report = await this.core.replica.receiveAsync(entries);
     this.hubVector = answer.vector;
+    // The hub holds more of this station's own entries than its file: the file was restored from a backup (or someone
+    // wrote in its name). Its next entries would reuse sequence numbers the hub has, so they could never sync: said loudly.
+    const held = answer.vector[this.core.deviceId] ?? 0;
+    const mine = this.core.replica.vector()[this.core.deviceId] ?? 0;
+    this.behindOwnHistory = this.opts.forward === 'own' && held > mine ? held - mine : 0;
+    if (this.behindOwnHistory > 0) this.lastError = `The hub holds ${this.behindOwnHistory} entries of this station that this file does not (was it restored from a backup?): its new scans cannot sync. Pair a new event file for this station.`;
     return { applied: report.applied, more: answer.more };
   }
 
