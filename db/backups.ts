@@ -115,12 +115,60 @@ export function lastGoodBackup(file: string): string | null {
   return listBackups(file).find((b) => integrityProblems(b).length === 0) ?? null;
 }
 
+/** Why `restore` will not swap the file: what the person has to do is in the message. */
+export class RestoreRefusedError extends Error {}
+
+/** The event id an event file holds, or null when it is not a readable Uketsuke event file. */
+export function eventIdOf(file: string): string | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return (db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined) ?? null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Whether another process (a running station, hub or web host) has the file open: every SQLite connection in WAL
+ * mode holds a shared lock, so an exclusive lock taken and released at once fails while one exists. Nothing is
+ * written. A file SQLite cannot read at all counts as not in use.
+ */
+export function inUseByAnother(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return false;
+  } catch (e) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+  } finally {
+    db?.close();
+  }
+}
+
 /**
  * Replaces a damaged event file with a backup (the newest good one by default). The damaged file is kept beside it
- * (`.damaged-TIME`) for whoever wants to look at it; its WAL and shared-memory files are moved with it.
+ * (`.damaged-TIME`) for whoever wants to look at it; its WAL and shared-memory files are moved with it. Refused: a
+ * sound file (unless `force`), a backup that is damaged or of another event (or not an event file at all), and a
+ * file another process has open (its later changes would go into the file set aside, and be lost).
  */
-export function restoreBackup(file: string, backup: string | null = lastGoodBackup(file), now = Date.now()): string {
-  if (!backup) throw new Error(`No good backup of ${file} to restore.`);
+export function restoreBackup(file: string, backup: string | null = lastGoodBackup(file), now = Date.now(), opts: { force?: boolean } = {}): string {
+  if (!backup) throw new RestoreRefusedError(`No good backup of ${file} to restore.`);
+  if (!fs.existsSync(backup)) throw new RestoreRefusedError(`There is no file ${backup}.`);
+  const backupEvent = eventIdOf(backup);
+  if (!backupEvent || integrityProblems(backup).length > 0) throw new RestoreRefusedError(`${backup} is not a sound Uketsuke event file: nothing was changed.`);
+  const known = eventIdOf(file) ?? listBackups(file).map(eventIdOf).find((id) => id !== null) ?? null;
+  if (known && known !== backupEvent) throw new RestoreRefusedError(`${backup} is a backup of another event (${backupEvent}, not ${known}): nothing was changed.`);
+  if (fs.existsSync(file) && !opts.force && integrityProblems(file).length === 0) {
+    throw new RestoreRefusedError(`${file} is sound: there is nothing to restore. To replace it with the backup anyway, add --force (the current file is set aside, not deleted).`);
+  }
+  if (inUseByAnother(file)) throw new RestoreRefusedError(`${file} is open in another program (a running station, hub or web host): stop it first, then restore.`);
   const aside = `${file}.damaged-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
   for (const suffix of ['', '-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);

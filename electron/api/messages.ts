@@ -26,6 +26,7 @@ export type CoreMessageKey =
   | 'hub_device_new_event'
   | 'hub_no_event'
   | 'hub_not_running'
+  | 'hub_not_yours'
   | 'hub_unreachable'
   | 'import_not_finished'
   | 'join_from_cli'

@@ -13,6 +13,8 @@ export const pairRequest = z.object({
   secret: z.string().min(8).max(64),
   deviceId,
   name: z.string().max(100).default(''),
+  /** A station pairing again after its first pairing was cut off proves it is that station with the credential it got. */
+  credential: z.string().max(200).optional(),
   /** A venue hub pairing upstream brings its event: the organisers' hub learns its id and keys. */
   event: z.object({ id: z.string().min(1).max(200), publicKey: z.string().max(200), signingKey: z.string().max(400).nullable() }).optional(),
 });

@@ -15,6 +15,10 @@ export interface SyncStatus {
   clockSkewMs: number;
   /** This device's clock differs from the hub's by more than two minutes. */
   clockWarning: boolean;
+  /** The hub's address answers with another certificate than the pinned one: someone else's machine, not an outage. */
+  notYourHub?: boolean;
+  /** The hub holds this many more of this station's own entries than its file (a restored file): it cannot sync on. */
+  behindOwnHistory?: number;
 }
 
 /** What offline devices could not prevent, listed once their entries met (see services/sync/conflicts.ts). */

@@ -21,7 +21,7 @@ export const HELP = `uketsuke — registration desk, doors and buses, offline
   uketsuke privacy-export --db FILE --delegate ID|EMAIL --out FILE.json
   uketsuke purge       --db FILE --yes                (after the event: erase personal data, keep counts)
   uketsuke pin         --db FILE --set DIGITS         (the staff PIN that unlocks door and kiosk stations)
-  uketsuke restore     --db FILE [--from BACKUP]      (a damaged event file: put back its last good automatic backup)
+  uketsuke restore     --db FILE [--from BACKUP] [--force]  (a damaged event file: put back its last good automatic backup)
   uketsuke web         [--db FILE] [--port N] [--host ADDR] [--hub [--hub-port N] [--hub-host ADDR]]
                        (a paired file syncs with its hub while serving; --hub makes this laptop the venue hub)
   uketsuke hub         --db FILE|postgres://URL [--port N] [--host ADDR] [--upstream CODE]

@@ -65,7 +65,9 @@ export function run(): void {
         process.exitCode = 1;
         return;
       }
-      process.stderr.write(`uketsuke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      // Anything else (a hub's refusal, a full disk, a bug) is still one line; the trace only when asked for.
+      process.stderr.write(`uketsuke: ${oneLine(err)}\n`);
+      if (process.env.UKETSUKE_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
       process.exitCode = 1;
     },
   );
@@ -74,4 +76,12 @@ export function run(): void {
 /** A refusal of the file system (ENOENT, EACCES, EISDIR …) on a path the command line named. */
 function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
   return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** An error as the one line a person reads: a full disk in words they can act on, else the message's first line. */
+export function oneLine(err: unknown): string {
+  const code = err instanceof Error ? String((err as { code?: unknown }).code ?? '') : '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'The disk is full: nothing more can be recorded. Free some space on this computer and try again (what was already recorded is kept).';
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0]!.trim() || 'Unexpected error.';
 }

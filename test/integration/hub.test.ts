@@ -64,7 +64,11 @@ describe('venue hub over HTTPS', () => {
     expect(JSON.parse(cli(homeA, 'sync', '--db', doorA, '--json').stdout)).toMatchObject({ pushed: 1, waiting: 0 });
     expect(JSON.parse(cli(homeB, 'sync', '--db', doorB, '--json').stdout)).toMatchObject({ pulled: 1 });
     expect(JSON.parse(cli(homeB, 'scan', '--db', doorB, '--checkpoint', 'cp-registration', '--json', token).stdout).verdict).toBe('already_checked_in');
-    const devices = JSON.parse(cli(homeA, 'devices', '--db', doorA, '--json').stdout) as { role: string }[];
+    // The device list is the organisers': a door asking gets one line saying so, no stack trace.
+    const asked = cli(homeA, 'devices', '--db', doorA, '--json');
+    expect(asked.code).toBe(1);
+    expect(asked.stderr.trim()).toBe('uketsuke: Only organisers see the list of devices.');
+    const devices = JSON.parse(cli(hub.home, 'devices', '--db', hubFile, '--json').stdout) as { role: string }[];
     expect(devices.filter((d) => d.role === 'door')).toHaveLength(2);
   }, 60_000);
 
@@ -175,7 +179,7 @@ describe('venue hub over HTTPS', () => {
     await expect(pairWithCode(other, code, 'again')).rejects.toThrow(/already used/);
     const c = decodePairingCode(hub.pairingCode('door'));
     const altered = encodePairingCode({ ...c, fingerprint: 'A'.repeat(64) });
-    await expect(pairWithCode(Uketsuke.open(path.join(tempDir(), 'z.db'), { deviceId: 'mitm-victim', printers: [] }), altered, 'x')).rejects.toThrow(/not the hub/);
+    await expect(pairWithCode(Uketsuke.open(path.join(tempDir(), 'z.db'), { deviceId: 'mitm-victim', printers: [] }), altered, 'x')).rejects.toThrow(/not your hub/);
     // Revoked: the credential no longer works.
     expect(cli(hub.home, 'devices', '--db', hubFile, '--revoke', 'refused-desk').code).toBe(0);
     const after = await post(`${url}/sync/v1/pull`, '{"vector":{}}', { Authorization: `Bearer ${credential}` });

@@ -13,6 +13,17 @@ export class HubRefusedError extends Error {
   }
 }
 
+/**
+ * The server answering at the hub's address shows another certificate than the one pinned at pairing: not an outage
+ * (retrying fast would not help) but someone else's machine. `notYourHub` is what the station's sync reads.
+ */
+export class HubNotYoursError extends HubRefusedError {
+  readonly notYourHub = true;
+  constructor(url: string) {
+    super(495, `This is not your hub: the server at ${url} shows another certificate than the one this station was paired with. Do not pair with it; tell the organisers.`);
+  }
+}
+
 /** Fetches the hub's certificate and checks it against the pinned fingerprint before anything is sent. */
 export function fetchPinnedCertificate(url: string, fingerprint: string, timeoutMs = 5000): Promise<string> {
   const u = new URL(url);
@@ -22,7 +33,7 @@ export function fetchPinnedCertificate(url: string, fingerprint: string, timeout
       socket.end();
       if (!cert) return reject(new HubUnreachableError(`${url} sent no certificate.`));
       if (normaliseFingerprint(cert.fingerprint256) !== normaliseFingerprint(fingerprint)) {
-        return reject(new HubRefusedError(495, `The server at ${url} is not the hub of this pairing code (certificate fingerprint differs). Do not pair with it.`));
+        return reject(new HubNotYoursError(url));
       }
       resolve(cert.toString());
     });
@@ -46,7 +57,7 @@ export class HttpsHubTransport implements HubTransport {
       keepAlive: true,
       ca: certPem,
       // The certificate is the hub's own, whatever address it is reached at: identity is the fingerprint.
-      checkServerIdentity: (_host, cert) => (normaliseFingerprint(cert.fingerprint256) === pinned ? undefined : new Error('The hub certificate changed: pair this device again.')),
+      checkServerIdentity: (host, cert) => (normaliseFingerprint(cert.fingerprint256) === pinned ? undefined : new HubNotYoursError(host)),
     });
   }
 
@@ -116,8 +127,19 @@ export class HttpsHubTransport implements HubTransport {
         res.on('error', reject);
       });
       req.on('timeout', () => req.destroy(new HubUnreachableError(`The hub at ${base} did not answer in time.`)));
-      req.on('error', (e) => reject(e instanceof HubUnreachableError || e instanceof HubRefusedError ? e : new HubUnreachableError(`Cannot reach the hub at ${base}: ${e.message}`)));
+      req.on('error', (e) => reject(e instanceof HubUnreachableError || e instanceof HubRefusedError ? e : isNotYours(e) ? new HubNotYoursError(base) : new HubUnreachableError(`Cannot reach the hub at ${base}: ${e.message}`)));
       req.end(text);
     });
   }
+}
+
+/**
+ * The pinned certificate is the only authority the agent trusts, so any certificate verification failure means another
+ * certificate than the pinned one (the identity check's own error carries its marker).
+ */
+const NOT_PINNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+
+function isNotYours(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  return (e as { notYourHub?: unknown }).notYourHub === true || NOT_PINNED.has(String((e as { code?: unknown }).code));
 }

@@ -5,7 +5,7 @@ import { pairStation, readHubLink, StationSync, type SyncOptions } from '../../s
 import type { Uketsuke } from '../../services/uketsuke.js';
 import type { PairAnswer } from '../../api/sync-protocol.js';
 import { ServiceError } from '../../services/core.js';
-import { fetchPinnedCertificate, HttpsHubTransport } from './client.js';
+import { fetchPinnedCertificate, HttpsHubTransport, HubNotYoursError } from './client.js';
 
 /** The hub's certificate from the first of its addresses that answers, checked against the code's fingerprint. */
 async function pinnedCertificate(code: { hub: string[]; fingerprint: string }): Promise<string> {
@@ -15,8 +15,10 @@ async function pinnedCertificate(code: { hub: string[]; fingerprint: string }): 
       return await fetchPinnedCertificate(url, code.fingerprint);
     } catch (e) {
       lastError = e as Error;
+      if (e instanceof HubNotYoursError) break;
     }
   }
+  if (lastError instanceof HubNotYoursError) throw new ServiceError('conflict', lastError.message, { key: 'hub_not_yours', values: {} });
   throw new ServiceError('conflict', lastError?.message ?? 'Cannot reach the hub.', { key: 'hub_unreachable', values: { detail: lastError?.message ?? '' } });
 }
 

@@ -6,7 +6,7 @@ import type http from 'node:http';
 import { z } from 'zod';
 import { pairRequest, pullRequest, pushRequest } from '../../api/sync-protocol.js';
 import { ServiceError } from '../../services/core.js';
-import { HubAuthError, type HubService } from '../../services/sync/hub-service.js';
+import { HubAuthError, HubForbiddenError, type HubService } from '../../services/sync/hub-service.js';
 import { hubUrls, type TlsIdentity } from './tls.js';
 import { BodyTooLarge, readBody, refuseBody, sendJson, STATUS } from '../http.js';
 
@@ -35,6 +35,7 @@ export function startHubServer(opts: { hub: HubService; tls: TlsIdentity; port: 
         if (e instanceof BodyTooLarge) return refuseBody(req, res, { error: { message: e.message } });
         if (e instanceof HttpError) return sendJson(res, e.status, { error: { message: e.message } });
         if (e instanceof HubAuthError) return sendJson(res, 401, { error: { message: e.message } });
+        if (e instanceof HubForbiddenError) return sendJson(res, 403, { error: { message: e.message } });
         if (e instanceof ServiceError) return sendJson(res, STATUS[e.code].hub, { error: { message: e.message } });
         sendJson(res, 500, { error: { message: e instanceof Error ? e.message : String(e) } });
       },
@@ -65,7 +66,8 @@ async function route(hub: HubService, req: http.IncomingMessage): Promise<unknow
   const deviceTime = Number(req.headers['x-uketsuke-time']);
   const time = Number.isFinite(deviceTime) && deviceTime > 0 ? deviceTime : null;
   if (req.method === 'GET' && url.pathname === '/sync/v1/health') return { ok: true };
-  if (req.method !== 'POST' && url.pathname !== '/sync/v1/devices') throw new HttpError(405, 'Method not allowed.');
+  // The device list is read with GET; everything else is a POST. Any other method is refused before anything else.
+  if (req.method !== (url.pathname === '/sync/v1/devices' ? 'GET' : 'POST')) throw new HttpError(405, 'Method not allowed.');
   if (url.pathname === '/sync/v1/pair') {
     const body = parse(pairRequest, await readJson(req, MAX_BODY));
     return hub.pair(body);

@@ -160,11 +160,22 @@ export function parseCsv(bytes: Uint8Array): ParsedFile {
 /** Uncompressed XML a registration workbook may hold: 50,000 rows are about 20 MB. */
 export const MAX_XLSX_XML_BYTES = 100 * 1024 * 1024;
 
+/**
+ * How much larger than its file a workbook may unpack. Registration exports compress 5–15×; a sheet of identical
+ * cells built to expand compresses 500×. Below 8 MB unpacked nothing is refused for its ratio.
+ */
+const MAX_XLSX_RATIO = 40;
+const RATIO_FREE_BYTES = 8 * 1024 * 1024;
+/** Cells of the first sheet the reader holds in memory (50,000 rows × 20 columns); each costs ExcelJS hundreds of bytes. */
+export const MAX_XLSX_CELLS = 1_000_000;
+
 /** The parts of a workbook needed to read its first sheet: the others (more sheets, drawings, macros) stay zipped. */
 async function firstSheetOnly(bytes: Uint8Array, maxBytes: number): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
-  let budget = maxBytes;
+  const ratioCap = Math.max(RATIO_FREE_BYTES, bytes.length * MAX_XLSX_RATIO);
+  const cap = Math.min(maxBytes, ratioCap);
+  let budget = cap;
   // Inflated chunk by chunk and stopped at the budget: a zip bomb's declared sizes may lie.
   const read = (name: string): Promise<string | null> => {
     const f = zip.file(name);
@@ -176,7 +187,9 @@ async function firstSheetOnly(bytes: Uint8Array, maxBytes: number): Promise<Buff
         budget -= c.length;
         if (budget < 0) {
           stream.pause();
-          reject(new UnreadableFileError(`The workbook unpacks to more than ${Math.round(maxBytes / 1024 / 1024)} MB: save the registration sheet alone, or as CSV.`));
+          reject(new UnreadableFileError(cap < maxBytes
+            ? `The workbook unpacks to far more than its size (over ${MAX_XLSX_RATIO} times, more than ${Math.round(cap / 1024 / 1024)} MB): it is not a registration export as Excel writes one. Save the registration sheet alone, or as CSV.`
+            : `The workbook unpacks to more than ${Math.round(maxBytes / 1024 / 1024)} MB: save the registration sheet alone, or as CSV.`));
         } else chunks.push(c);
       });
       stream.on('error', (e: Error) => reject(e));
@@ -195,11 +208,21 @@ async function firstSheetOnly(bytes: Uint8Array, maxBytes: number): Promise<Buff
   const keep = ['[Content_Types].xml', '_rels/.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', sheetPath];
   for (const name of keep) {
     const text = await read(name);
+    if (name === sheetPath && text !== null) refuseTooManyCells(text);
     if (text !== null) out.file(name, text);
   }
   out.file('xl/workbook.xml', workbook.replace(/<(\w+:)?sheets>[\s\S]*<\/(\w+:)?sheets>/, (m) => m.replace(/<(?:\w+:)?sheet\b[^>]*\/>/g, (el) => (el === first ? el : ''))));
   out.file('xl/_rels/workbook.xml.rels', rels);
   return out.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+/** Counted in the XML before ExcelJS builds a model of every cell: past the cap the model alone would take gigabytes. */
+function refuseTooManyCells(sheetXml: string): void {
+  const cell = /<(?:\w+:)?c[\s>/]/g;
+  let n = 0;
+  while (cell.exec(sheetXml)) {
+    if (++n > MAX_XLSX_CELLS) throw new UnreadableFileError(`The first sheet holds too many cells (more than ${MAX_XLSX_CELLS.toLocaleString('en')}): save the registration sheet alone, or as CSV.`);
+  }
 }
 
 export async function parseXlsx(bytes: Uint8Array, maxXmlBytes = MAX_XLSX_XML_BYTES): Promise<ParsedFile> {

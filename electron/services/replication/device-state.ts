@@ -15,6 +15,8 @@ export interface HubLink {
   role: StationRole;
   eventId: string;
   pairedAt: string;
+  /** Set while the first load from the hub is under way: a pairing cut off then may be done again with a new code. */
+  loading?: true;
 }
 
 /** Where this file's hub listens (key 'hub_identity'), written by the hub process at start. */

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SIGNING_ROLES, type StationRole } from '../../api/sync-protocol.js';
 import { encodePairingCode } from './pairing-code.js';
-import { HubAuthError, type AuthenticatedDevice } from './hub-service.js';
+import { HubAuthError, HubForbiddenError, type AuthenticatedDevice } from './hub-service.js';
 
 /** A pairing code is good for ten minutes. */
 export const PAIRING_TTL_MS = 10 * 60 * 1000;
@@ -62,4 +62,27 @@ export function pushRefusal(device: AuthenticatedDevice, entryDevice: unknown): 
 /** Only roles that issue badges receive the event's signing key at pairing. */
 export function signingKeyFor(role: StationRole, key: string | null): string | null {
   return SIGNING_ROLES.has(role) ? key : null;
+}
+
+/** Who may read the hub's device list (every id, role and name): organiser stations and a venue hub only. */
+const DEVICE_LIST_ROLES: ReadonlySet<StationRole> = new Set(['organiser', 'venue']);
+
+/** Refuses a paired door, desk or kiosk the device list: ids and names are what a takeover would start from. */
+export function checkDeviceListAccess(device: AuthenticatedDevice | undefined): void {
+  if (device && !DEVICE_LIST_ROLES.has(device.role)) throw new HubForbiddenError('Only organisers see the list of devices.');
+}
+
+/**
+ * Pairing never takes over a device id the hub already knows: a paired (or removed) device's id, or one that wrote
+ * entries. The one exception is the same station pairing again after its first pairing was cut off: it proves it
+ * with the credential the hub gave it then. Null when the id may be paired, else the refusal.
+ */
+export function pairIdRefusal(known: { credential_hash: string; revoked_at: unknown } | undefined, wroteEntries: boolean, presented: string | undefined): string | null {
+  if (known?.revoked_at) return 'This device was removed from the event by the organisers: pair a new event file.';
+  if (known) {
+    const m = CREDENTIAL.exec(presented ?? '');
+    if (m && credentialMatches(Buffer.from(secretHash(m[2]!), 'hex'), known.credential_hash)) return null;
+    return 'Another device with this id is already paired with the hub: pair a new event file.';
+  }
+  return wroteEntries ? 'This device id is already in the event\'s log: pair a new event file.' : null;
 }

@@ -43,7 +43,7 @@ export class HubRole {
   /** "Join a hub": this station pairs with a hub and switches to the hub's event (the current file is kept). */
   joinHub(code: string, name: string): Promise<{ eventId: string; delegates: number }> {
     if (this.hubRunning) throw new ServiceError('conflict', 'This laptop is the hub; it cannot join another hub.', { key: 'hub_cannot_join', values: {} });
-    if (readHubLink(this.core)) throw new ServiceError('conflict', 'This station is already paired with a hub.', { key: 'already_paired', values: {} });
+    if (readHubLink(this.core) && !readHubLink(this.core)!.loading) throw new ServiceError('conflict', 'This station is already paired with a hub.', { key: 'already_paired', values: {} });
     if (!this.hubJoiner) throw new ServiceError('conflict', 'Joining a hub is done from the command line here: uketsuke pair --db FILE --code CODE.', { key: 'join_from_cli', values: {} });
     return this.hubJoiner(code, name);
   }

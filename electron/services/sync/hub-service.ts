@@ -19,3 +19,6 @@ export interface HubService {
 
 /** Why a request was refused, in words a steward can act on; the transport maps it to 401. */
 export class HubAuthError extends Error {}
+
+/** A paired device asking for what its role may not see (the device list is for organisers); the transport maps it to 403. */
+export class HubForbiddenError extends Error {}

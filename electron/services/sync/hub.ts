@@ -5,7 +5,7 @@ import { type HubDeviceInfo, type PairAnswer, type PullAnswer, type PushAnswer, 
 import { ServiceError, type Core } from '../core.js';
 import type { BadgeNumbers } from '../people/badge-numbers.js';
 import { MAX_SKEW_MS } from '../replication/hlc.js';
-import { checkCredential, credentialMatches, newCredential, newPairingCode, pushRefusal, readCredential, secretHash, signingKeyFor, type PairingCode } from './hub-credentials.js';
+import { checkCredential, checkDeviceListAccess, credentialMatches, newCredential, newPairingCode, pairIdRefusal, pushRefusal, readCredential, secretHash, signingKeyFor, type PairingCode } from './hub-credentials.js';
 import { HubAuthError, type HubService } from './hub-service.js';
 
 export { PAIRING_TTL_MS } from './hub-credentials.js';
@@ -52,7 +52,7 @@ export class Hub implements HubService {
   }
 
   /** A station presents the secret of its pairing code: it gets its own credential and badge numbers. */
-  pair(req: { secret: string; deviceId: string; name?: string }): PairAnswer {
+  pair(req: { secret: string; deviceId: string; name?: string; credential?: string }): PairAnswer {
     const { db } = this.core;
     const now = this.core.nowIso();
     return this.core.tx(() => {
@@ -62,6 +62,10 @@ export class Hub implements HubService {
       if (code.used_at) throw new HubAuthError('This pairing code was already used: ask for a new one.');
       if (code.expires_at < now) throw new HubAuthError('This pairing code has expired (codes last ten minutes): ask for a new one.');
       if (req.deviceId === this.core.deviceId) throw new HubAuthError('A hub cannot pair with itself.');
+      const known = db.prepare('SELECT credential_hash, revoked_at FROM hub_device WHERE device_id = ?').get(req.deviceId) as { credential_hash: string; revoked_at: string | null } | undefined;
+      const wrote = db.prepare('SELECT 1 FROM change_log WHERE device_id = ? LIMIT 1').get(req.deviceId) !== undefined;
+      const taken = pairIdRefusal(known, wrote, req.credential);
+      if (taken) throw new HubAuthError(taken);
       db.prepare('UPDATE pairing_code SET used_at = ?, device_id = ? WHERE secret_hash = ?').run(now, req.deviceId, hash);
       const credential = newCredential(req.deviceId);
       db.prepare(`INSERT INTO hub_device (device_id, role, name, credential_hash, paired_at) VALUES (?, ?, ?, ?, ?)
@@ -123,7 +127,9 @@ export class Hub implements HubService {
     return { entries, vector: this.core.replica.vector(), more: this.core.replica.waiting(vector) > entries.length, hubTime: Date.now() };
   }
 
-  devices(): HubDeviceInfo[] {
+  /** The paired devices; asked over the network, for organiser stations only (checkDeviceListAccess). */
+  devices(device?: HubDeviceRow): HubDeviceInfo[] {
+    checkDeviceListAccess(device);
     const rows = this.core.db.prepare('SELECT * FROM hub_device ORDER BY paired_at').all() as HubDeviceRow[];
     const me: HubDeviceInfo = { deviceId: this.core.deviceId, role: 'hub', name: 'hub', pairedAt: null, lastSeen: new Date().toISOString(), waiting: 0, clockSkewMs: 0, revoked: false };
     return [

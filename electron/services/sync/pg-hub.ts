@@ -10,7 +10,7 @@ import { BLOCK_SIZE } from '../people/badge-numbers.js';
 import { entryOfRow, parseEntry, PERSONAL_FIELDS, type EntryRow, type StoredEntry } from '../replication/entries.js';
 import { personalFieldsRemoved } from '../replication/apply/delegates.js';
 import { HybridClock } from '../replication/hlc.js';
-import { checkCredential, credentialMatches, newCredential, newPairingCode, pushRefusal, readCredential, secretHash, signingKeyFor, type PairingCode } from './hub-credentials.js';
+import { checkCredential, checkDeviceListAccess, credentialMatches, newCredential, newPairingCode, pairIdRefusal, pushRefusal, readCredential, secretHash, signingKeyFor, type PairingCode } from './hub-credentials.js';
 import { HubAuthError, type AuthenticatedDevice, type HubService } from './hub-service.js';
 
 /** The same scrub every replica applies to an entry older than a purge. */
@@ -85,6 +85,10 @@ export class PgHub implements HubService {
       // A device (or venue hub) is enrolled for one event: its file holds one event.
       const elsewhere = (await c.query('SELECT event_id FROM hub_device WHERE device_id = $1 AND event_id <> $2 AND revoked_at IS NULL', [req.deviceId, event.id])).rows[0] as { event_id: string } | undefined;
       if (elsewhere) throw new HubAuthError(`This device is enrolled for the event ${elsewhere.event_id}; pair a new event file (or remove the device from that event first).`);
+      const known = (await c.query('SELECT credential_hash, revoked_at FROM hub_device WHERE event_id = $1 AND device_id = $2', [event.id, req.deviceId])).rows[0] as { credential_hash: string; revoked_at: Date | null } | undefined;
+      const wrote = (await c.query('SELECT 1 FROM hub_entry WHERE event_id = $1 AND device_id = $2 LIMIT 1', [event.id, req.deviceId])).rowCount! > 0;
+      const taken = code.role === 'venue' ? null : pairIdRefusal(known, wrote, req.credential);
+      if (taken) throw new HubAuthError(taken);
       const credential = newCredential(req.deviceId);
       await c.query(
         `INSERT INTO hub_device (event_id, device_id, role, name, credential_hash) VALUES ($1, $2, $3, $4, $5)
@@ -197,6 +201,7 @@ export class PgHub implements HubService {
   }
 
   async devices(device?: AuthenticatedDevice, eventId?: string): Promise<HubDeviceInfo[]> {
+    checkDeviceListAccess(device);
     const event = eventId ?? device?.event_id;
     const rows = (await this.pool.query('SELECT device_id, role, name, paired_at, last_seen, clock_skew_ms, vector, revoked_at FROM hub_device WHERE event_id = $1 ORDER BY paired_at', [event])).rows as {
       device_id: string; role: StationRole; name: string; paired_at: Date; last_seen: Date | null; clock_skew_ms: number; vector: VectorClock; revoked_at: Date | null;

@@ -50,6 +50,8 @@ export class StationSync {
   private lastError: string | null = null;
   private clockSkewMs = 0;
   private failures = 0;
+  private notYourHub = false;
+  private behindOwnHistory = 0;
   private pushTimer: NodeJS.Timeout | null = null;
   private pushing: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -78,6 +80,8 @@ export class StationSync {
       lastError: this.lastError,
       clockSkewMs: this.clockSkewMs,
       clockWarning: Math.abs(this.clockSkewMs) > MAX_SKEW_MS,
+      notYourHub: this.notYourHub,
+      behindOwnHistory: this.behindOwnHistory,
     };
   }
 
@@ -152,8 +156,17 @@ export class StationSync {
 
   private async pullOnce(waitMs: number): Promise<{ applied: number; more: boolean }> {
     const answer = await this.call(() => this.transport.pull(this.core.replica.vector(), waitMs, PULL_PAGE));
-    const report = await this.core.replica.receiveAsync(answer.entries);
+    // Only this station writes in its own name: an entry that claims to, coming from outside, is someone else's forgery.
+    const entries = answer.entries.filter((e) => !claimsDevice(e, this.core.deviceId));
+    if (entries.length < answer.entries.length) this.lastError = `The hub sent ${answer.entries.length - entries.length} entries in this station's name: refused.`;
+    const report = await this.core.replica.receiveAsync(entries);
     this.hubVector = answer.vector;
+    // The hub holds more of this station's own entries than its file: the file was restored from a backup (or someone
+    // wrote in its name). Its next entries would reuse sequence numbers the hub has, so they could never sync: said loudly.
+    const held = answer.vector[this.core.deviceId] ?? 0;
+    const mine = this.core.replica.vector()[this.core.deviceId] ?? 0;
+    this.behindOwnHistory = this.opts.forward === 'own' && held > mine ? held - mine : 0;
+    if (this.behindOwnHistory > 0) this.lastError = `The hub holds ${this.behindOwnHistory} entries of this station that this file does not (was it restored from a backup?): its new scans cannot sync. Pair a new event file for this station.`;
     return { applied: report.applied, more: answer.more };
   }
 
@@ -178,6 +191,7 @@ export class StationSync {
       const answer = await fn();
       this.online = true;
       this.failures = 0;
+      this.notYourHub = false;
       this.lastError = null;
       this.lastSyncAt = new Date().toISOString();
       this.clockSkewMs = Date.now() - answer.hubTime;
@@ -185,6 +199,7 @@ export class StationSync {
     } catch (e) {
       this.online = false;
       this.failures++;
+      this.notYourHub = typeof e === 'object' && e !== null && (e as { notYourHub?: unknown }).notYourHub === true;
       this.lastError = e instanceof Error ? e.message : String(e);
       throw e;
     }
@@ -192,6 +207,8 @@ export class StationSync {
 
   /** Exponential backoff with jitter, so a venue's stations do not all knock at the hub at once when it returns. */
   private backoff(): number {
+    // Another machine at the hub's address is not an outage: knocking fast would not bring the hub back.
+    if (this.notYourHub) return Math.round(60_000 * (0.5 + this.opts.random()));
     const base = Math.min(this.opts.maxBackoffMs, 250 * 2 ** Math.min(this.failures, 8));
     return Math.round(base * (0.5 + this.opts.random()));
   }
@@ -209,16 +226,27 @@ export async function pairStation(
   name: string,
   onProgress?: (loaded: number, total: number) => void,
 ): Promise<PairAnswer & { delegates: number }> {
-  if (readHubLink(core)) throw new ServiceError('conflict', 'This event file is already paired with a hub.', { key: 'already_paired', values: {} });
+  // A pairing cut off before its first load finished (power, SIGKILL) is paired again with a new code, proving with
+  // the credential it got that it is the same station; a finished one is paired for good.
+  const before = readHubLink(core);
+  if (before && !before.loading) throw new ServiceError('conflict', 'This event file is already paired with a hub.', { key: 'already_paired', values: {} });
   const existing = core.db.prepare('SELECT id FROM event LIMIT 1').pluck().get() as string | undefined;
   const pairing = connect(null);
-  const answer = await pairing.pair({ secret: code.secret, deviceId: core.deviceId, name }).finally(() => pairing.close());
+  const answer = await pairing.pair({ secret: code.secret, deviceId: core.deviceId, name, ...(before ? { credential: before.credential } : {}) }).finally(() => pairing.close());
   if (existing && existing !== answer.eventId) throw new ServiceError('conflict', `This file holds another event (${existing}); pair a new file.`, { key: 'other_event_file', values: { event: existing } });
-  saveHubLink(core, { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() });
+  const link = { urls: code.hub, fingerprint: code.fingerprint, certPem, credential: answer.credential, role: answer.role, eventId: answer.eventId, pairedAt: new Date().toISOString() };
+  saveHubLink(core, { ...link, loading: true });
   const transport = connect(answer.credential);
   const sync = new StationSync(core, transport);
   await sync.syncOnce((loaded) => onProgress?.(loaded, answer.entries)).finally(() => transport.close());
-  if (answer.signingKey) core.db.prepare('UPDATE event SET private_key = ? WHERE id = ?').run(answer.signingKey, answer.eventId);
+  core.tx(() => {
+    if (answer.signingKey) core.db.prepare('UPDATE event SET private_key = ? WHERE id = ?').run(answer.signingKey, answer.eventId);
+    saveHubLink(core, link);
+  });
   const delegates = core.db.prepare("SELECT count(*) FROM delegate WHERE status = 'active'").pluck().get() as number;
   return { ...answer, delegates };
+}
+
+function claimsDevice(entry: unknown, deviceId: string): boolean {
+  return typeof entry === 'object' && entry !== null && (entry as { deviceId?: unknown }).deviceId === deviceId;
 }

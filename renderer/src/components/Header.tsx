@@ -12,12 +12,13 @@ export function Header({ screen, compact = false, guest = false }: { screen: Scr
   const { t, i18n } = useTranslation();
   const { event, reachable } = useEvent();
   const sync = useSyncStatus();
-  const mode = !reachable ? 'down' : sync?.role === 'hub' ? 'hub' : sync?.paired ? (sync.online ? 'synced' : 'offline') : 'standalone';
+  const mode = !reachable ? 'down' : sync?.role === 'hub' ? 'hub' : sync?.paired ? (sync.online ? 'synced' : sync.notYourHub ? 'notYours' : 'offline') : 'standalone';
   const label = {
     down: t('status.offline'),
     hub: t('status.hub'),
     synced: t('status.synced'),
     offline: t('status.hubOffline'),
+    notYours: t('status.notYourHub'),
     standalone: t('status.standalone'),
   }[mode];
   const detail = sync?.clockWarning
@@ -54,7 +55,7 @@ export function Header({ screen, compact = false, guest = false }: { screen: Scr
         </nav>
       )}
       {!guest && <div className="header-status">
-        <span className={`status-dot ${mode === 'down' || mode === 'offline' ? 'down' : 'ok'}`} data-testid="connection" data-sync={mode} title={label}>
+        <span className={`status-dot ${mode === 'down' || mode === 'offline' || mode === 'notYours' ? 'down' : 'ok'}`} data-testid="connection" data-sync={mode} title={label}>
           {label}
         </span>
         <span className={`status-sync${sync?.clockWarning ? ' warn' : ''}`} data-testid="sync-detail">{detail}</span>
