@@ -52,6 +52,11 @@ export class AutoBackup {
     this.timer.unref();
   }
 
+  /** True while backups are taken on the timer. */
+  get scheduled(): boolean {
+    return this.timer !== null;
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

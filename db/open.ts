@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, latestVersion, type Migration } from './migrations/index.js';
 import { CorruptDatabaseError, integrityProblems, lastGoodBackup } from './backups.js';
+import { markClean, markInUse, needsCheckAtOpen } from './clean-close.js';
 
 export type { Db } from './handle.js';
 import type { Db } from './handle.js';
@@ -17,19 +18,25 @@ export interface OpenOptions {
   /** FULL makes every committed scan survive power loss too; NORMAL (default) survives a process crash. */
   synchronous?: 'NORMAL' | 'FULL';
   readonly?: boolean;
-  /** Check every page at start (default on for files): a damaged file is refused with the way back. */
-  integrityCheck?: boolean;
+  /**
+   * Check every page at start: 'auto' (default) after an unclean shutdown or a change made outside Uketsuke
+   * (db/clean-close.ts), 'always', or never (false: a second connection of a process that checked already).
+   * A damaged file is refused with the way back.
+   */
+  integrityCheck?: boolean | 'auto' | 'always';
 }
 
 /** Opens (or creates) an event database and brings its schema up to date, backing the file up first. */
 export function openDb(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // Before anything writes to it: a half-written or damaged file must not be migrated or scanned into.
-  if (file !== ':memory:' && (opts.integrityCheck ?? true) && fs.existsSync(file) && fs.statSync(file).size > 0) {
+  const check = opts.integrityCheck ?? 'auto';
+  if (file !== ':memory:' && check !== false && (check === 'always' ? fs.existsSync(file) && fs.statSync(file).size > 0 : needsCheckAtOpen(file))) {
     const problems = integrityProblems(file);
     if (problems.length) throw new CorruptDatabaseError(file, problems, lastGoodBackup(file));
   }
   const db = new Database(file, { readonly: opts.readonly ?? false });
+  if (file !== ':memory:' && !opts.readonly) markInUse(file);
   // Check before any pragma writes to the file: a newer version's file must be left exactly as it was.
   const found = schemaVersion(db);
   if (found > latestVersion) {
@@ -72,6 +79,19 @@ export function migrate(db: Db, file: string, list: readonly Migration[]): void 
       db.pragma(`user_version = ${m.version}`);
     })();
   }
+}
+
+/**
+ * Closes a connection the clean way: the log checkpointed into the file and the file marked closed cleanly, unless
+ * `sound` is false (a background check found it damaged: the next open must check it and refuse it).
+ */
+export function closeDb(db: Db, sound = true): void {
+  if (!db.open) return;
+  const file = db.name;
+  const writer = !db.readonly;
+  if (writer) db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  if (writer && sound && file !== ':memory:' && file !== '') markClean(file);
 }
 
 /** Truncates the WAL; call when no scan is in flight so a checkpoint never lands in the middle of a verdict. */

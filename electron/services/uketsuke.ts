@@ -1,7 +1,8 @@
 // The composition root: builds the services over one event database and answers `dispatch`, the one way every shell
 // (Electron, web host, CLI, tests) calls the Api. The methods are descriptors, one wing per file in services/methods/.
 import path from 'node:path';
-import { openDb, type Db, type OpenOptions } from '../../db/open.js';
+import { IntegritySchedule, type IntegrityScheduleOptions } from './integrity-schedule.js';
+import { closeDb, openDb, type Db, type OpenOptions } from '../../db/open.js';
 import { IdleCheckpoint } from './idle-checkpoint.js';
 import { AutoBackup, type BackupOptions } from '../../db/backups.js';
 import { Core, type CoreOptions } from './core.js';
@@ -46,6 +47,8 @@ export interface UketsukeOptions extends CoreOptions {
   backup?: BackupOptions | false;
   /** Where import files are decoded and checked; a worker thread unless given. */
   importReader?: ImportReader;
+  /** The background integrity check's schedule (services/integrity-schedule.ts). */
+  integrity?: IntegrityScheduleOptions;
 }
 
 export class Uketsuke {
@@ -64,6 +67,7 @@ export class Uketsuke {
   readonly trust: Trust;
   /** Null for in-memory files, or when turned off. */
   readonly backups: AutoBackup | null;
+  readonly integrity: IntegritySchedule;
   readonly imports: ImportJobs;
   readonly exporter: DelegateExport;
   readonly privacy: Privacy;
@@ -112,6 +116,11 @@ export class Uketsuke {
     this.reports = new ReportRunner(db, db.name === ':memory:' ? null : db.name);
     this.dashboard = new Dashboard(core, this.event);
     this.walCheckpoint = new IdleCheckpoint(db);
+    this.integrity = new IntegritySchedule(() => this.reports.checkIntegrity(), (problems) => {
+      this.backups?.stop();
+      process.stderr.write(`uketsuke: the event file ${db.name} is damaged (${problems.slice(0, 3).join('; ')}); automatic backups stopped. Restart to restore the last good backup.\n`);
+    }, opts.integrity);
+    if (db.name !== ':memory:' && !db.readonly) this.integrity.start();
   }
 
   static open(file: string, opts: OpenOptions & UketsukeOptions = {}): Uketsuke {
@@ -120,14 +129,12 @@ export class Uketsuke {
 
   close(): void {
     this.walCheckpoint.stop();
+    this.integrity.stop();
     this.backups?.stop();
     this.hubRole.stop();
     this.reports.close();
     this.importer.reader.close?.();
-    if (this.db.open) {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-      this.db.close();
-    }
+    closeDb(this.db, !this.integrity.problems?.length);
   }
 
   /** Handlers pass what a write answers through here: the WAL is checkpointed once scanning pauses. */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialog, MessageBoxOptions } from 'electron';
 import { integrityProblems, lastGoodBackup, restoreBackup } from '../../db/backups.js';
+import { needsCheckAtOpen } from '../../db/clean-close.js';
 
 export interface DamagedFile {
   file: string;
@@ -18,7 +19,8 @@ export type RecoveryChoice = 'restore' | 'quit';
 
 /** 'sound': open it; 'restored': the backup was put back (the damaged file kept beside it); 'quit': do not start. */
 export async function checkEventFile(file: string, ask: (d: DamagedFile) => Promise<RecoveryChoice>): Promise<'sound' | 'restored' | 'quit'> {
-  if (!fs.existsSync(file)) return 'sound';
+  // Every page is read only after an unclean shutdown or a change made outside Uketsuke (db/clean-close.ts).
+  if (!fs.existsSync(file) || !needsCheckAtOpen(file)) return 'sound';
   const problems = integrityProblems(file);
   if (problems.length === 0) return 'sound';
   const backup = lastGoodBackup(file);

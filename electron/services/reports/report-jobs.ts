@@ -15,10 +15,18 @@ export interface WorkerRequest {
   req: ReportRequest;
 }
 
+/** The scheduled integrity check (services/integrity-schedule.ts): the same reading thread, its own connection. */
+export interface IntegrityRequest {
+  id: number;
+  file: string;
+  integrity: true;
+}
+
 export type WorkerReply =
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'done'; fileName: string; mime: string; data: Uint8Array }
-  | { id: number; type: 'error'; message: string };
+  | { id: number; type: 'error'; message: string }
+  | { id: number; type: 'integrity'; problems: string[] };
 
 /** A finished job nobody collects is dropped after this long. */
 const KEEP_MS = 10 * 60_000;
@@ -32,6 +40,7 @@ export class ReportRunner {
   private worker: Worker | null = null;
   private seq = 0;
   private readonly pending = new Map<number, { req: ReportRequest; resolve: (f: ReportFile) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
+  private readonly checks = new Map<number, (problems: string[] | null) => void>();
   /** Set when a worker could not start here (an installation without its script, a packaging that hides it). */
   private workerUnavailable = false;
   private readonly jobs = new Map<string, ReportJob & { finishedAt: number | null }>();
@@ -64,6 +73,20 @@ export class ReportRunner {
     } finally {
       if (this.pending.size === 0) this.worker?.unref();
     }
+  }
+
+  /**
+   * SQLite's quick_check of the event file on the worker thread (every page read, scans answered meanwhile); null
+   * where there is no worker (an in-memory database, an installation without it): the check is then left to the next
+   * open, or when the worker stopped.
+   */
+  async checkIntegrity(): Promise<string[] | null> {
+    const worker = !this.file || this.workerUnavailable ? null : this.ensureWorker();
+    if (!worker || !this.file) return null;
+    const id = ++this.seq;
+    const done = new Promise<string[] | null>((resolve) => this.checks.set(id, resolve));
+    worker.postMessage({ id, file: this.file, integrity: true } satisfies IntegrityRequest);
+    return done;
   }
 
   private async here(req: ReportRequest, progress?: (done: number, total: number) => void): Promise<ReportFile> {
@@ -106,6 +129,11 @@ export class ReportRunner {
     if (!script) return null;
     const worker = startWorker(script);
     worker.on('message', (r: WorkerReply) => {
+      if (r.type === 'integrity') {
+        this.checks.get(r.id)?.(r.problems);
+        this.checks.delete(r.id);
+        return;
+      }
       const p = this.pending.get(r.id);
       if (!p) return;
       if (r.type === 'progress') return p.progress?.(r.done, r.total);
@@ -118,6 +146,8 @@ export class ReportRunner {
     const fail = (e: Error) => {
       const waiting = [...this.pending.values()];
       this.pending.clear();
+      for (const c of this.checks.values()) c(null); // a worker that stopped says nothing of the file
+      this.checks.clear();
       this.worker = null;
       // A worker that never answered could not start here: build on this thread from now on rather than fail.
       if (!answered) this.workerUnavailable = true;

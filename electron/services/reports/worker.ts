@@ -4,24 +4,26 @@
 import { parentPort } from 'node:worker_threads';
 import { openDb, type Db } from '../../../db/open.js';
 import { buildReport } from './build-report.js';
-import type { WorkerReply, WorkerRequest } from './report-jobs.js';
+import { integrityProblems } from '../../../db/backups.js';
+import type { IntegrityRequest, WorkerReply, WorkerRequest } from './report-jobs.js';
 
 const port = parentPort;
 if (!port) throw new Error('report worker: not started as a worker thread');
 
 const connections = new Map<string, Db>();
 
-port.on('message', (m: WorkerRequest | { close: true }) => {
+port.on('message', (m: WorkerRequest | IntegrityRequest | { close: true }) => {
   if ('close' in m) {
     for (const db of connections.values()) db.close();
     connections.clear();
     return;
   }
   const post = (r: WorkerReply) => port.postMessage(r);
+  if ('integrity' in m) return post({ id: m.id, type: 'integrity', problems: integrityProblems(m.file) });
   void (async () => {
     try {
       let db = connections.get(m.file);
-      if (!db) connections.set(m.file, (db = openDb(m.file, { readonly: true })));
+      if (!db) connections.set(m.file, (db = openDb(m.file, { readonly: true, integrityCheck: false })));
       const file = await buildReport(db, m.req, (done, total) => post({ id: m.id, type: 'progress', done, total }));
       post({ id: m.id, type: 'done', fileName: file.fileName, mime: file.mime, data: file.data });
     } catch (e) {
