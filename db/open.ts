@@ -95,6 +95,6 @@ export function closeDb(db: Db, sound = true): void {
 }
 
 /** Truncates the WAL; call when no scan is in flight so a checkpoint never lands in the middle of a verdict. */
-export function checkpointWal(db: Db): void {
-  db.pragma('wal_checkpoint(PASSIVE)');
+export function checkpointWal(db: Db, mode: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): void {
+  db.pragma(`wal_checkpoint(${mode})`);
 }
