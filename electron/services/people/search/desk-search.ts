@@ -160,11 +160,18 @@ export class DeskSearch {
         for (const r of rows) update.run(searchKeysFor(r), r.rowid);
         device.searchKeysWritten();
       }
-      db.exec(`INSERT INTO delegate_fts(delegate_fts) VALUES ('rebuild');
-        INSERT INTO delegate_words(delegate_words) VALUES ('rebuild');
-        INSERT INTO delegate_keys(delegate_keys) VALUES ('rebuild');`);
-      device.resumeSearchIndex();
+      device.deferSearchIndex();
     }).immediate();
+    // One index per transaction, the log checkpointed between them: rebuilt in one, the three left a log bigger than
+    // the data (570 MB beside 442 MB at 100k). Indexing stays deferred until the last is done, so a crash in between
+    // rebuilds them all at the next open.
+    for (const table of ['delegate_fts', 'delegate_words', 'delegate_keys'] as const) {
+      db.transaction(() => {
+        db.exec(`INSERT INTO ${table}(${table}) VALUES ('rebuild')`);
+        if (table === 'delegate_keys') device.resumeSearchIndex();
+      }).immediate();
+      if (!db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   }
 }
 
