@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cleanMarker } from '../../db/clean-close.js';
 import type { Uketsuke } from '../services/uketsuke.js';
 import type { NewEvent } from '../services/event/programme/programme.js';
 import { ensureDemo } from '../demo/build-demo.js';
@@ -121,7 +122,8 @@ export class Workspace {
       return { result, file };
     } catch (e) {
       next.close();
-      fs.rmSync(file, { force: true });
+      // The file and its clean-close marker (db/clean-close.ts): a refused start leaves nothing behind.
+      for (const f of [file, cleanMarker(file)]) fs.rmSync(f, { force: true });
       throw e;
     }
   }
