@@ -14,6 +14,7 @@ export const LAYERS: Record<string, number> = {
   'services/core': 3,
   'services/worker-script': 3,
   'services/idle-checkpoint': 3,
+  'services/integrity-schedule': 3,
   // The wings, in the order they lean on each other.
   'services/files': 4,
   'services/people': 5,
