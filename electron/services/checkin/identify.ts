@@ -21,8 +21,12 @@ export interface Identified {
   storedCode: string;
 }
 
+const EDGE = /[\s\u0000]/;
+
 export function cleanCode(raw: string): string {
-  // Scanners add CR/LF or a trailing tab; some add a prefix of whitespace.
+  // Scanners add CR/LF or a trailing tab; some add a prefix of whitespace. Most codes have neither, and the
+  // replace's trailing alternative is tried at every position of the 118-character token: checked at both ends first.
+  if (raw.length > 0 && !EDGE.test(raw[0]!) && !EDGE.test(raw[raw.length - 1]!)) return raw;
   return raw.replace(/^[\s\u0000]+|[\s\u0000]+$/g, '');
 }
 

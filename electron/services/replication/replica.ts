@@ -28,6 +28,11 @@ export class Replica {
   private readonly pending = new Set<string>();
   /** How deep inside transaction() we are: commit() needs one, and only the outermost tells listeners. */
   private depth = 0;
+  /**
+   * One immediate-transaction wrapper made once: better-sqlite3's db.transaction() builds four wrapped functions
+   * per call, which on the verdict path cost more than some of its queries.
+   */
+  private readonly immediate: <T>(fn: () => T) => T;
 
   constructor(
     private readonly db: Db,
@@ -36,6 +41,7 @@ export class Replica {
     private readonly device: DeviceState,
   ) {
     this.appliers = new Appliers(db);
+    this.immediate = db.transaction(<T>(fn: () => T): T => fn()).immediate as <T>(fn: () => T) => T;
     this.s = {
       lastSeq: db.prepare('SELECT coalesce(max(device_seq), 0) FROM change_log WHERE device_id = ?').pluck(),
       has: db.prepare('SELECT 1 FROM change_log WHERE entry_id = ?').pluck(),
@@ -65,7 +71,7 @@ export class Replica {
     this.depth++;
     let result: T;
     try {
-      result = this.db.transaction(fn).immediate();
+      result = this.immediate(fn);
     } catch (e) {
       if (--this.depth === 0) this.pending.clear();
       throw e;
@@ -99,7 +105,7 @@ export class Replica {
       payload,
     } as Extract<Entry, { type: T }>;
     this.appliers.apply(entry);
-    this.store(entry);
+    this.store(entry, true);
     this.device.saveClock(entry.hlc);
     this.pending.add(type);
     return entry;
@@ -191,7 +197,7 @@ export class Replica {
     return (this.db.prepare('SELECT entry_id, device_id, device_seq, hlc, type, payload FROM change_log ORDER BY seq').all() as EntryRow[]).map(entryOfRow);
   }
 
-  private store(entry: StoredEntry): void {
+  private store(entry: StoredEntry, local = false): void {
     this.s.append.run(entry.entryId, entry.deviceId, entry.deviceSeq, entry.hlc, entry.type, JSON.stringify(entry.payload));
     const held = this.s.cursor.get(entry.deviceId) as number | undefined;
     let seq = held ?? 0;
@@ -199,9 +205,10 @@ export class Replica {
       if (held === undefined) this.s.setCursor.run(entry.deviceId, 0);
       return;
     }
-    // Entries past a gap may already be here: the cursor moves over all of them.
+    // Entries past a gap may already be here: the cursor moves over all of them. None can be past this device's
+    // own newest entry (commit numbers it after the highest in the file), so a local commit does not look.
     seq = entry.deviceSeq;
-    while (this.s.hasSeq.get(entry.deviceId, seq + 1)) seq++;
+    if (!local) while (this.s.hasSeq.get(entry.deviceId, seq + 1)) seq++;
     this.s.setCursor.run(entry.deviceId, seq);
   }
 
