@@ -349,6 +349,11 @@ export const en = {
     line: 'Line',
     reason: 'Reason',
     downloadRejected: 'Download rejected rows (CSV) to fix and import again',
+    notesTitle: 'Imported with a note',
+    notes: {
+      session_near_miss: 'Line {{line}}: no session “{{value}}” — did you mean “{{suggestion}}”? Imported without it.',
+      session_unknown: 'Line {{line}}: no session or bus “{{value}}” in this event. Imported without it.',
+    },
     reasons: {
       too_few_columns: 'Only {{count}} of {{expected}} columns: the row is cut short (check quotes and delimiters).',
       too_long: '{{fieldLabel}} is longer than {{max}} characters ({{length}}).',

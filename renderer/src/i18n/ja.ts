@@ -349,6 +349,11 @@ export const ja: Messages = {
     line: '行',
     reason: '理由',
     downloadRejected: 'エラー行をダウンロード（CSV）して修正・再インポート',
+    notesTitle: '注記付きで取り込んだ行',
+    notes: {
+      session_near_miss: '{{line}}行目：セッション「{{value}}」はありません。「{{suggestion}}」のことですか？ このセッションなしで取り込みました。',
+      session_unknown: '{{line}}行目：このイベントにセッションまたはバス「{{value}}」はありません。このセッションなしで取り込みました。',
+    },
     reasons: {
       too_few_columns: '列が {{expected}} 列中 {{count}} 列しかありません。行が途中で切れています（引用符や区切り文字を確認してください）。',
       too_long: '{{fieldLabel}}が {{max}} 文字を超えています（{{length}} 文字）。',

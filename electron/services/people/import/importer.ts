@@ -16,6 +16,7 @@ import { flagsOf } from '../../model/delegate-row.js';
 import { foldText } from '../../model/normalize.js';
 import { INLINE_READER, type FilePreview, type ImportReader, type ReadRows } from './read-job.js';
 import { csvLine } from '../export.js';
+import { SessionMatcher, type SessionNote } from './session-match.js';
 
 /** Rows per transaction of a large import: the time a scan may wait behind it (~15 ms), against commits' cost. */
 const BULK_BATCH = 1000;
@@ -35,6 +36,19 @@ export interface RejectedRow {
   cells: string[];
 }
 
+/** Something the report tells about a row that was imported all the same (a session it could not name). */
+export interface ImportNote {
+  line: number;
+  code: 'session_near_miss' | 'session_unknown';
+  params: Record<string, string>;
+  reason: string;
+}
+
+function sessionNote(line: number, n: SessionNote): ImportNote {
+  if (n.suggestion) return { line, code: 'session_near_miss', params: { value: n.value, suggestion: n.suggestion }, reason: `No session "${n.value}": did you mean "${n.suggestion}"? Imported without it.` };
+  return { line, code: 'session_unknown', params: { value: n.value }, reason: `No session or bus "${n.value}": imported without it.` };
+}
+
 export interface ImportReport {
   imported: number;
   updated: number;
@@ -44,6 +58,8 @@ export interface ImportReport {
   rejected: RejectedRow[];
   /** Each flag a row was imported with, by line: the import screen lists them, the desk shows them on the card. */
   flagged: { line: number; flag: DelegateFlag; value: string }[];
+  /** Rows imported with a note (a session named with a slip, or one the event does not have). */
+  notes: ImportNote[];
   total: number;
   dryRun: boolean;
   encoding: string;
@@ -97,15 +113,12 @@ export class Importer {
    * its id, or a session by its title (English or Japanese) — an organiser's sheet names sessions as the programme
    * does, not by the ids a programme import made up.
    */
-  private targetNames(): Map<string, string> {
-    const out = new Map<string, string>();
+  private targetNames(): SessionMatcher {
     const rows = this.core.db.prepare(`SELECT id AS name, id FROM session UNION ALL SELECT id, id FROM bus
       UNION ALL SELECT id, coalesce(target_id, id) FROM checkpoint WHERE kind <> 'venue'
       UNION ALL SELECT title, id FROM session WHERE archived = 0 UNION ALL SELECT title_ja, id FROM session WHERE archived = 0 AND title_ja IS NOT NULL
       UNION ALL SELECT label, id FROM bus WHERE archived = 0`).all() as { name: string; id: string }[];
-    // Ids first, so a title that happens to equal another session's id never redirects it.
-    for (const r of rows) if (!out.has(r.name.toLowerCase())) out.set(r.name.toLowerCase(), r.id);
-    return out;
+    return new SessionMatcher(rows);
   }
 
   async run(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
@@ -118,7 +131,7 @@ export class Importer {
       throw new ServiceError('bad_input', `No name column recognised among: ${file.headers.join(', ')}. Map the columns by hand.`, { key: 'no_name_column', values: { headers: file.headers.join(', ') } });
     }
     const report: ImportReport = {
-      imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], flagged: [], total: file.records.length, dryRun: opts.dryRun ?? false,
+      imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], flagged: [], notes: [], total: file.records.length, dryRun: opts.dryRun ?? false,
       encoding: file.encoding, delimiter: file.delimiter, format: file.format, headers: file.headers,
       source: profile ? { id: profile.id, label: profile.label } : null,
     };
@@ -149,7 +162,7 @@ export class Importer {
     return report;
   }
 
-  private async runBatches(file: ParsedFile, checks: RowCheck[] | null, mapping: (ImportField | null)[], batch: number, targets: Map<string, string>, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
+  private async runBatches(file: ParsedFile, checks: RowCheck[] | null, mapping: (ImportField | null)[], batch: number, targets: SessionMatcher, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
     for (let i = 0; i < file.records.length; i += batch) {
       const slice = file.records.slice(i, i + batch);
       const first = i;
@@ -186,7 +199,7 @@ export class Importer {
   }
 
   /** Imports or checks one record; returns why it is rejected, or null. */
-  private importOne(check: RowCheck, cells: string[], line: number, targets: Map<string, string>, state: FileState, report: ImportReport): Rejection | null {
+  private importOne(check: RowCheck, cells: string[], line: number, targets: SessionMatcher, state: FileState, report: ImportReport): Rejection | null {
     if (!check.ok) return check.rejection;
     // A cancelled ticket of someone who bought again: the valid registration further down is the person.
     if (state.superseded.has(line)) {
@@ -197,10 +210,13 @@ export class Importer {
     const fields = { ...check.row.fields };
     const flags: RowFlag[] = [...check.row.flags];
     const flag = (f: DelegateFlag, value: string) => flags.push({ flag: f, value });
-    // Sessions are named by id, title (English or Japanese), bus label or door id.
-    const unknown = check.row.registrations.find((t) => !targets.has(t.toLowerCase()));
-    const registrations = check.row.registrations.map((t) => targets.get(t.toLowerCase())!);
-    if (unknown) return reject('unknown_target', `Unknown session or bus "${unknown}".`, { value: unknown }).rejection;
+    // Sessions are named by id, title (English or Japanese), bus label or door id; what names none is a note.
+    const registrations: string[] = [];
+    for (const cell of check.row.registrations) {
+      const m = targets.match(cell);
+      registrations.push(...m.ids);
+      for (const n of m.notes) report.notes.push(sessionNote(line, n));
+    }
     fields.externalCode = this.registrationCode(fields.externalCode ?? null, orderCode, ticketCode, cells, state);
     const cancelled = state.hasStatus && status === 'cancelled';
     // A cancelled registration is found by its code: its email may be that of the same person's new, valid one.
