@@ -184,6 +184,7 @@ export const en = {
       outside_time_window: 'This checkpoint is closed at this time.',
       revoked: 'This badge was replaced or cancelled. Please see the registration desk.',
       unknown: 'We could not find this code. Please see the registration desk.',
+      foreign_ticket: 'A ticket of another system: no delegate of this event holds it. Please see the registration desk.',
       forged: 'This code is not a valid badge for this event.',
     },
     overridden: 'Admitted by staff',
