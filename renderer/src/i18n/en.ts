@@ -353,6 +353,7 @@ export const en = {
     notesTitle: 'Imported with a note',
     notes: {
       session_near_miss: 'Line {{line}}: no session “{{value}}” — did you mean “{{suggestion}}”? Imported without it.',
+      lost_letters: 'Line {{line}}: “{{value}}” lost letters the file’s encoding cannot hold (Excel’s Shift_JIS writes ? for ü, é…): check the name. A name already stored with its letters is kept.',
       session_unknown: 'Line {{line}}: no session or bus “{{value}}” in this event. Imported without it.',
     },
     reasons: {

@@ -353,6 +353,7 @@ export const ja: Messages = {
     notesTitle: '注記付きで取り込んだ行',
     notes: {
       session_near_miss: '{{line}}行目：セッション「{{value}}」はありません。「{{suggestion}}」のことですか？ このセッションなしで取り込みました。',
+      lost_letters: '{{line}}行目：「{{value}}」はファイルの文字コードで表せない文字が失われています（Shift_JIS では ü や é が ? になります）。名前を確認してください。正しく登録済みの名前はそのまま残します。',
       session_unknown: '{{line}}行目：このイベントにセッションまたはバス「{{value}}」はありません。このセッションなしで取り込みました。',
     },
     reasons: {

@@ -16,6 +16,7 @@ import { flagsOf } from '../../model/delegate-row.js';
 import { foldText } from '../../model/normalize.js';
 import { INLINE_READER, type FilePreview, type ImportReader, type ReadRows } from './read-job.js';
 import { csvLine } from '../export.js';
+import { holdsLostLetters, lostLetterFields, sameButLost } from './lost-letters.js';
 import { SessionMatcher, type SessionNote } from './session-match.js';
 
 /** Rows per transaction of a large import: the time a scan may wait behind it (~15 ms), against commits' cost. */
@@ -39,7 +40,7 @@ export interface RejectedRow {
 /** Something the report tells about a row that was imported all the same (a session it could not name). */
 export interface ImportNote {
   line: number;
-  code: 'session_near_miss' | 'session_unknown';
+  code: 'session_near_miss' | 'session_unknown' | 'lost_letters';
   params: Record<string, string>;
   reason: string;
 }
@@ -265,6 +266,12 @@ export class Importer {
     }
     fields.flags = [...new Set(flags.map((f) => f.flag))].join(' ');
     for (const f of flags) report.flagged.push({ line, ...f });
+    // Letters the file could not hold (J?rgen): flagged, and a stored name that has them is kept.
+    const lost = lostLetterFields(fields, report.encoding);
+    if (lost.length) {
+      report.notes.push({ line, code: 'lost_letters', params: { fields: lost.join(', '), value: lost.map((f) => fields[f]).join(' ') }, reason: `"${lost.map((f) => fields[f]).join(' ')}" lost letters the file's encoding (${report.encoding}) cannot hold: check the name.` });
+      if (existing) for (const f of lost) if (keepsStored(existing, f, fields[f])) Object.assign(fields, { [f]: existing[COLUMN_OF[f]] });
+    }
     if (cancelled) report.cancelled++;
     if (existing) {
       const changed = differs(existing, fields);
@@ -344,6 +351,14 @@ async function unreadableAsBadInput<T>(p: Promise<T>): Promise<T> {
     if (e instanceof UnreadableFileError) throw new ServiceError('bad_input', e.message, { key: 'file_unreadable', values: { detail: e.message } });
     throw e;
   }
+}
+
+const COLUMN_OF = { familyName: 'family_name', givenName: 'given_name', familyNameKanji: 'family_name_kanji', givenNameKanji: 'given_name_kanji', familyNameKana: 'family_name_kana', givenNameKana: 'given_name_kana', organisation: 'organisation' } as const;
+
+/** The stored value is kept when it is the file's value with its lost letters still there (or the file's is all lost). */
+function keepsStored(row: DelegateRow, field: keyof typeof COLUMN_OF, value: string | null | undefined): boolean {
+  const stored = row[COLUMN_OF[field]];
+  return !!stored && (value == null || sameButLost(value, stored) || !holdsLostLetters(stored, 'utf-8'));
 }
 
 function differs(row: DelegateRow, f: import('../delegates.js').DelegateFields): boolean {
