@@ -22,6 +22,8 @@ export interface ScanResult {
   overridden: boolean;
   /** A supervisor may admit this person anyway (the code named a person and the verdict is one of OVERRIDABLE). */
   overridable: boolean;
+  /** A wording more precise than the verdict's: `foreign_ticket`, an `unknown` that is another system's ticket URL. */
+  detail?: 'foreign_ticket';
 }
 
 export interface ScanRecord {

@@ -88,6 +88,8 @@ export interface ImportReportView {
   rejected: { line: number; reason: string; code: string; params: Record<string, string | number>; cells: string[] }[];
   /** Each flag a row was imported with, by line (the desk's "needs attention" list holds the same people). */
   flagged: { line: number; flag: DelegateFlag; value: string }[];
+  /** Rows imported with a note: a session named with a slip ("did you mean …") or not in the event. */
+  notes?: { line: number; reason: string; code: string; params: Record<string, string> }[];
   total: number;
   dryRun: boolean;
   encoding: string;

@@ -128,8 +128,10 @@ describe('delegates with their sessions', () => {
     const [opening, , side] = app.programme.sessions();
     const csv = `Last name,First name,Email,Sessions\nTanaka,Yuki,yuki@example.jp,開会セッション; ${side!.checkpointId}\nMüller,Jana,jana@example.de,opening session\nDoe,Jo,jo@example.org,No such talk\n`;
     const r = await app.importer.run('regs.csv', Buffer.from(csv));
-    expect(r.imported).toBe(2);
-    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[4, 'Unknown session or bus "No such talk".']]);
+    // A session the event does not have is a note on the row, never a refusal of the person.
+    expect(r.imported).toBe(3);
+    expect(r.rejected).toEqual([]);
+    expect(r.notes.map((x) => [x.line, x.code, x.params.value])).toEqual([[4, 'session_unknown', 'No such talk']]);
     const yuki = app.delegates.findByIdOrEmail('yuki@example.jp')!;
     expect(app.delegates.isRegistered(yuki.id, opening!.id)).toBe(true);
     expect(app.delegates.isRegistered(yuki.id, side!.id)).toBe(true);

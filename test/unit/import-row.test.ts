@@ -5,6 +5,7 @@ import type { DelegateFields } from '../../electron/services/people/delegates.js
 import type { ImportField } from '../../electron/services/people/import/columns.js';
 import { checkRow, MAX_FIELD_LENGTH, type RowCheck } from '../../electron/services/people/import/validate.js';
 import { makeApp, type TestApp } from '../helpers.js';
+import { SessionMatcher } from '../../electron/services/people/import/session-match.js';
 
 /** A row given as column → cell, in that order; unmapped columns are given with a null key via `extra`. */
 function check(row: Partial<Record<ImportField, string>>, extra: string[] = []): RowCheck {
@@ -115,9 +116,11 @@ describe('the other fields', () => {
     expect(role.ok && [role.row.fields.role, role.row.fields.ticketType, role.row.flags]).toEqual(['delegate', 'Chef', [{ flag: 'role_unknown', value: 'Chef' }]]);
   });
 
-  it('the Sessions column is split at ; | , and 、 with spaces around each name dropped', () => {
-    expect(accepted({ familyName: 'Diop', registrations: ' talk ; bus|dinner,  visit 、lunch ' }).registrations).toEqual(['talk', 'bus', 'dinner', 'visit', 'lunch']);
-    expect(accepted({ familyName: 'Diop', registrations: 'talk;;, ;bus' }).registrations).toEqual(['talk', 'bus']);
+  it('the Sessions cell is kept whole (titles hold commas); the matcher splits it at ; | 、 and id lists at ,', () => {
+    expect(accepted({ familyName: 'Diop', registrations: ' talk ; bus|dinner,  visit 、lunch ' }).registrations).toEqual(['talk ; bus|dinner,  visit 、lunch']);
+    const m = new SessionMatcher(['talk', 'bus', 'dinner', 'visit', 'lunch'].map((id) => ({ id, name: id })));
+    expect(m.match(' talk ; bus|dinner,  visit 、lunch ')).toEqual({ ids: ['talk', 'bus', 'dinner', 'visit', 'lunch'], notes: [] });
+    expect(m.match('talk;;, ;bus')).toEqual({ ids: ['talk', 'bus'], notes: [] });
     expect(accepted({ familyName: 'Diop', registrations: 'Site visit: Biovalley' }).registrations).toEqual(['Site visit: Biovalley']);
     expect(accepted({ familyName: 'Diop', registrations: '' }).registrations).toEqual([]);
     expect(accepted({ familyName: 'Diop' }).registrations).toEqual([]);

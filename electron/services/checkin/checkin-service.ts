@@ -141,6 +141,7 @@ export class CheckinService {
         checkpoint: { id: cp.id, name: cp.name, nameJa: cp.name_ja, capacity: cp.capacity, admitted: admittedCount + (v.counts ? 1 : 0) },
         overridden: overrideReason !== null,
         overridable: who.delegate !== null && OVERRIDABLE.has(v.verdict),
+        ...(v.detail ? { detail: v.detail } : {}),
       };
     });
   }

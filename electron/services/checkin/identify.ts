@@ -5,6 +5,7 @@ import type { EventStore } from '../event/event-store.js';
 import type { DelegateRow, Delegates } from '../people/delegates.js';
 import type { Identification } from './verdict.js';
 import { storableText } from '../model/entry-text.js';
+import { asUrl, codesInPayload } from './ticket-payload.js';
 
 export const MAX_CODE_LENGTH = 512;
 // External codes from registration systems: ticket numbers, order codes, barcodes. Anything else is not a code.
@@ -49,6 +50,17 @@ export function identify(raw: string, event: EventStore, delegates: Delegates): 
   // The registration code stands for the first badge: once a badge is reissued (lost, stolen), the code stops
   // admitting at doors like the old QR does. The desk still finds the person by it, and the kiosk by typing it.
   if (byCode) return { ...fromDelegate(byCode, storedCode), id: { kind: 'delegate', presentedIssue: 1, currentIssue: byCode.badge_issue, cancelled: byCode.status === 'cancelled', waitlisted: held(byCode, event) } };
+  // A QR of another system holding a URL or a payload: the codes inside it, if exactly one person holds them.
+  const inside = new Map<string, DelegateRow>();
+  for (const c of codesInPayload(code)) {
+    const d = delegates.findByExternalCode(c);
+    if (d) inside.set(d.id, d);
+  }
+  if (inside.size === 1) {
+    const d = [...inside.values()][0]!;
+    return { ...fromDelegate(d, storedCode), id: { kind: 'delegate', presentedIssue: 1, currentIssue: d.badge_issue, cancelled: d.status === 'cancelled', waitlisted: held(d, event) } };
+  }
+  if (asUrl(code)) return { id: { kind: 'unmatched', foreign: true }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   if (PLAUSIBLE_CODE.test(code)) return { id: { kind: 'unmatched' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
   return { id: { kind: 'forged', problem: 'not_a_token' }, delegate: null, identityKey: null, badgeNo: null, storedCode };
 }

@@ -13,7 +13,7 @@ export interface CheckpointRules {
 
 export type Identification =
   /** Not a token and no external code matched, but a plausible code: someone else's system, or a typo. */
-  | { kind: 'unmatched' }
+  | { kind: 'unmatched'; /** A URL: a ticket of another system (or of this one, for someone not imported). */ foreign?: boolean }
   /** Garbage, an oversized or control-character input, or a token whose signature fails. */
   | { kind: 'forged'; problem: Exclude<TokenCheck, { ok: true }>['problem'] | 'unreadable' }
   /** A valid signature for a badge number this device does not know yet (registered after the last sync). */
@@ -37,6 +37,8 @@ export interface Verdict {
   reason: string;
   /** True when this scan adds a person to the checkpoint's count. */
   counts: boolean;
+  /** A more precise wording than the verdict code's (screens: verdict.detail.<detail>). */
+  detail?: 'foreign_ticket';
 }
 
 const problemText: Record<Extract<Identification, { kind: 'forged' }>['problem'], string> = {
@@ -50,6 +52,8 @@ const problemText: Record<Extract<Identification, { kind: 'forged' }>['problem']
 export function decide(f: VerdictFacts): Verdict {
   const { id, rules } = f;
   if (id.kind === 'forged') return deny('forged', problemText[id.problem]);
+  if (id.kind === 'unmatched' && id.foreign)
+    return { ...deny('unknown', 'A ticket of another system: no delegate of this event holds its code. Send the person to the registration desk.'), detail: 'foreign_ticket' };
   if (id.kind === 'unmatched') return deny('unknown', 'No delegate has this code. Send the person to the registration desk.');
   if (id.kind === 'delegate') {
     if (id.cancelled) return deny('revoked', 'This registration was cancelled.');

@@ -93,40 +93,75 @@ export type SearchableDelegate = Pick<DelegateFields, 'familyName' | 'givenName'
  * separated by spaces (a leading space lets a short query match a word start with LIKE '% q%').
  */
 export function searchTextFor(d: SearchableDelegate): string {
-  const words = new Set<string>();
+  const words = new Set<string>(nameWords(d));
   const add = (s: string | null | undefined) => {
     if (!s) return;
-    const f = foldText(s);
-    if (!f) return;
-    words.add(f);
-    const c = compact(f);
-    if (c !== f) words.add(c);
+    for (const w of foldedWords(s)) words.add(w);
   };
-  // Each part once: a multi-word query matches word by word, so "family given" combinations add nothing but index size.
-  add(d.familyName);
-  add(d.givenName);
-  for (const n of [d.familyName, d.givenName]) {
-    const spelled = umlautSpelled(n);
-    // Stryker disable next-line MethodExpression: equivalent — without an umlaut the spelled-out form folds to the words already added
-    if (spelled !== n.toLowerCase()) add(spelled);
-  }
-  add(d.familyNameKanji);
-  add(d.givenNameKanji);
-  if (d.familyNameKanji || d.givenNameKanji) add(`${d.familyNameKanji ?? ''}${d.givenNameKanji ?? ''}`);
-  add(d.familyNameKana);
-  add(d.givenNameKana);
-  if (d.familyNameKana || d.givenNameKana) add(`${d.familyNameKana ?? ''}${d.givenNameKana ?? ''}`);
-  for (const kana of [d.familyNameKana, d.givenNameKana]) {
-    if (!kana) continue;
-    const romaji = kanaToRomaji(kana);
-    add(romaji);
-    words.add(collapseLongVowels(romaji));
-  }
-  // Latin names of Japanese delegates are often given with long vowels spelled in any of three ways.
-  for (const n of [d.familyName, d.givenName]) words.add(collapseLongVowels(foldText(n)));
   add(d.organisation);
   if (d.email) words.add(d.email.toLowerCase());
   words.add(String(d.badgeNo));
   if (d.externalCode) words.add(foldText(d.externalCode));
   return ` ${[...words].join(' ')}`;
+}
+
+// Names and organisations repeat across an import (thousands of Satō, one organisation per dozens of people):
+// each is folded once per this many distinct values, which is most of an import's search-column cost.
+const WORDS_MEMO_MAX = 20_000;
+const nameMemo = new Map<string, readonly string[]>();
+const foldMemo = new Map<string, readonly string[]>();
+
+function remember<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= WORDS_MEMO_MAX) memo.clear();
+    v = make();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+/** A value folded, and its compact form when that differs. */
+function foldedWords(s: string): readonly string[] {
+  return remember(foldMemo, s, () => {
+    const f = foldText(s);
+    if (!f) return [];
+    const c = compact(f);
+    return c !== f ? [f, c] : [f];
+  });
+}
+
+/** The words of a delegate's names in every script, in index order. */
+function nameWords(d: SearchableDelegate): readonly string[] {
+  const key = [d.familyName, d.givenName, d.familyNameKanji, d.givenNameKanji, d.familyNameKana, d.givenNameKana].map((x) => x ?? '').join('\u0000');
+  return remember(nameMemo, key, () => {
+    const words = new Set<string>();
+    const add = (s: string | null | undefined) => {
+      if (!s) return;
+      for (const w of foldedWords(s)) words.add(w);
+    };
+    // Each part once: a multi-word query matches word by word, so "family given" combinations add nothing but index size.
+    add(d.familyName);
+    add(d.givenName);
+    for (const n of [d.familyName, d.givenName]) {
+      const spelled = umlautSpelled(n);
+      // Stryker disable next-line MethodExpression: equivalent — without an umlaut the spelled-out form folds to the words already added
+      if (spelled !== n.toLowerCase()) add(spelled);
+    }
+    add(d.familyNameKanji);
+    add(d.givenNameKanji);
+    if (d.familyNameKanji || d.givenNameKanji) add(`${d.familyNameKanji ?? ''}${d.givenNameKanji ?? ''}`);
+    add(d.familyNameKana);
+    add(d.givenNameKana);
+    if (d.familyNameKana || d.givenNameKana) add(`${d.familyNameKana ?? ''}${d.givenNameKana ?? ''}`);
+    for (const kana of [d.familyNameKana, d.givenNameKana]) {
+      if (!kana) continue;
+      const romaji = kanaToRomaji(kana);
+      add(romaji);
+      words.add(collapseLongVowels(romaji));
+    }
+    // Latin names of Japanese delegates are often given with long vowels spelled in any of three ways.
+    for (const n of [d.familyName, d.givenName]) words.add(collapseLongVowels(foldText(n)));
+    return [...words];
+  });
 }

@@ -30,7 +30,7 @@ export function VerdictPanel({ result, timeZone, onDismiss, kind, compact = fals
   const cpName = i18n.language === 'ja' ? (result.checkpoint.nameJa ?? result.checkpoint.name) : result.checkpoint.name;
   // Where the earlier admission was a bus or a room (not the entrance), it is said as boarding or entering.
   const prevKind = result.verdict === 'already_checked_in' && kind && kind !== 'venue' ? kind : null;
-  const detail = t(prevKind ? `verdict.alreadyDetailAt.${prevKind}` : `verdict.detail.${result.verdict}`, {
+  const detail = t(prevKind ? `verdict.alreadyDetailAt.${prevKind}` : `verdict.detail.${result.detail ?? result.verdict}`, {
     time: result.previous ? formatTime(result.previous.at, i18n.language, timeZone, true) : '',
     checkpoint: result.previous ? (i18n.language === 'ja' ? (result.previous.checkpointNameJa ?? result.previous.checkpointName) : result.previous.checkpointName) : cpName,
     capacity: result.checkpoint.capacity ?? '',

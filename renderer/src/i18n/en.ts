@@ -184,6 +184,7 @@ export const en = {
       outside_time_window: 'This checkpoint is closed at this time.',
       revoked: 'This badge was replaced or cancelled. Please see the registration desk.',
       unknown: 'We could not find this code. Please see the registration desk.',
+      foreign_ticket: 'A ticket of another system: no delegate of this event holds it. Please see the registration desk.',
       forged: 'This code is not a valid badge for this event.',
     },
     overridden: 'Admitted by staff',
@@ -349,6 +350,12 @@ export const en = {
     line: 'Line',
     reason: 'Reason',
     downloadRejected: 'Download rejected rows (CSV) to fix and import again',
+    notesTitle: 'Imported with a note',
+    notes: {
+      session_near_miss: 'Line {{line}}: no session “{{value}}” — did you mean “{{suggestion}}”? Imported without it.',
+      lost_letters: 'Line {{line}}: “{{value}}” lost letters the file’s encoding cannot hold (Excel’s Shift_JIS writes ? for ü, é…): check the name. A name already stored with its letters is kept.',
+      session_unknown: 'Line {{line}}: no session or bus “{{value}}” in this event. Imported without it.',
+    },
     reasons: {
       too_few_columns: 'Only {{count}} of {{expected}} columns: the row is cut short (check quotes and delimiters).',
       too_long: '{{fieldLabel}} is longer than {{max}} characters ({{length}}).',

@@ -185,6 +185,7 @@ export const ja: Messages = {
       outside_time_window: '恐れ入りますが、現在は受付時間外です。',
       revoked: 'このバッジは再発行または取り消しにより無効となっています。お手数ですが、受付カウンターまでお越しください。',
       unknown: 'コードを確認できませんでした。お手数ですが、受付カウンターまでお越しください。',
+      foreign_ticket: '他のシステムのチケットです。このイベントの参加者に該当するコードがありません。受付へお越しください。',
       forged: '恐れ入りますが、このイベントの有効なバッジではありません。スタッフにお声がけください。',
     },
     overridden: 'スタッフ判断で入場',
@@ -349,6 +350,12 @@ export const ja: Messages = {
     line: '行',
     reason: '理由',
     downloadRejected: 'エラー行をダウンロード（CSV）して修正・再インポート',
+    notesTitle: '注記付きで取り込んだ行',
+    notes: {
+      session_near_miss: '{{line}}行目：セッション「{{value}}」はありません。「{{suggestion}}」のことですか？ このセッションなしで取り込みました。',
+      lost_letters: '{{line}}行目：「{{value}}」はファイルの文字コードで表せない文字が失われています（Shift_JIS では ü や é が ? になります）。名前を確認してください。正しく登録済みの名前はそのまま残します。',
+      session_unknown: '{{line}}行目：このイベントにセッションまたはバス「{{value}}」はありません。このセッションなしで取り込みました。',
+    },
     reasons: {
       too_few_columns: '列が {{expected}} 列中 {{count}} 列しかありません。行が途中で切れています（引用符や区切り文字を確認してください）。',
       too_long: '{{fieldLabel}}が {{max}} 文字を超えています（{{length}} 文字）。',

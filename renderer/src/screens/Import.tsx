@@ -152,6 +152,16 @@ export function Import() {
               </table>
             </>
           )}
+          {(report.notes?.length ?? 0) > 0 && (
+            <>
+              <h3>{t('import.notesTitle')}</h3>
+              <ul className="import-notes" data-testid="import-notes">
+                {report.notes!.slice(0, 200).map((n, i) => (
+                  <li key={`${n.line}-${i}`}>{t(`import.notes.${n.code}`, { ...n.params, line: n.line, defaultValue: n.reason })}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {report.rejected.length > 0 && (
             <>
               <table className="table">

@@ -282,7 +282,7 @@ function Done({ step, secondsLeft, tz, lang, onDone }: { step: Extract<Step, { k
   const ok = r.delegate !== null && (r.verdict === 'admitted' || r.verdict === 'already_checked_in');
   const printing = step.print === 'queued' || step.print === 'printing';
   const message = !ok
-    ? t(`verdict.detail.${r.verdict}`, { checkpoint: lang === 'ja' ? (r.checkpoint.nameJa ?? r.checkpoint.name) : r.checkpoint.name, capacity: r.checkpoint.capacity ?? '', time: '' })
+    ? t(`verdict.detail.${r.detail ?? r.verdict}`, { checkpoint: lang === 'ja' ? (r.checkpoint.nameJa ?? r.checkpoint.name) : r.checkpoint.name, capacity: r.checkpoint.capacity ?? '', time: '' })
     : r.verdict === 'already_checked_in'
       ? t('kiosk.already', { time: r.previous ? formatTime(r.previous.at, lang, tz) : '' })
       : step.print === 'failed'

@@ -29,6 +29,20 @@ function romaji(kana: string): string {
 
 /** The fuzzy index of a delegate: the Latin names and the kana readings in romaji. */
 export function searchKeysFor(d: FuzzySource): string {
+  const key = `${d.familyName}\u0000${d.givenName}\u0000${d.familyNameKana ?? ''}\u0000${d.givenNameKana ?? ''}`;
+  let keys = keysMemo.get(key);
+  if (keys === undefined) {
+    if (keysMemo.size >= ROMAJI_MEMO_MAX) keysMemo.clear();
+    keys = spellingKeys(d);
+    keysMemo.set(key, keys);
+  }
+  return keys;
+}
+
+// The same names give the same keys: computed once per distinct name (an import repeats names by the thousand).
+const keysMemo = new Map<string, string>();
+
+function spellingKeys(d: FuzzySource): string {
   const names = [d.familyName, d.givenName];
   for (const kana of [d.familyNameKana, d.givenNameKana]) if (kana) names.push(romaji(kana));
   return fuzzyTokens(names).join(' ');

@@ -1,6 +1,7 @@
 // Imports a registration file: new people are added, known people (same email or registration code) are
 // updated — never duplicated, their badges and check-ins kept. A dry run answers the same report and writes
 // nothing. Work is done in batches that yield between them, so scans are never stuck behind an import.
+import fs from 'node:fs';
 import type { Core } from '../../core.js';
 import { ServiceError } from '../../core.js';
 import type { DelegateRow, Delegates } from '../delegates.js';
@@ -15,9 +16,15 @@ import { flagsOf } from '../../model/delegate-row.js';
 import { foldText } from '../../model/normalize.js';
 import { INLINE_READER, type FilePreview, type ImportReader, type ReadRows } from './read-job.js';
 import { csvLine } from '../export.js';
+import { holdsLostLetters, lostLetterFields, sameButLost } from './lost-letters.js';
+import { SessionMatcher, type SessionNote } from './session-match.js';
 
-/** A WAL checkpoint after this many batches of an import (2,000 rows at the default batch size). */
-const CHECKPOINT_EVERY_BATCHES = 8;
+/** Rows per transaction of a large import: the time a scan may wait behind it (~15 ms), against commits' cost. */
+const BULK_BATCH = 1000;
+
+/** The WAL is checkpointed once it holds more than this share of the file's data, and at least this many bytes. */
+const WAL_SHARE = 1;
+const WAL_MIN_BYTES = 8 * 1024 * 1024;
 
 /** From this many rows on, the search index is rebuilt once after the import rather than row by row. */
 export const BULK_INDEX_ROWS = 2000;
@@ -30,6 +37,19 @@ export interface RejectedRow {
   cells: string[];
 }
 
+/** Something the report tells about a row that was imported all the same (a session it could not name). */
+export interface ImportNote {
+  line: number;
+  code: 'session_near_miss' | 'session_unknown' | 'lost_letters';
+  params: Record<string, string>;
+  reason: string;
+}
+
+function sessionNote(line: number, n: SessionNote): ImportNote {
+  if (n.suggestion) return { line, code: 'session_near_miss', params: { value: n.value, suggestion: n.suggestion }, reason: `No session "${n.value}": did you mean "${n.suggestion}"? Imported without it.` };
+  return { line, code: 'session_unknown', params: { value: n.value }, reason: `No session or bus "${n.value}": imported without it.` };
+}
+
 export interface ImportReport {
   imported: number;
   updated: number;
@@ -39,6 +59,8 @@ export interface ImportReport {
   rejected: RejectedRow[];
   /** Each flag a row was imported with, by line: the import screen lists them, the desk shows them on the card. */
   flagged: { line: number; flag: DelegateFlag; value: string }[];
+  /** Rows imported with a note (a session named with a slip, or one the event does not have). */
+  notes: ImportNote[];
   total: number;
   dryRun: boolean;
   encoding: string;
@@ -92,15 +114,12 @@ export class Importer {
    * its id, or a session by its title (English or Japanese) — an organiser's sheet names sessions as the programme
    * does, not by the ids a programme import made up.
    */
-  private targetNames(): Map<string, string> {
-    const out = new Map<string, string>();
+  private targetNames(): SessionMatcher {
     const rows = this.core.db.prepare(`SELECT id AS name, id FROM session UNION ALL SELECT id, id FROM bus
       UNION ALL SELECT id, coalesce(target_id, id) FROM checkpoint WHERE kind <> 'venue'
       UNION ALL SELECT title, id FROM session WHERE archived = 0 UNION ALL SELECT title_ja, id FROM session WHERE archived = 0 AND title_ja IS NOT NULL
       UNION ALL SELECT label, id FROM bus WHERE archived = 0`).all() as { name: string; id: string }[];
-    // Ids first, so a title that happens to equal another session's id never redirects it.
-    for (const r of rows) if (!out.has(r.name.toLowerCase())) out.set(r.name.toLowerCase(), r.id);
-    return out;
+    return new SessionMatcher(rows);
   }
 
   async run(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
@@ -113,7 +132,7 @@ export class Importer {
       throw new ServiceError('bad_input', `No name column recognised among: ${file.headers.join(', ')}. Map the columns by hand.`, { key: 'no_name_column', values: { headers: file.headers.join(', ') } });
     }
     const report: ImportReport = {
-      imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], flagged: [], total: file.records.length, dryRun: opts.dryRun ?? false,
+      imported: 0, updated: 0, unchanged: 0, cancelled: 0, rejected: [], flagged: [], notes: [], total: file.records.length, dryRun: opts.dryRun ?? false,
       encoding: file.encoding, delimiter: file.delimiter, format: file.format, headers: file.headers,
       source: profile ? { id: profile.id, label: profile.label } : null,
     };
@@ -129,8 +148,8 @@ export class Importer {
       superseded: new Set(),
     };
     if (mapping.includes('status')) state.superseded = supersededLines(file, checks, mapping);
-    // Small batches: the event loop is free between them, so a scan waits at most one batch (~25 ms).
-    const batch = opts.batchSize ?? 250;
+    // Small batches: the event loop is free between them, so a scan waits at most one batch (~15 ms).
+    const batch = opts.batchSize ?? (file.records.length >= BULK_INDEX_ROWS ? BULK_BATCH : 250);
     // Large files: index once at the end instead of row by row (several times faster).
     const deferIndex = !report.dryRun && file.records.length >= BULK_INDEX_ROWS;
     if (deferIndex) this.delegates.deferSearchIndex();
@@ -139,10 +158,12 @@ export class Importer {
     } finally {
       if (deferIndex) this.delegates.rebuildSearchIndex();
     }
+    // The import's pages go into the file now, while nobody waits: the WAL is left empty, not at the import's size.
+    if (!report.dryRun && file.records.length >= BULK_INDEX_ROWS) this.core.db.pragma('wal_checkpoint(TRUNCATE)');
     return report;
   }
 
-  private async runBatches(file: ParsedFile, checks: RowCheck[] | null, mapping: (ImportField | null)[], batch: number, targets: Map<string, string>, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
+  private async runBatches(file: ParsedFile, checks: RowCheck[] | null, mapping: (ImportField | null)[], batch: number, targets: SessionMatcher, state: FileState, report: ImportReport, opts: ImportOptions): Promise<void> {
     for (let i = 0; i < file.records.length; i += batch) {
       const slice = file.records.slice(i, i + batch);
       const first = i;
@@ -157,15 +178,29 @@ export class Importer {
       if (report.dryRun) work();
       else this.core.tx(work);
       // Automatic checkpoints are off (they stall scans); without one here a 50k-row import grew the WAL to 364 MB.
-      // A passive checkpoint every few batches lets the WAL be reused from its start.
-      if (!report.dryRun && (i / batch) % CHECKPOINT_EVERY_BATCHES === CHECKPOINT_EVERY_BATCHES - 1) this.core.db.pragma('wal_checkpoint(PASSIVE)');
+      // A passive checkpoint once the WAL outgrows the data lets it be reused from its start: it stays within 2×.
+      if (!report.dryRun) this.checkpointIfLarge();
       opts.onProgress?.(Math.min(i + batch, file.records.length), file.records.length);
       await new Promise((r) => setImmediate(r));
     }
   }
 
+  private checkpointIfLarge(): void {
+    const { db } = this.core;
+    if (db.memory) return;
+    const size = (f: string) => {
+      try {
+        return fs.statSync(f).size;
+      } catch {
+        return 0;
+      }
+    };
+    const wal = size(`${db.name}-wal`);
+    if (wal > WAL_MIN_BYTES && wal > WAL_SHARE * size(db.name)) db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
   /** Imports or checks one record; returns why it is rejected, or null. */
-  private importOne(check: RowCheck, cells: string[], line: number, targets: Map<string, string>, state: FileState, report: ImportReport): Rejection | null {
+  private importOne(check: RowCheck, cells: string[], line: number, targets: SessionMatcher, state: FileState, report: ImportReport): Rejection | null {
     if (!check.ok) return check.rejection;
     // A cancelled ticket of someone who bought again: the valid registration further down is the person.
     if (state.superseded.has(line)) {
@@ -176,10 +211,13 @@ export class Importer {
     const fields = { ...check.row.fields };
     const flags: RowFlag[] = [...check.row.flags];
     const flag = (f: DelegateFlag, value: string) => flags.push({ flag: f, value });
-    // Sessions are named by id, title (English or Japanese), bus label or door id.
-    const unknown = check.row.registrations.find((t) => !targets.has(t.toLowerCase()));
-    const registrations = check.row.registrations.map((t) => targets.get(t.toLowerCase())!);
-    if (unknown) return reject('unknown_target', `Unknown session or bus "${unknown}".`, { value: unknown }).rejection;
+    // Sessions are named by id, title (English or Japanese), bus label or door id; what names none is a note.
+    const registrations: string[] = [];
+    for (const cell of check.row.registrations) {
+      const m = targets.match(cell);
+      registrations.push(...m.ids);
+      for (const n of m.notes) report.notes.push(sessionNote(line, n));
+    }
     fields.externalCode = this.registrationCode(fields.externalCode ?? null, orderCode, ticketCode, cells, state);
     const cancelled = state.hasStatus && status === 'cancelled';
     // A cancelled registration is found by its code: its email may be that of the same person's new, valid one.
@@ -228,6 +266,12 @@ export class Importer {
     }
     fields.flags = [...new Set(flags.map((f) => f.flag))].join(' ');
     for (const f of flags) report.flagged.push({ line, ...f });
+    // Letters the file could not hold (J?rgen): flagged, and a stored name that has them is kept.
+    const lost = lostLetterFields(fields, report.encoding);
+    if (lost.length) {
+      report.notes.push({ line, code: 'lost_letters', params: { fields: lost.join(', '), value: lost.map((f) => fields[f]).join(' ') }, reason: `"${lost.map((f) => fields[f]).join(' ')}" lost letters the file's encoding (${report.encoding}) cannot hold: check the name.` });
+      if (existing) for (const f of lost) if (keepsStored(existing, f, fields[f])) Object.assign(fields, { [f]: existing[COLUMN_OF[f]] });
+    }
     if (cancelled) report.cancelled++;
     if (existing) {
       const changed = differs(existing, fields);
@@ -307,6 +351,14 @@ async function unreadableAsBadInput<T>(p: Promise<T>): Promise<T> {
     if (e instanceof UnreadableFileError) throw new ServiceError('bad_input', e.message, { key: 'file_unreadable', values: { detail: e.message } });
     throw e;
   }
+}
+
+const COLUMN_OF = { familyName: 'family_name', givenName: 'given_name', familyNameKanji: 'family_name_kanji', givenNameKanji: 'given_name_kanji', familyNameKana: 'family_name_kana', givenNameKana: 'given_name_kana', organisation: 'organisation' } as const;
+
+/** The stored value is kept when it is the file's value with its lost letters still there (or the file's is all lost). */
+function keepsStored(row: DelegateRow, field: keyof typeof COLUMN_OF, value: string | null | undefined): boolean {
+  const stored = row[COLUMN_OF[field]];
+  return !!stored && (value == null || sameButLost(value, stored) || !holdsLostLetters(stored, 'utf-8'));
 }
 
 function differs(row: DelegateRow, f: import('../delegates.js').DelegateFields): boolean {

@@ -178,7 +178,8 @@ export function checkRow(cells: string[], mapping: (ImportField | null)[], heade
         flags: flags.map((f) => f.flag).join(' '),
         ticketType,
       },
-      registrations: (v.registrations ?? '').split(/[;|,、]/).map((s) => s.trim()).filter(Boolean),
+      // The whole cell: titles hold commas, so it is matched whole first, then split (session-match.ts).
+      registrations: v.registrations?.trim() ? [v.registrations.trim()] : [],
       status,
       ticketType,
       orderCode: v.orderCode ?? null,
