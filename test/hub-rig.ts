@@ -1,6 +1,7 @@
 // Real hub processes for sync tests: the built `uketsuke hub` over HTTPS on 127.0.0.1, started, SIGKILLed and
 // restarted on the same port and file; stations are real Uketsuke instances paired with real pairing codes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import { Uketsuke } from '../electron/services/uketsuke.js';
@@ -92,4 +93,17 @@ export async function until(check: () => boolean, timeoutMs: number, what: strin
     await new Promise((r) => setTimeout(r, 10));
   }
   return Date.now() - t0;
+}
+
+/** A raw request to a hub over HTTPS (the tests' crafted calls; the certificate is not checked here). */
+export function hubRequest(method: string, url: string, body = '', headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method, rejectUnauthorized: false, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -2,7 +2,6 @@
 // process over HTTPS on loopback: a pairing code cannot take over a paired desk's id, the device list is for
 // organisers only and only read with GET, a station refuses entries in its own name from outside, and a pairing cut
 // off before its first load finished is done again with a new code instead of ending half-paired.
-import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
@@ -15,18 +14,9 @@ import { restoreBackup } from '../../db/backups.js';
 import { connectStation } from '../../electron/host/hub/connect.js';
 import { tempDir } from '../helpers.js';
 import { cli, freePort, HubProcess, pairedStation } from '../hub-rig.js';
+import { hubRequest } from '../hub-rig.js';
 
-function request(method: string, url: string, credential: string, body = ''): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, rejectUnauthorized: false, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${credential}` } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const request = (method: string, url: string, credential: string, body = '') => hubRequest(method, url, body, { Authorization: `Bearer ${credential}` });
 
 describe('device ids from the hub', () => {
   const dir = tempDir();

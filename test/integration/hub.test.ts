@@ -1,6 +1,5 @@
 // Sync over the network for real: a hub process over HTTPS on loopback, stations paired with one-time codes,
 // live propagation, the hub killed with SIGKILL and restarted mid-sync, and requests the hub must refuse.
-import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
@@ -12,18 +11,9 @@ import { decodePairingCode, encodePairingCode } from '../../electron/services/sy
 import { tempDir } from '../helpers.js';
 import { snapshot } from '../sync-rig.js';
 import { cli, freePort, HubProcess, pairedStation, until } from '../hub-rig.js';
+import { hubRequest } from '../hub-rig.js';
 
-function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', rejectUnauthorized: false, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = (url: string, body: string, headers: Record<string, string> = {}) => hubRequest('POST', url, body, headers);
 
 describe('venue hub over HTTPS', () => {
   const dir = tempDir();
