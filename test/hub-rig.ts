@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Uketsuke } from '../electron/services/uketsuke.js';
 import { pairWithCode } from '../electron/host/hub/connect.js';
+import { buildDemo } from '../electron/demo/build-demo.js';
 import { tempDir } from './helpers.js';
 
 export const BIN = path.resolve('bin/uketsuke.mjs');
@@ -106,4 +107,13 @@ export function hubRequest(method: string, url: string, body = '', headers: Reco
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** A hub process over a demo event of `delegates` people, in `hubFile`: the process and its first address. */
+export async function startDemoHub(hubFile: string, dir: string, delegates: number): Promise<{ hub: HubProcess; url: string }> {
+  const setup = Uketsuke.open(hubFile, { deviceId: 'hub-laptop', printers: [] });
+  buildDemo(setup, { delegates });
+  setup.close();
+  const hub = new HubProcess(hubFile, await freePort(), dir);
+  return { hub, url: (await hub.start()).hub[0]! };
 }

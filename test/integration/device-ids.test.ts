@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../electron/demo/build-demo.js';
 import { pairWithCode } from '../../electron/host/hub/connect.js';
 import { fetchPinnedCertificate, HttpsHubTransport } from '../../electron/host/hub/client.js';
 import { decodePairingCode } from '../../electron/services/sync/pairing-code.js';
@@ -13,8 +12,8 @@ import { pairStation, readHubLink } from '../../electron/services/sync/station-s
 import { restoreBackup } from '../../db/backups.js';
 import { connectStation } from '../../electron/host/hub/connect.js';
 import { tempDir } from '../helpers.js';
-import { cli, freePort, HubProcess, pairedStation } from '../hub-rig.js';
-import { hubRequest } from '../hub-rig.js';
+import { cli, HubProcess, pairedStation } from '../hub-rig.js';
+import { hubRequest, startDemoHub } from '../hub-rig.js';
 
 const request = (method: string, url: string, credential: string, body = '') => hubRequest(method, url, body, { Authorization: `Bearer ${credential}` });
 
@@ -25,11 +24,7 @@ describe('device ids from the hub', () => {
   let url: string;
 
   beforeAll(async () => {
-    const setup = Uketsuke.open(hubFile, { deviceId: 'hub-laptop', printers: [] });
-    buildDemo(setup, { delegates: 40 });
-    setup.close();
-    hub = new HubProcess(hubFile, await freePort(), dir);
-    url = (await hub.start()).hub[0]!;
+    ({ hub, url } = await startDemoHub(hubFile, dir, 40));
   }, 60_000);
 
   afterAll(async () => {

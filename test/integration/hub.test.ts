@@ -3,15 +3,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Uketsuke } from '../../electron/services/uketsuke.js';
-import { buildDemo } from '../../electron/demo/build-demo.js';
 import { pairWithCode, connectStation } from '../../electron/host/hub/connect.js';
 import { readHubLink, StationSync } from '../../electron/services/sync/station-sync.js';
 import { HttpsHubTransport } from '../../electron/host/hub/client.js';
 import { decodePairingCode, encodePairingCode } from '../../electron/services/sync/pairing-code.js';
 import { tempDir } from '../helpers.js';
 import { snapshot } from '../sync-rig.js';
-import { cli, freePort, HubProcess, pairedStation, until } from '../hub-rig.js';
-import { hubRequest } from '../hub-rig.js';
+import { cli, HubProcess, pairedStation, until } from '../hub-rig.js';
+import { hubRequest, startDemoHub } from '../hub-rig.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) => hubRequest('POST', url, body, headers);
 
@@ -22,11 +21,7 @@ describe('venue hub over HTTPS', () => {
   let url: string;
 
   beforeAll(async () => {
-    const setup = Uketsuke.open(hubFile, { deviceId: 'hub-laptop', printers: [] });
-    buildDemo(setup, { delegates: 120 });
-    setup.close();
-    hub = new HubProcess(hubFile, await freePort(), dir);
-    url = (await hub.start()).hub[0]!;
+    ({ hub, url } = await startDemoHub(hubFile, dir, 120));
   }, 60_000);
 
   afterAll(async () => {
